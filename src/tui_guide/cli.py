@@ -1,0 +1,186 @@
+"""The command line: `tui-guide` (the guide), `tui-guide validate`, `tui-guide list`."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+from .programme import Kind, Programme, load_programme
+from .programme.format import day_label, time_range
+from .programme.query import SessionFilter
+from .programme.sources import DATA_ENV, data_paths
+from .programme.text import printable
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 2
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def _moment(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a date and time such as 2025-12-07T14:10: {value!r}"
+        ) from None
+
+
+def _data_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # On subcommands the default is SUPPRESS, so a --data given before the subcommand is not
+    # overwritten by the subcommand's own default.
+    parser.add_argument(
+        "--data",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
+        help=f"a programme folder or file to load instead of the bundled one "
+        f"(repeatable; also ${DATA_ENV})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tui-guide",
+        description="An offline terminal guide to festival programmes. "
+        "With no command, opens the guide.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _data_option(parser, top=True)
+    parser.add_argument(
+        "--now",
+        type=_moment,
+        metavar="YYYY-MM-DDTHH:MM",
+        help="freeze the clock at this moment (in each festival's own time zone unless an "
+        "offset is given), for demos and tests",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check programme files and report every problem",
+        description="Check programme files and report every problem with file and line. "
+        "Exits 0 when all is well, 2 otherwise.",
+    )
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    _data_option(validate, top=False)
+
+    listing = commands.add_parser(
+        "list",
+        help="print the programme as a table",
+        description="Print sessions in each festival's local time, filtered.",
+    )
+    _data_option(listing, top=False)
+    listing.add_argument("--festival", metavar="ID", help="only this festival (its id)")
+    listing.add_argument("--day", type=_day, metavar="YYYY-MM-DD", help="only this local date")
+    listing.add_argument("--venue", metavar="VENUE", help="only this venue (id or name)")
+    listing.add_argument(
+        "--kind",
+        choices=[k.value for k in Kind],
+        action="append",
+        help="only this kind of session (repeatable)",
+    )
+    listing.add_argument("--search", metavar="TEXT", default="", help="only sessions matching")
+    return parser
+
+
+def _report(programme: Programme, err: Console) -> None:
+    for problem in programme.problems:
+        err.print(Text(printable(str(problem))), soft_wrap=True)
+    for path in programme.skipped:
+        err.print(Text(printable(f"{path}: skipped (see the problems above)")), soft_wrap=True)
+
+
+def _validate(args: argparse.Namespace, out: Console, err: Console) -> int:
+    programme = load_programme(data_paths(args.paths or args.data))
+    _report(programme, err)
+    if programme.errors:
+        count = len(programme.errors)
+        err.print(Text(f"{count} problem{'s' * (count != 1)} in {len(programme.skipped)} file(s)"))
+        return EXIT_PROBLEMS
+    venues = len(programme.venues)
+    sessions = len(programme.sessions)
+    out.print(
+        Text(f"OK: {len(programme.festivals)} festivals, {venues} venues, {sessions} sessions")
+    )
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace, out: Console, err: Console) -> int:
+    programme = load_programme(data_paths(args.data))
+    _report(programme, err)
+    wanted = SessionFilter(
+        festival=args.festival,
+        day=args.day,
+        venue=args.venue,
+        kinds=frozenset(Kind(k) for k in args.kind or ()),
+        search=args.search,
+    )
+    if args.festival and programme.festival(args.festival) is None:
+        known = ", ".join(f.id for f in programme.festivals) or "none loaded"
+        err.print(Text(printable(f"no festival with id {args.festival!r} (known: {known})")))
+        return EXIT_PROBLEMS
+    shown_any = False
+    for festival in programme.festivals:
+        sessions = wanted.apply(festival.sessions)
+        if not sessions:
+            continue
+        shown_any = True
+        table = Table(
+            title=Text(printable(f"{festival.name} — {festival.city}, {festival.timezone.key}")),
+            title_justify="left",
+            expand=False,
+        )
+        for column in ("Date", "Time", "Title", "Kind", "Venue", "People"):
+            table.add_column(column, overflow="fold")
+        for session in sessions:
+            table.add_row(
+                Text(day_label(session.date)),
+                Text(time_range(session)),
+                Text(printable(session.title)),
+                Text(session.kind.value),
+                Text(printable(session.venue.name) if session.venue else "Venue TBA"),
+                Text(printable(", ".join(p.name for p in session.people))),
+            )
+        out.print(table)
+    if not shown_any:
+        out.print(Text("No sessions match."))
+    return EXIT_PROBLEMS if not programme.festivals else EXIT_OK
+
+
+def _guide(args: argparse.Namespace, err: Console) -> int:
+    from .tui.app import run_guide  # Textual is imported only when the guide opens
+
+    programme = load_programme(data_paths(args.data))
+    if not programme.festivals:
+        _report(programme, err)
+        err.print(Text("No festival could be loaded; nothing to show."))
+        return EXIT_PROBLEMS
+    return run_guide(programme, now=args.now)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    out = Console(highlight=False, markup=False, emoji=False)
+    err = Console(stderr=True, highlight=False, markup=False, emoji=False)
+    try:
+        if args.command == "validate":
+            return _validate(args, out, err)
+        if args.command == "list":
+            return _list(args, out, err)
+        return _guide(args, err)
+    except KeyboardInterrupt:
+        return 130

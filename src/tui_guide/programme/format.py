@@ -1,0 +1,49 @@
+"""How dates, times and gaps read, the same in the guide and on the command line."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from .model import Session
+
+TBA = "TBA"
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_label(day: date | None, *, year: bool = False) -> str:
+    """'Sun 7 Dec' (or 'Sun 7 Dec 2025'); 'Date TBA' for an unknown date.
+
+    Written out by hand rather than with strftime so the labels do not change with the locale.
+    """
+    if day is None:
+        return f"Date {TBA}"
+    label = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return f"{label} {day.year}" if year else label
+
+
+def time_range(session: Session) -> str:
+    """'14:00', '14:00–15:30', '23:00–01:00 (+1 day)' or 'Time TBA'."""
+    if session.start is None:
+        return f"Time {TBA}"
+    text = session.start.strftime("%H:%M")
+    if session.end is not None:
+        text += "–" + session.end.strftime("%H:%M")
+        if session.end < session.start:
+            text += " (+1 day)"
+    return text
+
+
+def until(moment: datetime, later: datetime) -> str:
+    """'in 5 min', 'in 2 h 10 min', 'in 3 days' from `moment` to `later`."""
+    gap = later - moment
+    if gap < timedelta(0):
+        return "started"
+    minutes = int(gap.total_seconds() // 60)
+    if minutes < 60:
+        return f"in {minutes} min"
+    if minutes < 24 * 60:
+        hours, rest = divmod(minutes, 60)
+        return f"in {hours} h {rest} min" if rest else f"in {hours} h"
+    days = gap.days
+    return f"in {days} day{'s' * (days != 1)}"

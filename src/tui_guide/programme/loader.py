@@ -1,0 +1,448 @@
+"""Loading and validating programme files into the model.
+
+Every problem in every file is collected in one pass; a file with any error is skipped whole
+and the others load. No exception escapes `load_programme` for any input file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .lines import LineIndex
+from .model import Festival, Kind, Person, Problem, Programme, Session, Venue
+from .text import shown
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of the format: its type, whether it must be there, how to describe it."""
+
+    kind: str  # "text", "slug", "date", "time", "texts", "people"
+    required: bool = False
+
+
+FESTIVAL_FIELDS = {
+    "id": Field("slug", required=True),
+    "name": Field("text", required=True),
+    "city": Field("text", required=True),
+    "country": Field("text", required=True),
+    "timezone": Field("text", required=True),
+    "starts": Field("date"),
+    "ends": Field("date"),
+    "url": Field("text"),
+    "organisers": Field("texts"),
+    "description": Field("text"),
+    "sources": Field("texts"),
+}
+VENUE_FIELDS = {
+    "id": Field("slug", required=True),
+    "name": Field("text", required=True),
+    "address": Field("text"),
+    "city": Field("text"),
+    "notes": Field("text"),
+    "url": Field("text"),
+}
+SESSION_FIELDS = {
+    "id": Field("slug", required=True),
+    "title": Field("text", required=True),
+    "kind": Field("text", required=True),
+    "date": Field("date"),
+    "start": Field("time"),
+    "end": Field("time"),
+    "venue": Field("slug"),
+    "track": Field("text"),
+    "people": Field("people"),
+    "countries": Field("texts"),
+    "tags": Field("texts"),
+    "description": Field("text"),
+    "url": Field("text"),
+}
+PERSON_FIELDS = {
+    "name": Field("text", required=True),
+    "role": Field("text"),
+    "affiliation": Field("text"),
+}
+TOP_LEVEL = ("festival", "venues", "sessions")
+
+_TYPE_NAMES = {
+    "text": "text",
+    "slug": "an id (lower-case letters, digits and single hyphens)",
+    "date": "a TOML date such as 2025-12-07",
+    "time": "a TOML time such as 14:00",
+    "texts": "a list of text",
+    "people": "a list of inline tables such as { name = ..., role = ... }",
+}
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean "x"?)' for the nearest choice, or nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def _type_ok(kind: str, value: Any) -> bool:
+    if kind in ("text", "slug"):
+        return isinstance(value, str)
+    if kind == "date":
+        return isinstance(value, date) and not isinstance(value, datetime)
+    if kind == "time":
+        return isinstance(value, time)
+    if kind == "texts":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == "people":
+        return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    return False  # pragma: no cover
+
+
+class _FileCheck:
+    """Validates one parsed document, collecting problems with lines."""
+
+    def __init__(self, path: Path, source: str) -> None:
+        self.path = path
+        self.lines = LineIndex(source)
+        self.problems: list[Problem] = []
+        self.festival_id = "?"
+
+    def error(self, message: str, line: int | None) -> None:
+        self.problems.append(Problem(self.path, message, line))
+
+    def where(self, table: str, index: int, record_id: str | None) -> str:
+        if table == "festival":
+            return f"festival {self.festival_id}"
+        noun = "venue" if table == "venues" else "session"
+        ident = record_id if record_id is not None else f"#{index + 1}"
+        return f"festival {self.festival_id}, {noun} {ident}"
+
+    def fields(
+        self, table: str, index: int, raw: dict[str, Any], spec: dict[str, Field]
+    ) -> dict[str, Any]:
+        """Check keys and types of one table; return the values that passed."""
+        record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+        where = self.where(table, index, record_id)
+        good: dict[str, Any] = {}
+        for key, value in raw.items():
+            line = self.lines.key(table, index, key)
+            field = spec.get(key)
+            if field is None:
+                self.error(
+                    f"{where}: unknown field {shown(key)}{suggest(key, spec)}",
+                    line,
+                )
+                continue
+            if not _type_ok(field.kind, value):
+                self.error(
+                    f"{where}, field {key}: expected {_TYPE_NAMES[field.kind]}, "
+                    f"got {type(value).__name__} {shown(value)}",
+                    line,
+                )
+                continue
+            if field.kind == "slug" and not SLUG.match(value):
+                self.error(
+                    f"{where}, field {key}: {shown(value)} is not a valid id "
+                    "(use lower-case letters, digits and single hyphens)",
+                    line,
+                )
+                continue
+            if field.kind == "text" and field.required and not value.strip():
+                self.error(f"{where}, field {key}: must not be empty", line)
+                continue
+            good[key] = value
+        for key, field in spec.items():
+            if field.required and key not in raw:
+                self.error(
+                    f"{where}: missing required field {key}",
+                    self.lines.table(table, index),
+                )
+        return good
+
+
+def _tables(check: _FileCheck, doc: dict[str, Any], name: str) -> list[tuple[int, dict[str, Any]]]:
+    value = doc.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        check.error(
+            f"festival {check.festival_id}: {name} must be written as [[{name}]] tables",
+            check.lines.table(name) or check.lines.key("", 0, name),
+        )
+        return []
+    return list(enumerate(value))
+
+
+def _timezone(check: _FileCheck, name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ValueError, OSError, KeyError):
+        pass
+    except Exception:  # pragma: no cover - zoneinfo raises odd types for odd names
+        pass
+    check.error(
+        f"festival {check.festival_id}, field timezone: unknown time zone {shown(name)} "
+        '(use an IANA name such as "Asia/Baku")',
+        check.lines.key("festival", 0, "timezone"),
+    )
+    return None
+
+
+def _people(check: _FileCheck, index: int, session_id: str, raw: list[dict]) -> tuple[Person, ...]:
+    people = []
+    line = check.lines.key("sessions", index, "people")
+    for number, entry in enumerate(raw, start=1):
+        where = f"festival {check.festival_id}, session {session_id}, people #{number}"
+        ok = True
+        for key, value in entry.items():
+            if key not in PERSON_FIELDS:
+                check.error(
+                    f"{where}: unknown field {shown(key)}{suggest(key, PERSON_FIELDS)}", line
+                )
+                ok = False
+            elif not isinstance(value, str):
+                check.error(f"{where}, field {key}: expected text, got {shown(value)}", line)
+                ok = False
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            check.error(f"{where}: missing required field name", line)
+            ok = False
+        if ok:
+            people.append(Person(name, entry.get("role"), entry.get("affiliation")))
+    return tuple(people)
+
+
+def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
+    for key in doc:
+        if key not in TOP_LEVEL:
+            check.error(
+                f"unknown top-level key {shown(key)}{suggest(key, TOP_LEVEL)}",
+                check.lines.table(key) or check.lines.key("", 0, key),
+            )
+    head = doc.get("festival")
+    if not isinstance(head, dict):
+        check.error("missing the [festival] table", check.lines.table("festival"))
+        return None
+    if isinstance(head.get("id"), str):
+        check.festival_id = head["id"]
+    fest = check.fields("festival", 0, head, FESTIVAL_FIELDS)
+    zone = _timezone(check, fest["timezone"]) if "timezone" in fest else None
+    starts, ends = fest.get("starts"), fest.get("ends")
+    if starts and ends and starts > ends:
+        check.error(
+            f"festival {check.festival_id}, field starts: {starts} is after ends {ends}",
+            check.lines.key("festival", 0, "starts"),
+        )
+        starts = ends = None  # do not also flag every session as outside the range
+
+    venues: dict[str, Venue] = {}
+    for index, raw in _tables(check, doc, "venues"):
+        values = check.fields("venues", index, raw, VENUE_FIELDS)
+        if "id" not in values:
+            continue
+        if values["id"] in venues:
+            check.error(
+                f"festival {check.festival_id}: duplicate venue id {shown(values['id'])}",
+                check.lines.key("venues", index, "id"),
+            )
+            continue
+        if "name" in values:
+            venues[values["id"]] = Venue(festival_id=check.festival_id, **values)
+
+    sessions: dict[str, Session] = {}
+    for index, raw in _tables(check, doc, "sessions"):
+        values = check.fields("sessions", index, raw, SESSION_FIELDS)
+        session = _session(check, index, values, venues, zone, starts, ends)
+        if session is None:
+            continue
+        if session.id in sessions:
+            check.error(
+                f"festival {check.festival_id}: duplicate session id {shown(session.id)}",
+                check.lines.key("sessions", index, "id"),
+            )
+            continue
+        sessions[session.id] = session
+
+    if check.problems or zone is None:
+        return None
+    return Festival(
+        id=fest["id"],
+        name=fest["name"],
+        city=fest["city"],
+        country=fest["country"],
+        timezone=zone,
+        source_file=check.path,
+        starts=fest.get("starts"),
+        ends=fest.get("ends"),
+        url=fest.get("url"),
+        organisers=tuple(fest.get("organisers", ())),
+        description=fest.get("description", ""),
+        sources=tuple(fest.get("sources", ())),
+        venues=tuple(venues.values()),
+        sessions=tuple(sessions.values()),
+    )
+
+
+def _session(
+    check: _FileCheck,
+    index: int,
+    values: dict[str, Any],
+    venues: dict[str, Venue],
+    zone: ZoneInfo | None,
+    starts: date | None,
+    ends: date | None,
+) -> Session | None:
+    if "id" not in values:
+        return None
+    where = check.where("sessions", index, values["id"])
+
+    def line(key: str) -> int | None:
+        return check.lines.key("sessions", index, key)
+
+    kind = None
+    if "kind" in values:
+        try:
+            kind = Kind(values["kind"])
+        except ValueError:
+            choices = ", ".join(k.value for k in Kind)
+            check.error(
+                f"{where}, field kind: unknown kind {shown(values['kind'])}"
+                f"{suggest(values['kind'], [k.value for k in Kind])}; one of {choices}",
+                line("kind"),
+            )
+    venue = None
+    if "venue" in values:
+        venue = venues.get(values["venue"])
+        if venue is None:
+            check.error(
+                f"{where}, field venue: no venue with id {shown(values['venue'])} in this file"
+                f"{suggest(values['venue'], venues)}",
+                line("venue"),
+            )
+            return None
+    day = values.get("date")
+    if day is not None and (
+        (starts is not None and day < starts) or (ends is not None and day > ends)
+    ):
+        check.error(
+            f"{where}, field date: {day} is outside the festival's dates "
+            f"({starts or '…'} to {ends or '…'})",
+            line("date"),
+        )
+    if "end" in values and "start" not in values:
+        check.error(f"{where}, field end: an end needs a start", line("end"))
+    if kind is None or "title" not in values or zone is None:
+        return None
+    people = _people(check, index, values["id"], values.get("people", []))
+    return Session(
+        festival_id=check.festival_id,
+        id=values["id"],
+        title=values["title"],
+        kind=kind,
+        timezone=zone,
+        date=day,
+        start=values.get("start"),
+        end=values.get("end"),
+        venue=venue,
+        track=values.get("track"),
+        people=people,
+        countries=tuple(values.get("countries", ())),
+        tags=tuple(values.get("tags", ())),
+        description=values.get("description", ""),
+        url=values.get("url"),
+    )
+
+
+def load_file(path: Path) -> tuple[Festival | None, list[Problem]]:
+    """Load one festival file: the festival, or None and the reasons."""
+    try:
+        source = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, [Problem(path, f"not UTF-8 text (byte {error.start}): {error.reason}")]
+    except OSError as error:
+        return None, [Problem(path, f"cannot read: {error.strerror or error}")]
+    try:
+        doc = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        return None, [_syntax_problem(path, error)]
+    except RecursionError:
+        return None, [Problem(path, "TOML syntax error: nested too deeply")]
+    check = _FileCheck(path, source)
+    try:
+        festival = _check_document(check, doc)
+    except RecursionError:  # pragma: no cover - deeply nested values
+        return None, [Problem(path, "nested too deeply to check")]
+    return festival, check.problems
+
+
+_LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _syntax_problem(path: Path, error: Exception) -> Problem:
+    message = str(error)
+    line = getattr(error, "lineno", None)
+    column = getattr(error, "colno", None)
+    if line is None and (match := _LINE_COL.search(message)):
+        line, column = int(match.group(1)), int(match.group(2))
+    message = _LINE_COL.sub("", message).strip()
+    if "end of document" in message:
+        message = message.replace("(at end of document)", "").strip()
+    return Problem(path, f"TOML syntax error: {message}", line, column)
+
+
+def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """Turn folders into their `*.toml` files (sorted); report paths that do not exist."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.toml") if p.is_file())
+            if not found:
+                problems.append(Problem(path, "no .toml programme files in this folder"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(path, "no such file or folder"))
+    return files, problems
+
+
+def load_programme(
+    paths: Sequence[Path], *, on_file: Callable[[Path], None] | None = None
+) -> Programme:
+    """Load every festival file under `paths`, keeping the good ones and every problem."""
+    files, problems = expand(paths)
+    festivals: list[Festival] = []
+    skipped: list[Path] = []
+    seen: dict[str, Path] = {}
+    for path in files:
+        if on_file is not None:
+            on_file(path)
+        festival, found = load_file(path)
+        problems.extend(found)
+        if festival is not None and festival.id in seen:
+            problems.append(
+                Problem(
+                    path,
+                    f"festival {festival.id}, field id: the same id is already used by "
+                    f"{seen[festival.id]}",
+                    LineIndex(path.read_text("utf-8-sig")).key("festival", 0, "id"),
+                )
+            )
+            festival = None
+        if festival is None:
+            skipped.append(path)
+            continue
+        seen[festival.id] = path
+        festivals.append(festival)
+    festivals.sort(key=lambda f: (f.starts or date.max, f.name.casefold()))
+    return Programme(tuple(festivals), tuple(problems), tuple(skipped))

@@ -1,0 +1,239 @@
+"""The programme model: immutable records built once by the loader and read by everything.
+
+Nothing here knows about Textual or any other user interface.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+
+class Kind(StrEnum):
+    """What sort of session this is."""
+
+    SCREENING = "screening"
+    MASTERCLASS = "masterclass"
+    WORKSHOP = "workshop"
+    PANEL = "panel"
+    ROUNDTABLE = "roundtable"
+    TALK = "talk"
+    CEREMONY = "ceremony"
+    MEETING = "meeting"
+    SIGNING = "signing"
+    TOUR = "tour"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone named in a session: a speaker, moderator, leader or participant."""
+
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A place where sessions happen, unique by id within its festival."""
+
+    festival_id: str
+    id: str
+    name: str
+    address: str | None = None
+    city: str | None = None
+    notes: str | None = None
+    url: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.festival_id}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Session:
+    """One entry of a festival's programme.
+
+    `date`, `start` and `venue` may each be unknown ("to be announced"). Times are local to
+    the festival's time zone; an `end` earlier than `start` runs past midnight.
+    """
+
+    festival_id: str
+    id: str
+    title: str
+    kind: Kind
+    timezone: ZoneInfo
+    date: date | None = None
+    start: time | None = None
+    end: time | None = None
+    venue: Venue | None = None
+    track: str | None = None
+    people: tuple[Person, ...] = ()
+    countries: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    description: str = ""
+    url: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The stable identity used by favourites: `festival-id/session-id`."""
+        return f"{self.festival_id}/{self.id}"
+
+    @property
+    def starts_at(self) -> datetime | None:
+        """The aware start in the festival's zone, or None when date or time is TBA."""
+        if self.date is None or self.start is None:
+            return None
+        return datetime.combine(self.date, self.start, tzinfo=self.timezone)
+
+    @property
+    def ends_at(self) -> datetime | None:
+        """The aware end, rolled to the next day when `end` is earlier than `start`."""
+        starts = self.starts_at
+        if starts is None or self.end is None or self.date is None:
+            return None
+        end_day = self.date + timedelta(days=1) if self.end < self.start else self.date
+        return datetime.combine(end_day, self.end, tzinfo=self.timezone)
+
+    def sort_key(self) -> tuple:
+        """Date, then timed before time-TBA, then start, then title."""
+        return (
+            self.date or date.max,
+            self.start is None,
+            self.start or time.min,
+            self.title.casefold(),
+            self.id,
+        )
+
+    def is_on_at(self, moment: datetime) -> bool:
+        """True when `moment` falls between start and end (a session with no end is a point)."""
+        starts = self.starts_at
+        if starts is None:
+            return False
+        ends = self.ends_at or starts
+        return starts <= moment < ends or (ends == starts and moment == starts)
+
+    def is_past(self, moment: datetime) -> bool:
+        """True when the session is over at `moment`: its end (or its start, when it has no
+        end) has passed, or its whole day has, when its time is to be announced."""
+        if self.date is None:
+            return False
+        ends = self.ends_at or self.starts_at
+        if ends is None:
+            return self.date < moment.astimezone(self.timezone).date()
+        return ends <= moment
+
+    def overlaps(self, other: Session) -> bool:
+        """True when both sessions are placed in time and their spans intersect."""
+        a, b = self.starts_at, other.starts_at
+        if a is None or b is None:
+            return False
+        a_end = self.ends_at or a
+        b_end = other.ends_at or b
+        if a_end == a or b_end == b:
+            # A session without an end overlaps what is on at its start.
+            return (a <= b <= a_end) or (b <= a <= b_end)
+        return a < b_end and b < a_end
+
+
+@dataclass(frozen=True)
+class Festival:
+    """A festival (or meeting) with its venues and sessions, as loaded from one file."""
+
+    id: str
+    name: str
+    city: str
+    country: str
+    timezone: ZoneInfo
+    source_file: Path
+    starts: date | None = None
+    ends: date | None = None
+    url: str | None = None
+    organisers: tuple[str, ...] = ()
+    description: str = ""
+    sources: tuple[str, ...] = ()
+    venues: tuple[Venue, ...] = ()
+    sessions: tuple[Session, ...] = ()
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        """Every day from `starts` to `ends` when both are known, plus any dated session's day."""
+        found = {s.date for s in self.sessions if s.date is not None}
+        if self.starts is not None and self.ends is not None:
+            day = self.starts
+            while day <= self.ends:
+                found.add(day)
+                day += timedelta(days=1)
+        return tuple(sorted(found))
+
+    def sessions_on(self, day: date | None) -> tuple[Session, ...]:
+        """The sessions of one day in time order; `None` gives the date-TBA sessions."""
+        return tuple(sorted((s for s in self.sessions if s.date == day), key=Session.sort_key))
+
+    def sessions_at(self, venue: Venue | None) -> tuple[Session, ...]:
+        """The sessions at one venue in time order; `None` gives the venue-TBA sessions."""
+        return tuple(sorted((s for s in self.sessions if s.venue == venue), key=Session.sort_key))
+
+    def venue(self, venue_id: str) -> Venue | None:
+        return next((v for v in self.venues if v.id == venue_id), None)
+
+    def session(self, session_id: str) -> Session | None:
+        return next((s for s in self.sessions if s.id == session_id), None)
+
+    def now(self, clock: datetime | None = None) -> datetime:
+        """The current moment in the festival's zone (or `clock` converted to it)."""
+        return (clock or datetime.now(self.timezone)).astimezone(self.timezone)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth a warning) in an input file."""
+
+    file: Path
+    message: str
+    line: int | None = None
+    column: int | None = None
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = str(self.file)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{where}: {prefix}{self.message}"
+
+
+@dataclass(frozen=True)
+class Programme:
+    """Everything loaded: the valid festivals, and the problems found on the way."""
+
+    festivals: tuple[Festival, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    skipped: tuple[Path, ...] = field(default=())
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return tuple(s for f in self.festivals for s in f.sessions)
+
+    @property
+    def venues(self) -> tuple[Venue, ...]:
+        return tuple(v for f in self.festivals for v in f.venues)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    def festival(self, festival_id: str) -> Festival | None:
+        return next((f for f in self.festivals if f.id == festival_id), None)
+
+    def session(self, key: str) -> Session | None:
+        """Find a session by its `festival-id/session-id` key."""
+        festival_id, _, session_id = key.partition("/")
+        festival = self.festival(festival_id)
+        return festival.session(session_id) if festival else None

@@ -1,0 +1,63 @@
+"""Selecting sessions: the filters shared by `tui-guide list` and the guide's lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .model import Kind, Session
+from .text import fold, matches
+
+
+def session_haystacks(session: Session) -> tuple[str, ...]:
+    """Everything a search over sessions looks at."""
+    people = tuple(" ".join(filter(None, (p.name, p.role, p.affiliation))) for p in session.people)
+    venue = (session.venue.name, session.venue.city or "") if session.venue else ()
+    return (
+        session.title,
+        session.kind.value,
+        session.track or "",
+        *people,
+        *venue,
+        *session.countries,
+        *session.tags,
+        session.description,
+    )
+
+
+@dataclass(frozen=True)
+class SessionFilter:
+    """A conjunction of optional conditions; an empty filter keeps everything."""
+
+    festival: str | None = None
+    day: date | None = None
+    venue: str | None = None
+    kinds: frozenset[Kind] = frozenset()
+    tracks: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    search: str = ""
+    hide_past_before: datetime | None = None
+
+    def keeps(self, session: Session) -> bool:
+        if self.festival and fold(self.festival) != fold(session.festival_id):
+            return False
+        if self.day is not None and session.date != self.day:
+            return False
+        if self.venue is not None:
+            venue = session.venue
+            if venue is None or fold(self.venue) not in (fold(venue.id), fold(venue.name)):
+                if not (venue and matches(self.venue, venue.name)):
+                    return False
+        if self.kinds and session.kind not in self.kinds:
+            return False
+        if self.tracks and session.track not in self.tracks:
+            return False
+        if self.countries and not self.countries.intersection(session.countries):
+            return False
+        if self.hide_past_before is not None and session.is_past(self.hide_past_before):
+            return False
+        return not self.search or matches(self.search, *session_haystacks(session))
+
+    def apply(self, sessions: Iterable[Session]) -> list[Session]:
+        return sorted((s for s in sessions if self.keeps(s)), key=Session.sort_key)

@@ -1,0 +1,28 @@
+"""Where the programme comes from: `--data`, the environment, or the bundled files."""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import files
+from pathlib import Path
+
+DATA_ENV = "TUI_GUIDE_DATA"
+
+
+def bundled_data() -> Path:
+    """The programme shipped with the package (in a source tree, the repository's `data/`)."""
+    installed = Path(str(files("tui_guide"))) / "bundled"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[3] / "data"
+
+
+def data_paths(given: list[Path] | None = None) -> list[Path]:
+    """The paths to load: those given, else `$TUI_GUIDE_DATA` (os.pathsep-separated), else
+    the bundled programme."""
+    if given:
+        return list(given)
+    from_env = os.environ.get(DATA_ENV, "").strip()
+    if from_env:
+        return [Path(p) for p in from_env.split(os.pathsep) if p]
+    return [bundled_data()]

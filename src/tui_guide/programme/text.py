@@ -1,0 +1,87 @@
+"""Text helpers shared by every face of the guide: folding for search, and making untrusted
+strings from data files safe to put on a terminal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that Unicode decomposition does not bring down to ASCII, but that a person typing
+# on an ASCII keyboard writes as these: Turkic dotless/dotted i and schwa first.
+_FOLD_FIRST = str.maketrans(
+    {
+        "İ": "i",
+        "I": "i",
+        "ı": "i",
+        "Ə": "e",
+        "ə": "e",
+        "Ø": "o",
+        "ø": "o",
+        "Æ": "ae",
+        "æ": "ae",
+        "Œ": "oe",
+        "œ": "oe",
+        "Đ": "d",
+        "đ": "d",
+        "Ł": "l",
+        "ł": "l",
+        "ʼ": "'",
+        "’": "'",
+        "‘": "'",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and drop diacritics, knowing Turkic letters.
+
+    "Yaradıcı" -> "yaradici", "Güven" -> "guven", "İstanbul" -> "istanbul",
+    "Azərbaycan" -> "azerbaycan".
+    """
+    text = text.translate(_FOLD_FIRST).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def matches(query: str, *haystacks: str) -> bool:
+    """True when every word of `query` appears in one of the haystacks, folded."""
+    words = fold(query).split()
+    if not words:
+        return True
+    folded = " \x00 ".join(fold(h) for h in haystacks)
+    return all(word in folded for word in words)
+
+
+# C0 and C1 control characters, DEL, and the bidi overrides that can disguise text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ESC shows as ␛
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def printable(text: str, *, multiline: bool = False) -> str:
+    """Replace terminal control characters with visible stand-ins.
+
+    Newlines and tabs survive only when `multiline` is true; otherwise they become spaces,
+    so a title always stays on its line.
+    """
+    if not multiline:
+        text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    else:
+        text = text.replace("\r\n", "\n")
+    return _CONTROL.sub(_visible, text)
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value from a file quoted for an error message: control characters made visible and
+    long values cut, so a message can never carry escape sequences to the terminal."""
+    text = printable(str(value))
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f'"{text}"'
