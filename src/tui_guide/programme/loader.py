@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-import sys
+import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -19,11 +19,6 @@ from zoneinfo import ZoneInfo
 from .lines import LineIndex
 from .model import Festival, Kind, Person, Problem, Programme, Session, Venue
 from .text import shown
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -46,9 +46,10 @@ class SessionFilter:
             return False
         if self.venue is not None:
             venue = session.venue
-            if venue is None or fold(self.venue) not in (fold(venue.id), fold(venue.name)):
-                if not (venue and matches(self.venue, venue.name)):
-                    return False
+            if venue is None or not (
+                fold(self.venue) == fold(venue.id) or matches(self.venue, venue.name)
+            ):
+                return False
         if self.kinds and session.kind not in self.kinds:
             return False
         if self.tracks and session.track not in self.tracks:
