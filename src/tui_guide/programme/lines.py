@@ -9,6 +9,7 @@ cannot tell, it answers None and the message goes out without a line.
 from __future__ import annotations
 
 import re
+import tomllib
 
 _ARRAY_TABLE = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]")
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]")
@@ -18,6 +19,12 @@ _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*=""")
 def _unquote(name: str) -> str:
     name = name.strip()
     if len(name) >= 2 and name[0] == name[-1] and name[0] in "\"'":
+        if name[0] == '"' and "\\" in name:
+            # A basic string with escapes: let the TOML parser read it.
+            try:
+                return next(iter(tomllib.loads(f"{name} = 0")))
+            except (tomllib.TOMLDecodeError, StopIteration):
+                return name[1:-1]
         return name[1:-1]
     return name
 
@@ -31,7 +38,9 @@ class LineIndex:
         counts: dict[str, int] = {}
         table: tuple[str, int] = ("", 0)
         in_string: str | None = None
-        for number, line in enumerate(source.splitlines(), start=1):
+        # TOML ends lines at "\n" only; str.splitlines would also split at form feeds,
+        # U+2028 and friends (allowed in comments and strings) and shift every later line.
+        for number, line in enumerate(source.split("\n"), start=1):
             if in_string is not None:
                 if line.count(in_string) % 2 == 1:
                     in_string = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -166,6 +166,10 @@ class _FileCheck:
         return good
 
 
+def _first_at(line: int | None) -> str:
+    return f" (first used at line {line})" if line is not None else ""
+
+
 def _tables(check: _FileCheck, doc: dict[str, Any], name: str) -> list[tuple[int, dict[str, Any]]]:
     value = doc.get(name, [])
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
@@ -240,32 +244,40 @@ def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
         starts = ends = None  # do not also flag every session as outside the range
 
     venues: dict[str, Venue] = {}
+    venue_ids: dict[str, int | None] = {}
     for index, raw in _tables(check, doc, "venues"):
         values = check.fields("venues", index, raw, VENUE_FIELDS)
         if "id" not in values:
             continue
-        if values["id"] in venues:
+        if values["id"] in venue_ids:
             check.error(
-                f"festival {check.festival_id}: duplicate venue id {shown(values['id'])}",
+                f"{check.where('venues', index, values['id'])}, field id: duplicate venue id"
+                f"{_first_at(venue_ids[values['id']])}",
                 check.lines.key("venues", index, "id"),
             )
             continue
+        venue_ids[values["id"]] = check.lines.key("venues", index, "id")
         if "name" in values:
             venues[values["id"]] = Venue(festival_id=check.festival_id, **values)
 
     sessions: dict[str, Session] = {}
+    session_ids: dict[str, int | None] = {}
     for index, raw in _tables(check, doc, "sessions"):
         values = check.fields("sessions", index, raw, SESSION_FIELDS)
-        session = _session(check, index, values, venues, zone, starts, ends)
-        if session is None:
-            continue
-        if session.id in sessions:
+        duplicate = "id" in values and values["id"] in session_ids
+        if duplicate:
+            # Checked on the id alone, so a duplicate is found even when either copy has
+            # other problems; the copy is still checked for its own problems.
             check.error(
-                f"festival {check.festival_id}: duplicate session id {shown(session.id)}",
+                f"{check.where('sessions', index, values['id'])}, field id: duplicate session id"
+                f"{_first_at(session_ids[values['id']])}",
                 check.lines.key("sessions", index, "id"),
             )
-            continue
-        sessions[session.id] = session
+        elif "id" in values:
+            session_ids[values["id"]] = check.lines.key("sessions", index, "id")
+        session = _session(check, index, values, venues, venue_ids, zone, starts, ends)
+        if session is not None and not duplicate:
+            sessions[session.id] = session
 
     if check.problems or zone is None:
         return None
@@ -292,6 +304,7 @@ def _session(
     index: int,
     values: dict[str, Any],
     venues: dict[str, Venue],
+    declared: Collection[str],
     zone: ZoneInfo | None,
     starts: date | None,
     ends: date | None,
@@ -315,15 +328,18 @@ def _session(
                 line("kind"),
             )
     venue = None
+    venue_ok = True
     if "venue" in values:
         venue = venues.get(values["venue"])
-        if venue is None:
+        if venue is None and values["venue"] in declared:
+            venue_ok = False  # the venue is there but broken, and reported already
+        elif venue is None:
             check.error(
                 f"{where}, field venue: no venue with id {shown(values['venue'])} in this file"
                 f"{suggest(values['venue'], venues)}",
                 line("venue"),
             )
-            return None
+            venue_ok = False  # keep checking the rest of the session
     day = values.get("date")
     if day is not None and (
         (starts is not None and day < starts) or (ends is not None and day > ends)
@@ -335,9 +351,9 @@ def _session(
         )
     if "end" in values and "start" not in values:
         check.error(f"{where}, field end: an end needs a start", line("end"))
-    if kind is None or "title" not in values or zone is None:
-        return None
     people = _people(check, index, values["id"], values.get("people", []))
+    if kind is None or "title" not in values or zone is None or not venue_ok:
+        return None
     return Session(
         festival_id=check.festival_id,
         id=values["id"],
@@ -362,13 +378,13 @@ def load_file(path: Path) -> tuple[Festival | None, list[Problem]]:
     try:
         source = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return None, [Problem(path, f"not UTF-8 text (byte {error.start}): {error.reason}")]
+        return None, [_encoding_problem(path, error)]
     except OSError as error:
         return None, [Problem(path, f"cannot read: {error.strerror or error}")]
     try:
         doc = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        return None, [_syntax_problem(path, error)]
+        return None, [_syntax_problem(path, error, source)]
     except RecursionError:
         return None, [Problem(path, "TOML syntax error: nested too deeply")]
     check = _FileCheck(path, source)
@@ -376,21 +392,39 @@ def load_file(path: Path) -> tuple[Festival | None, list[Problem]]:
         festival = _check_document(check, doc)
     except RecursionError:  # pragma: no cover - deeply nested values
         return None, [Problem(path, "nested too deeply to check")]
-    return festival, check.problems
+    # In the order of the file, so a long report reads top to bottom.
+    return festival, sorted(check.problems, key=lambda p: p.line or 0)
+
+
+def _encoding_problem(path: Path, error: UnicodeDecodeError) -> Problem:
+    """Where the first byte that is not UTF-8 stands, as a line and column."""
+    before = bytes(error.object[: error.start])
+    line = before.count(b"\n") + 1
+    column = error.start - (before.rfind(b"\n") + 1) + 1
+    return Problem(
+        path,
+        f"not UTF-8 text (byte {error.start}, {error.object[error.start]:#04x}): {error.reason}; "
+        "save the file as UTF-8",
+        line,
+        column,
+    )
 
 
 _LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def _syntax_problem(path: Path, error: Exception) -> Problem:
+def _syntax_problem(path: Path, error: Exception, source: str) -> Problem:
     message = str(error)
     line = getattr(error, "lineno", None)
     column = getattr(error, "colno", None)
     if line is None and (match := _LINE_COL.search(message)):
         line, column = int(match.group(1)), int(match.group(2))
     message = _LINE_COL.sub("", message).strip()
-    if "end of document" in message:
-        message = message.replace("(at end of document)", "").strip()
+    if "(at end of document)" in message:
+        message = message.replace("(at end of document)", "").strip() + " at the end of the file"
+        if line is None:  # the end of the file is a place too: its last line
+            line = source.count("\n") + 1
+            column = len(source) - (source.rfind("\n") + 1) + 1
     return Problem(path, f"TOML syntax error: {message}", line, column)
 
 
@@ -398,14 +432,28 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     """Turn folders into their `*.toml` files (sorted); report paths that do not exist."""
     files: list[Path] = []
     problems: list[Problem] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        # The same file reached twice (a folder and a file in it) is loaded once, rather
+        # than clashing with itself as a duplicate festival id.
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):  # pragma: no cover - symlink loops
+            real = path
+        if real not in seen:
+            seen.add(real)
+            files.append(path)
+
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.glob("*.toml") if p.is_file())
             if not found:
                 problems.append(Problem(path, "no .toml programme files in this folder"))
-            files.extend(found)
+            for file in found:
+                add(file)
         elif path.is_file():
-            files.append(path)
+            add(path)
         else:
             problems.append(Problem(path, "no such file or folder"))
     return files, problems
