@@ -1,0 +1,31 @@
+"""Shared fixtures. Keep this file small: fixtures used by one test module live in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui_guide.programme.sources import DATA_ENV
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point HOME and the XDG folders at fresh temporary folders and forget $TUI_GUIDE_DATA,
+    so no test reads or writes a real user's files or picks up their programme."""
+    home = tmp_path_factory.mktemp("home")
+    for name, sub in (
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_CACHE_HOME", ".cache"),
+    ):
+        folder = home / sub
+        folder.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv(DATA_ENV, raising=False)
+    return home
