@@ -1,0 +1,1 @@
+"""The Textual guide: the app, its screens, widgets and command-palette providers."""

@@ -1,0 +1,171 @@
+"""The guide's App: sections as modes, the programme and stores handed in by the caller."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+
+from ..favourites import Favourites
+from ..programme.clock import Clock
+from ..programme.model import Festival, Programme, Session, Venue
+from ..programme.people import index_people
+from ..programme.query import SessionFilter
+from .providers.programme import ProgrammeCommands
+from .screens.base import ListScreen
+from .screens.days import DaysScreen
+from .screens.festivals import FestivalsScreen
+from .screens.filters import FilterChoice, FiltersScreen
+from .screens.help import HelpScreen
+from .screens.now_next import NowNextScreen
+from .screens.people import PeopleScreen, person_screen
+from .screens.session import SessionScreen
+from .screens.sessions import SessionsScreen
+from .screens.venue import VenueScreen
+from .screens.venues import VenuesScreen
+from .widgets.filter_bar import FilterBar
+
+FESTIVAL_MODES = ("days", "venues", "now")
+
+
+class GuideApp(App[None]):
+    """Browse a programme: days, venues, people, now and next, search and favourites."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "tui-guide"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {ProgrammeCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "section('days')", "Days", id="go.days"),
+        Binding("v", "section('venues')", "Venues", id="go.venues"),
+        Binding("p", "section('people')", "People", id="go.people"),
+        Binding("n", "section('now')", "Now", id="go.now"),
+        Binding("F", "section('festivals')", "Festivals", id="go.festivals"),
+        Binding("f", "filters", "Filters", id="filters"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    session_filter: reactive[SessionFilter] = reactive(SessionFilter, init=False)
+    hide_past: reactive[bool] = reactive(False, init=False)
+    favourites_version: reactive[int] = reactive(0, init=False)
+
+    def __init__(
+        self,
+        programme: Programme,
+        *,
+        clock: Clock | None = None,
+        favourites: Favourites | None = None,
+    ) -> None:
+        if not programme.festivals:
+            raise ValueError("the guide needs at least one festival")
+        super().__init__()
+        self.programme = programme
+        self.clock = clock or Clock()
+        self.favourites = favourites if favourites is not None else Favourites()
+        self.festival: Festival = programme.festivals[0]
+        self.MODES = {}
+        self.add_mode("festivals", FestivalsScreen)
+        self.add_mode("people", PeopleScreen)
+        self._add_festival_modes()
+
+    def _add_festival_modes(self) -> None:
+        festival = self.festival
+        self.add_mode("days", lambda: DaysScreen(festival))
+        self.add_mode("venues", lambda: VenuesScreen(festival))
+        self.add_mode("now", lambda: NowNextScreen(festival))
+
+    def on_mount(self) -> None:
+        if len(self.programme.festivals) > 1:
+            self.switch_mode("festivals")
+        else:
+            self.switch_mode("days")
+        self._report_problems()
+
+    def _report_problems(self) -> None:
+        problems = self.programme.problems
+        if not problems:
+            return
+        lines = [str(p) for p in problems[:6]]
+        if len(problems) > 6:
+            lines.append(f"… and {len(problems) - 6} more (run `tui-guide validate`)")
+        skipped = len(self.programme.skipped)
+        title = f"{skipped} file{'s' * (skipped != 1)} skipped" if skipped else "Warnings"
+        self.notify("\n".join(lines), title=title, severity="warning", timeout=20, markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "section" and parameters == ("festivals",):
+            return len(self.programme.festivals) > 1
+        return True
+
+    async def action_section(self, mode: str) -> None:
+        await self.switch_mode(mode)
+
+    async def choose_festival(self, festival: Festival) -> None:
+        """Make `festival` current and open its days (its per-festival sections start afresh)."""
+        if festival.id != self.festival.id:
+            if self.current_mode in FESTIVAL_MODES:
+                await self.switch_mode("festivals")  # the current mode cannot be removed
+            self.festival = festival
+            for mode in FESTIVAL_MODES:
+                await self.remove_mode(mode)
+            self._add_festival_modes()
+        await self.switch_mode("days")
+
+    def open_session(self, session: Session) -> None:
+        festival = self.programme.festival(session.festival_id) or self.festival
+        self.push_screen(SessionScreen(festival, session))
+
+    def open_venue(self, festival: Festival, venue: Venue | None) -> None:
+        self.push_screen(VenueScreen(festival, venue))
+
+    def open_person(self, key: str) -> None:
+        for entry in index_people(self.programme.sessions):
+            if entry.key == key:
+                self.push_screen(person_screen(entry))
+                return
+
+    def open_sessions(self, heading: str, sessions: Sequence[Session]) -> None:
+        self.push_screen(SessionsScreen(heading, [], sessions))
+
+    def toggle_favourite(self, session: Session) -> None:
+        added = self.favourites.toggle(session.key)
+        self.favourites_version += 1
+        verb = "Added to" if added else "Removed from"
+        self.notify(f"{verb} My programme: {session.title}", markup=False, timeout=3)
+
+    def action_filters(self) -> None:
+        sessions = self.festival.sessions
+
+        def chosen(choice: FilterChoice | None) -> None:
+            if choice is not None:
+                self.session_filter = choice.filter
+                self.hide_past = choice.hide_past
+
+        self.push_screen(FiltersScreen(sessions, self.session_filter, self.hide_past), chosen)
+
+    def action_help(self) -> None:
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Everywhere", [*self.BINDINGS, Binding("ctrl+p", "", "Search everything")]),
+                    ("Lists", ListScreen.BINDINGS),
+                    ("Filter bar", FilterBar.BINDINGS),
+                    ("Session", SessionScreen.BINDINGS),
+                    ("Venue, person and search lists", VenueScreen.BINDINGS),
+                    ("Filters dialog", FiltersScreen.BINDINGS),
+                ]
+            )
+        )
+
+
+def run_guide(programme: Programme, *, now: datetime | None = None) -> int:
+    """Run the guide in this terminal; the exit status for the command line."""
+    GuideApp(programme, clock=Clock(now)).run()
+    return 0

@@ -1,0 +1,147 @@
+"""The command palette's search over everything in the programme.
+
+Matching folds case and diacritics the Turkic way ("yaradici" finds "Yaradıcı", "ISTANBUL"
+finds "İstanbul"), the same matcher as the lists and `tui-guide list --search`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from ...programme.format import day_label, time_range
+from ...programme.people import index_people, person_key
+from ...programme.text import fold, matches
+from ..widgets.plain import plain
+
+if TYPE_CHECKING:
+    from ..app import GuideApp
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    what: str  # session, person, venue, country, tag, festival
+    detail: str
+    haystack: tuple[str, ...]
+    open: Callable[[], object]
+
+
+def _count(n: int) -> str:
+    return f"{n} session{'s' * (n != 1)}"
+
+
+def build_entries(app: GuideApp) -> list[Entry]:
+    """Every searchable thing in the loaded programme, with what opening it does."""
+    programme = app.programme
+    entries: list[Entry] = []
+    several = len(programme.festivals) > 1
+    for festival in programme.festivals:
+        if several:
+            entries.append(
+                Entry(
+                    festival.name,
+                    "festival",
+                    f"{festival.city}, {festival.country}",
+                    (festival.name, festival.city, festival.country),
+                    partial(app.choose_festival, festival),
+                )
+            )
+        for venue in festival.venues:
+            entries.append(
+                Entry(
+                    venue.name,
+                    "venue",
+                    f"{_count(len(festival.sessions_at(venue)))} · {festival.name}",
+                    (venue.name, venue.city or "", venue.address or ""),
+                    partial(app.open_venue, festival, venue),
+                )
+            )
+        for session in festival.sessions:
+            place = session.venue.name if session.venue else "Venue TBA"
+            entries.append(
+                Entry(
+                    session.title,
+                    "session",
+                    f"{day_label(session.date)} {time_range(session)} · {place}",
+                    (session.title,),
+                    partial(app.open_session, session),
+                )
+            )
+    for person in index_people(programme.sessions):
+        entries.append(
+            Entry(
+                person.name,
+                "person",
+                _count(len(person.sessions)),
+                person.spellings,
+                partial(app.open_person, person.key),
+            )
+        )
+    for what, values in (
+        ("country", lambda s: s.countries),
+        ("tag", lambda s: s.tags),
+    ):
+        groups: dict[str, list] = {}
+        names: dict[str, str] = {}
+        for session in programme.sessions:
+            for value in values(session):
+                key = person_key(value)
+                names.setdefault(key, value)
+                groups.setdefault(key, []).append(session)
+        for key, sessions in groups.items():
+            entries.append(
+                Entry(
+                    names[key],
+                    what,
+                    _count(len(sessions)),
+                    (names[key],),
+                    partial(app.open_sessions, f"{what.title()}: {names[key]}", sessions),
+                )
+            )
+    return entries
+
+
+class ProgrammeCommands(Provider):
+    """Sessions, people, venues, countries, tags (and festivals) of every loaded festival."""
+
+    async def startup(self) -> None:
+        self.entries = build_entries(self.app)  # type: ignore[arg-type]
+
+    def _hit_display(self, entry: Entry) -> Content:
+        return Content.assemble(plain(entry.label), (f"  {entry.what}", "dim"))
+
+    async def search(self, query: str) -> Hits:
+        folded = fold(query).strip()
+        if not folded:
+            return
+        fuzzy = self.matcher(folded)
+        for entry in self.entries:
+            if matches(query, *entry.haystack):
+                starts = any(fold(h).startswith(folded) for h in entry.haystack)
+                score = 1.0 if starts else 0.9
+            elif len(folded) >= 3:
+                score = max(fuzzy.match(fold(h)) for h in entry.haystack) * 0.8
+                if score <= 0:
+                    continue
+            else:
+                continue
+            yield Hit(
+                score,
+                self._hit_display(entry),
+                entry.open,
+                text=entry.label,
+                help=plain(entry.detail),
+            )
+
+    async def discover(self) -> Hits:
+        for entry in self.entries:
+            if entry.what in ("festival", "venue"):
+                yield DiscoveryHit(
+                    self._hit_display(entry), entry.open, text=entry.label, help=plain(entry.detail)
+                )

@@ -1,0 +1,97 @@
+"""What every list screen shares: the `/` filter, the favourite key, opening a session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ...programme.model import Festival
+from ...programme.query import SessionFilter
+from ..widgets.filter_bar import FilterBar
+from ..widgets.session_list import SessionList
+
+if TYPE_CHECKING:
+    from ..app import GuideApp
+
+
+class GuideScreen(Screen[None]):
+    """A screen of the guide, with typed access to the app."""
+
+    @property
+    def guide(self) -> GuideApp:
+        return self.app  # type: ignore[return-value]
+
+
+class ListScreen(GuideScreen):
+    """A screen of session lists that follow the filters and the favourites."""
+
+    BINDINGS = [
+        Binding("slash", "open_filter", "Filter", id="list.filter"),
+        Binding("s", "toggle_favourite", "★ Favourite", id="list.favourite"),
+    ]
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "session_filter", self._refilter, init=False)
+        self.watch(self.app, "hide_past", self._refilter, init=False)
+        self.watch(self.app, "favourites_version", self._refilter, init=False)
+        self.refresh_lists()
+
+    def _refilter(self) -> None:
+        self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        """Fill the lists from the model, through `session_filter_for`."""
+        raise NotImplementedError
+
+    def on_screen_resume(self) -> None:
+        # Favourites or filters may have changed on a screen above this one.
+        if self.is_mounted:
+            self.refresh_lists()
+
+    def filter_text(self) -> str:
+        bars = self.query(FilterBar)
+        return bars.first().value if bars else ""
+
+    def session_filter_for(self, festival: Festival | None) -> SessionFilter:
+        """The app's filters plus this screen's `/` text, with "now" in the festival's zone."""
+        chosen: SessionFilter = self.guide.session_filter
+        moment = None
+        if self.guide.hide_past and festival is not None:
+            moment = self.guide.clock.now(festival.timezone)
+        return SessionFilter(
+            kinds=chosen.kinds,
+            tracks=chosen.tracks,
+            countries=chosen.countries,
+            hide_past_before=moment,
+            search=self.filter_text(),
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_filter":
+            return bool(self.query(FilterBar))
+        return True
+
+    def action_open_filter(self) -> None:
+        self.query_one(FilterBar).open()
+
+    @on(FilterBar.Changed)
+    def _filter_changed(self) -> None:
+        self.refresh_lists()
+
+    @on(FilterBar.Submitted)
+    def _filter_submitted(self) -> None:
+        lists = [w for w in self.query(SessionList) if w.display and w.sessions]
+        if lists:
+            lists[0].focus()
+
+    @on(SessionList.Chosen)
+    def _open_session(self, event: SessionList.Chosen) -> None:
+        self.guide.open_session(event.session)
+
+    def action_toggle_favourite(self) -> None:
+        focused = self.focused
+        if isinstance(focused, SessionList) and focused.highlighted_session is not None:
+            self.guide.toggle_favourite(focused.highlighted_session)

@@ -1,0 +1,61 @@
+"""The programme day by day: one tab per festival day, and "Date TBA"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from ...programme.format import day_label
+from ...programme.model import Festival
+from ..widgets.filter_bar import FilterBar
+from ..widgets.session_list import SessionList
+from .base import ListScreen
+
+TBA_TAB = "day-tba"
+
+
+def tab_id(day: date | None) -> str:
+    return TBA_TAB if day is None else f"day-{day.isoformat()}"
+
+
+class DaysScreen(ListScreen):
+    """Sessions in time order for each day; opens on today when today is a festival day."""
+
+    def __init__(self, festival: Festival) -> None:
+        super().__init__()
+        self.festival = festival
+        self.tabs: list[date | None] = list(festival.days)
+        if any(s.date is None for s in festival.sessions):
+            self.tabs.append(None)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield FilterBar()
+        today = self.guide.clock.now(self.festival.timezone).date()
+        initial = (
+            tab_id(today) if today in self.tabs else (tab_id(self.tabs[0]) if self.tabs else None)
+        )
+        with TabbedContent(initial=initial or ""):
+            for day in self.tabs:
+                with TabPane(day_label(day), id=tab_id(day)):
+                    yield SessionList(id=f"list-{tab_id(day)}", empty_message="No sessions match.")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Days"
+        self.sub_title = self.festival.name
+        super().on_mount()
+
+    def refresh_lists(self) -> None:
+        wanted = self.session_filter_for(self.festival)
+        favourites = self.guide.favourites
+        for day in self.tabs:
+            sessions = wanted.apply(self.festival.sessions_on(day))
+            self.query_one(f"#list-{tab_id(day)}", SessionList).show(sessions, favourites)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane
+        if pane is not None:
+            pane.query_one(SessionList).focus()

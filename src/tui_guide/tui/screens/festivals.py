@@ -1,0 +1,67 @@
+"""The first screen when the data holds more than one festival."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...programme.format import day_label
+from ...programme.model import Festival
+from ..widgets.plain import plain_text
+from .base import GuideScreen
+
+
+def festival_dates(festival: Festival) -> str:
+    if festival.starts and festival.ends:
+        return f"{day_label(festival.starts)} – {day_label(festival.ends, year=True)}"
+    days = festival.days
+    if days:
+        first, last = days[0], days[-1]
+        span = (
+            day_label(first, year=True)
+            if first == last
+            else (f"{day_label(first)} – {day_label(last, year=True)}")
+        )
+        return f"sessions {span}"
+    return "Dates TBA"
+
+
+def festival_row(festival: Festival) -> Table:
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(ratio=1)
+    grid.add_column(no_wrap=True, justify="right")
+    count = len(festival.sessions)
+    body = plain_text(festival.name, style="bold")
+    body.append("\n")
+    body.append_text(
+        plain_text(f"{festival.city}, {festival.country} · {festival_dates(festival)}", style="dim")
+    )
+    grid.add_row(body, Text(f"{count} session{'s' * (count != 1)}"))
+    return grid
+
+
+class FestivalsScreen(GuideScreen):
+    """Every loaded festival: name, city, dates and number of sessions."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Festivals", classes="heading")
+        yield OptionList(
+            *(Option(festival_row(f), id=f.id) for f in self.guide.programme.festivals),
+            id="festivals",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Festivals"
+        self.sub_title = f"{len(self.guide.programme.festivals)} loaded"
+
+    @on(OptionList.OptionSelected)
+    async def _open(self, event: OptionList.OptionSelected) -> None:
+        festival = self.guide.programme.festival(event.option.id or "")
+        if festival is not None:
+            await self.guide.choose_festival(festival)

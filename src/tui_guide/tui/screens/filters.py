@@ -1,0 +1,106 @@
+"""Narrow every list by kind, track and country, and show or hide past sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from ...programme.model import Kind, Session
+from ...programme.query import SessionFilter
+from ..widgets.plain import plain
+
+
+@dataclass(frozen=True)
+class FilterChoice:
+    """What the filters dialog answers."""
+
+    filter: SessionFilter
+    hide_past: bool
+
+
+def _selections(values: Sequence[str], chosen: frozenset[str]) -> list[Selection[str]]:
+    return [Selection(plain(value), value, value in chosen) for value in values]
+
+
+class FiltersScreen(ModalScreen[FilterChoice | None]):
+    """Pick kinds, tracks and countries; Apply, Clear all, or Escape to leave them as they were."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="filters.cancel"),
+        Binding("ctrl+s", "apply", "Apply", id="filters.apply"),
+    ]
+
+    def __init__(
+        self, sessions: Sequence[Session], current: SessionFilter, hide_past: bool
+    ) -> None:
+        super().__init__()
+        self.sessions = tuple(sessions)
+        self.current = current
+        self.hide_past = hide_past
+
+    def compose(self) -> ComposeResult:
+        kinds = [k.value for k in Kind if any(s.kind == k for s in self.sessions)]
+        tracks = sorted({s.track for s in self.sessions if s.track})
+        countries = sorted({c for s in self.sessions for c in s.countries})
+        with Vertical(id="dialog"):
+            yield Static("Filters", classes="heading")
+            with VerticalScroll():
+                yield Static("Kind", classes="label")
+                yield SelectionList[str](
+                    *_selections(kinds, frozenset(k.value for k in self.current.kinds)), id="kinds"
+                )
+                if tracks:
+                    yield Static("Track", classes="label")
+                    yield SelectionList[str](*_selections(tracks, self.current.tracks), id="tracks")
+                if countries:
+                    yield Static("Country", classes="label")
+                    yield SelectionList[str](
+                        *_selections(countries, self.current.countries), id="countries"
+                    )
+                yield Checkbox("Hide past sessions", self.hide_past, id="hide-past")
+            with Horizontal(classes="buttons"):
+                yield Button("Apply", variant="primary", id="apply")
+                yield Button("Clear all", id="clear")
+                yield Button("Cancel", id="cancel")
+
+    def _chosen(self, selector: str) -> frozenset[str]:
+        found = self.query(f"#{selector}")
+        if not found:
+            return frozenset()
+        widget = found.first(SelectionList)
+        return frozenset(widget.selected)
+
+    def action_apply(self) -> None:
+        self.dismiss(
+            FilterChoice(
+                SessionFilter(
+                    kinds=frozenset(Kind(k) for k in self._chosen("kinds")),
+                    tracks=self._chosen("tracks"),
+                    countries=self._chosen("countries"),
+                ),
+                self.query_one("#hide-past", Checkbox).value,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#apply")
+    def _apply(self) -> None:
+        self.action_apply()
+
+    @on(Button.Pressed, "#clear")
+    def _clear(self) -> None:
+        self.dismiss(FilterChoice(SessionFilter(), False))
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,62 @@
+"""What is on now and what starts next, in the festival's time zone, refreshed every minute."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer, Header, Static
+
+from ...programme.format import day_label, until
+from ...programme.model import Festival
+from ...programme.now import now_and_next
+from ..widgets.plain import plain
+from ..widgets.session_list import SessionList
+from .base import ListScreen
+
+
+class NowNextScreen(ListScreen):
+    """On now, started (end TBA), next at each venue, and today's time-TBA sessions."""
+
+    def __init__(self, festival: Festival) -> None:
+        super().__init__()
+        self.festival = festival
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="clock", classes="heading")
+        yield SessionList(id="now-next", empty_message="Nothing on now and nothing to come.")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Now & next"
+        self.sub_title = self.festival.name
+        super().on_mount()
+        if not self.guide.clock.frozen:
+            self.set_interval(60, self.refresh_lists)
+        self.query_one(SessionList).focus()
+
+    def refresh_lists(self) -> None:
+        zone = self.festival.timezone
+        moment = self.guide.clock.now(zone)
+        state = now_and_next(self.festival, moment)
+        frozen = " (clock frozen)" if self.guide.clock.frozen else ""
+        self.query_one("#clock", Static).update(
+            plain(
+                f"{day_label(moment.date(), year=True)} {moment:%H:%M} in {self.festival.city} "
+                f"({zone.key}){frozen}"
+            )
+        )
+        wanted = self.session_filter_for(None)
+        groups = []
+        if state.on_now:
+            groups.append(("On now", wanted.apply(state.on_now)))
+        if state.started:
+            groups.append(("Started, end not announced", wanted.apply(state.started)))
+        if state.next:
+            first = state.next[0].starts_at
+            label = f"Next ({until(moment, first)})" if first else "Next"
+            groups.append((label, wanted.apply(state.next)))
+        if state.today_time_tba:
+            groups.append(("Today, time TBA", wanted.apply(state.today_time_tba)))
+        self.query_one(SessionList).show_groups(
+            [(h, s) for h, s in groups if s], self.guide.favourites
+        )

@@ -1,0 +1,117 @@
+"""Everything the data holds about one session, and what overlaps it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
+
+from ...programme.format import day_label, time_range
+from ...programme.model import Festival, Session
+from ..widgets.plain import plain
+from ..widgets.session_list import FAVOURITE_MARK, SessionList
+from .base import ListScreen
+
+
+def _field(label: str, value: Content) -> Static:
+    return Static(Content.assemble((f"{label:<10}", "bold"), value), classes="field")
+
+
+def viewer_time(session: Session) -> str | None:
+    """The start in the viewer's own zone, when that zone's offset differs from the festival's."""
+    starts = session.starts_at
+    if starts is None:
+        return None
+    local = starts.astimezone()
+    if local.utcoffset() == starts.utcoffset():
+        return None
+    text = f"{day_label(local.date())} {local:%H:%M}"
+    ends = session.ends_at
+    if ends is not None:
+        text += f"–{ends.astimezone():%H:%M}"
+    return f"{text} your time ({local.tzname() or local:%z})"
+
+
+class SessionScreen(ListScreen):
+    """A session's detail; `s` marks it as a favourite, Escape goes back."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="session.back"),
+        Binding("s", "toggle_this", "★ Favourite", id="session.favourite"),
+    ]
+
+    def __init__(self, festival: Festival, session: Session) -> None:
+        super().__init__()
+        self.festival = festival
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        yield Header()
+        with VerticalScroll(id="detail"):
+            yield Static(plain(session.title, style="bold"), id="title")
+            yield Static(id="favourite-state")
+            kind = session.kind.value + (f" · {session.track}" if session.track else "")
+            yield _field("Kind", plain(kind))
+            yield _field("Festival", plain(self.festival.name))
+            when = f"{day_label(session.date, year=True)} · {time_range(session)}"
+            if session.date is not None:
+                when += f" ({self.festival.timezone.key})"
+            yield _field("When", plain(when))
+            if (local := viewer_time(session)) is not None:
+                yield _field("", plain(local, style="dim"))
+            if session.venue is None:
+                yield _field("Where", plain("Venue TBA"))
+            else:
+                venue = session.venue
+                place = ", ".join(filter(None, (venue.name, venue.address, venue.city)))
+                yield _field("Where", plain(place))
+            for index, person in enumerate(session.people):
+                details = ", ".join(filter(None, (person.role, person.affiliation)))
+                line = Content.assemble(plain(person.name, style="bold"))
+                if details:
+                    line = Content.assemble(line, " — ", plain(details))
+                yield _field("People" if index == 0 else "", line)
+            if session.countries:
+                yield _field("Countries", plain(", ".join(session.countries)))
+            if session.tags:
+                yield _field("Tags", plain(", ".join(session.tags)))
+            if session.url:
+                yield _field("Link", plain(session.url))
+            if session.description:
+                yield Static(plain(session.description.strip(), multiline=True), id="description")
+            yield Static("Overlapping sessions", classes="heading")
+            yield SessionList(id="overlaps", empty_message="Nothing else overlaps this session.")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Session"
+        self.sub_title = self.festival.name
+        super().on_mount()
+        self.query_one("#detail").focus()
+
+    def refresh_lists(self) -> None:
+        favourite = self.session.key in self.guide.favourites
+        state = self.query_one("#favourite-state", Static)
+        state.update(f"{FAVOURITE_MARK} In My programme" if favourite else "")
+        state.display = favourite
+        overlaps = [
+            s
+            for s in self.festival.sessions
+            if s.key != self.session.key and s.overlaps(self.session)
+        ]
+        self.query_one("#overlaps", SessionList).show(
+            sorted(overlaps, key=Session.sort_key), self.guide.favourites
+        )
+
+    def action_toggle_this(self) -> None:
+        focused = self.focused
+        if isinstance(focused, SessionList) and focused.highlighted_session is not None:
+            self.guide.toggle_favourite(focused.highlighted_session)
+        else:
+            self.guide.toggle_favourite(self.session)
+
+    def filter_text(self) -> str:
+        return ""

@@ -1,0 +1,57 @@
+"""A list of sessions across festivals: a person's, a country's, a tag's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Static
+
+from ...programme.model import Session
+from ..widgets.filter_bar import FilterBar
+from ..widgets.plain import plain
+from ..widgets.session_list import SessionList
+from .base import ListScreen
+
+
+class SessionsScreen(ListScreen):
+    """A heading, some lines about it, and its sessions grouped by day."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="sessions.back")]
+
+    def __init__(self, heading: str, lines: Sequence[str], sessions: Sequence[Session]) -> None:
+        super().__init__()
+        self.heading = heading
+        self.lines = tuple(lines)
+        self.sessions = tuple(sorted(sessions, key=Session.sort_key))
+
+    def compose(self) -> ComposeResult:
+        programme = self.guide.programme
+        names = (
+            {f.id: f.name for f in programme.festivals} if len(programme.festivals) > 1 else None
+        )
+        yield Header()
+        yield FilterBar()
+        with Vertical(classes="card"):
+            yield Static(plain(self.heading, style="bold"), classes="title")
+            for line in self.lines:
+                yield Static(plain(line), classes="dim")
+        yield SessionList(group_by_day=True, festival_names=names, id="sessions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.heading
+        self.sub_title = ""
+        super().on_mount()
+        self.query_one(SessionList).focus()
+
+    def refresh_lists(self) -> None:
+        programme = self.guide.programme
+        kept = [
+            s
+            for s in self.sessions
+            if self.session_filter_for(programme.festival(s.festival_id)).keeps(s)
+        ]
+        self.query_one(SessionList).show(kept, self.guide.favourites)

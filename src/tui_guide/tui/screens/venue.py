@@ -1,0 +1,55 @@
+"""One venue: its address and notes, and its sessions grouped by day."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Static
+
+from ...programme.model import Festival, Venue
+from ..widgets.filter_bar import FilterBar
+from ..widgets.plain import plain
+from ..widgets.session_list import SessionList
+from .base import ListScreen
+
+
+class VenueScreen(ListScreen):
+    """A venue's details above its sessions; `None` is the "Venue TBA" list."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="venue.back")]
+
+    def __init__(self, festival: Festival, venue: Venue | None) -> None:
+        super().__init__()
+        self.festival = festival
+        self.venue = venue
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield FilterBar()
+        with Vertical(classes="card"):
+            venue = self.venue
+            yield Static(plain(venue.name if venue else "Venue TBA", style="bold"), classes="title")
+            if venue is None:
+                yield Static("Sessions whose venue has not been announced.", classes="dim")
+            else:
+                where = ", ".join(filter(None, (venue.address, venue.city)))
+                yield Static(plain(where or "Address not given"), classes="dim")
+                if venue.notes:
+                    yield Static(plain(venue.notes, multiline=True))
+                if venue.url:
+                    yield Static(plain(venue.url), classes="url")
+        yield SessionList(group_by_day=True, id="venue-sessions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.venue.name if self.venue else "Venue TBA"
+        self.sub_title = self.festival.name
+        super().on_mount()
+        self.query_one(SessionList).focus()
+
+    def refresh_lists(self) -> None:
+        sessions = self.session_filter_for(self.festival).apply(
+            self.festival.sessions_at(self.venue)
+        )
+        self.query_one(SessionList).show(sessions, self.guide.favourites)

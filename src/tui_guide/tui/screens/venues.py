@@ -1,0 +1,87 @@
+"""The festival's venues with their session counts, and "Venue TBA"."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...programme.model import Festival, Venue
+from ..widgets.filter_bar import FilterBar
+from ..widgets.plain import plain_text
+from .base import ListScreen
+from .venue import VenueScreen
+
+TBA_ID = "venue-tba"
+
+
+def venue_row(name: str, detail: str, count: int) -> Table:
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(ratio=1)
+    grid.add_column(no_wrap=True, justify="right")
+    body = plain_text(name, style="bold")
+    if detail:
+        body.append("\n")
+        body.append_text(plain_text(detail, style="dim"))
+    grid.add_row(body, Text(f"{count} session{'s' * (count != 1)}"))
+    return grid
+
+
+class VenuesScreen(ListScreen):
+    """Choose a venue to see its sessions day by day."""
+
+    def __init__(self, festival: Festival) -> None:
+        super().__init__()
+        self.festival = festival
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield FilterBar()
+        yield Static("Venues", classes="heading")
+        yield OptionList(id="venues")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Venues"
+        self.sub_title = self.festival.name
+        super().on_mount()
+        self.query_one("#venues").focus()
+
+    def refresh_lists(self) -> None:
+        wanted = self.session_filter_for(self.festival)
+        text = self.filter_text()
+        listing = self.query_one("#venues", OptionList)
+        keep = listing.highlighted_option.id if listing.highlighted_option else None
+        options = []
+        venues: list[Venue | None] = [*self.festival.venues, None]
+        for venue in venues:
+            sessions = wanted.apply(self.festival.sessions_at(venue))
+            if venue is None:
+                if not sessions:
+                    continue
+                options.append(Option(venue_row("Venue TBA", "", len(sessions)), id=TBA_ID))
+                continue
+            detail = ", ".join(filter(None, (venue.address, venue.city)))
+            named = not text or _venue_matches(venue, text)
+            if named or sessions:
+                options.append(Option(venue_row(venue.name, detail, len(sessions)), id=venue.id))
+        listing.set_options(options)
+        ids = [o.id for o in options]
+        if keep in ids:
+            listing.highlighted = ids.index(keep)
+        elif options:
+            listing.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#venues")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        venue = None if event.option.id == TBA_ID else self.festival.venue(event.option.id or "")
+        self.app.push_screen(VenueScreen(self.festival, venue))
+
+
+def _venue_matches(venue: Venue, text: str) -> bool:
+    from ...programme.text import matches
+
+    return matches(text, venue.name, venue.city or "", venue.address or "", venue.notes or "")
