@@ -16,7 +16,7 @@ from .programme import Kind, Programme, load_programme
 from .programme.format import day_label, time_range
 from .programme.query import SessionFilter
 from .programme.sources import DATA_ENV, data_paths
-from .programme.text import printable
+from .programme.text import fold, printable
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 2
@@ -97,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
 def _report(programme: Programme, err: Console) -> None:
     for problem in programme.problems:
         err.print(Text(printable(str(problem))), soft_wrap=True)
@@ -108,13 +112,21 @@ def _validate(args: argparse.Namespace, out: Console, err: Console) -> int:
     programme = load_programme(data_paths(args.paths or args.data))
     _report(programme, err)
     if programme.errors:
-        count = len(programme.errors)
-        err.print(Text(f"{count} problem{'s' * (count != 1)} in {len(programme.skipped)} file(s)"))
+        err.print(
+            Text(
+                f"{_count(len(programme.errors), 'problem')} "
+                f"in {_count(len(programme.skipped), 'file')}"
+            ),
+            soft_wrap=True,
+        )
         return EXIT_PROBLEMS
-    venues = len(programme.venues)
-    sessions = len(programme.sessions)
     out.print(
-        Text(f"OK: {len(programme.festivals)} festivals, {venues} venues, {sessions} sessions")
+        Text(
+            f"OK: {_count(len(programme.festivals), 'festival')}, "
+            f"{_count(len(programme.venues), 'venue')}, "
+            f"{_count(len(programme.sessions), 'session')}"
+        ),
+        soft_wrap=True,
     )
     return EXIT_OK
 
@@ -129,9 +141,12 @@ def _list(args: argparse.Namespace, out: Console, err: Console) -> int:
         kinds=frozenset(Kind(k) for k in args.kind or ()),
         search=args.search,
     )
-    if args.festival and programme.festival(args.festival) is None:
+    if args.festival and not any(fold(f.id) == fold(args.festival) for f in programme.festivals):
         known = ", ".join(f.id for f in programme.festivals) or "none loaded"
-        err.print(Text(printable(f"no festival with id {args.festival!r} (known: {known})")))
+        err.print(
+            Text(printable(f"no festival with id {args.festival!r} (known: {known})")),
+            soft_wrap=True,
+        )
         return EXIT_PROBLEMS
     shown_any = False
     for festival in programme.festivals:

@@ -1,0 +1,404 @@
+"""The command line: `validate`, `list` and its filters, `--data`, the environment, help."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui_guide import __version__
+from tui_guide.cli import main
+from tui_guide.programme.sources import DATA_ENV
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+BAKU = DATA / "baku-cinema-breeze-2025.toml"
+KORKYT = DATA / "korkyt-ata-2025.toml"
+TURKSOY = DATA / "turksoy-film-leaders-2025.toml"
+
+ACTING = "Acting techniques for animators"
+CAREERS = "Building a successful career in the animation industry"
+ROUNDTABLE = "Roundtable: co-producing animated series in the Turkic world"
+STATE_PANEL = "Prospects for state-level cooperation in the film industry"
+SCREENINGS = "Children's animated series from the Turkic world"
+MEMORANDUMS = "Signing of cooperation memorandums"
+NEW_BRIDGES = "New Bridges in Joint Production between Turkiye and the Turkic World"
+FILM_LEADERS = "Second Meeting of Film Leaders from the Turkic World"
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wide console, so each table row is one line of output."""
+    monkeypatch.setenv("COLUMNS", "400")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def rows(out: str, title: str) -> list[str]:
+    """The table rows (as lines) that show `title`."""
+    return [line for line in out.splitlines() if f" {title} " in line]
+
+
+# Two typos: line 4 ("cty") and line 11 ("signin").
+TYPOS = """\
+[festival]
+id = "demo-fest"
+name = "Demo"
+cty = "Aktau"
+country = "Kazakhstan"
+timezone = "Asia/Aqtau"
+
+[[sessions]]
+id = "memorandums"
+title = "Signing of memorandums"
+kind = "signin"
+"""
+
+
+def cells(row: str) -> list[str]:
+    """The cells of one table row: date, time, title, kind, venue, people."""
+    return [cell.strip() for cell in row.strip().strip("│").split("│")]
+
+
+def broken_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "a-syntax.toml").write_text('[festival]\nid = "x\n', encoding="utf-8")
+    (folder / "b-typo.toml").write_text(TYPOS, encoding="utf-8")
+    (folder / "c-latin1.toml").write_bytes('[festival]\nname = "Güven"\n'.encode("latin-1"))
+    return folder
+
+
+# --- validate ------------------------------------------------------------------------------
+
+
+def test_validate_finds_the_bundled_programme(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate")
+    assert code == 0
+    assert out.strip() == "OK: 3 festivals, 4 venues, 12 sessions"
+    assert err == ""
+
+
+def test_validate_one_good_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(KORKYT))
+    assert code == 0
+    assert out.strip() == "OK: 1 festival, 0 venues, 1 session"
+
+
+def test_validate_reports_every_problem_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = broken_folder(tmp_path)
+    code, out, err = run(capsys, "validate", str(folder))
+    assert code == 2
+    assert out == ""
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert lines[:4] == [
+        f"{folder / 'a-syntax.toml'}:2:8: TOML syntax error: Illegal character '\\n'",
+        f"{folder / 'b-typo.toml'}:1: festival demo-fest: missing required field city",
+        f'{folder / "b-typo.toml"}:4: festival demo-fest: unknown field "cty" '
+        '(did you mean "city"?)',
+        f"{folder / 'b-typo.toml'}:11: festival demo-fest, session memorandums, "
+        'field kind: unknown kind "signin" (did you mean "signing"?); one of screening, '
+        "masterclass, workshop, panel, roundtable, talk, ceremony, meeting, signing, tour, other",
+    ]
+    assert lines[4].startswith(f"{folder / 'c-latin1.toml'}:2:10: not UTF-8 text")
+    assert lines[5:] == [
+        f"{folder / 'a-syntax.toml'}: skipped (see the problems above)",
+        f"{folder / 'b-typo.toml'}: skipped (see the problems above)",
+        f"{folder / 'c-latin1.toml'}: skipped (see the problems above)",
+        "5 problems in 3 files",
+    ]
+
+
+def test_validate_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.toml"
+    code, _, err = run(capsys, "validate", str(missing))
+    assert code == 2
+    assert f"{missing}: no such file or folder" in err.splitlines()
+
+
+def test_validate_escapes_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "evil.toml"
+    path.write_text(
+        KORKYT.read_text(encoding="utf-8").replace(
+            'kind = "signing"', 'kind = "\\u001b]0;pwned\\u0007"'
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 2
+    assert "\x1b" not in err and "\x07" not in err
+    assert 'unknown kind "␛]0;pwned␇"' in err
+
+
+# --- list and its filters ------------------------------------------------------------------
+
+
+def test_list_everything(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "list")
+    assert code == 0
+    assert err == ""
+    for title in (ACTING, CAREERS, ROUNDTABLE, STATE_PANEL, MEMORANDUMS, NEW_BRIDGES):
+        assert rows(out, title), title
+    assert len(rows(out, SCREENINGS)) == 2
+    # festival headings, in each festival's local time zone
+    assert "Baku Cinema Breeze International Film Festival 2025 — Baku, Asia/Baku" in out
+    assert "Korkyt Ata International Film Festival of the Turkic World — Aktau, Asia/Aqtau" in out
+    assert f"{FILM_LEADERS} — Istanbul, Europe/Istanbul" in out
+
+
+def test_list_by_festival(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--festival", "korkyt-ata-2025")
+    assert code == 0
+    assert rows(out, MEMORANDUMS)
+    assert not rows(out, ACTING) and not rows(out, NEW_BRIDGES)
+
+
+def test_list_by_day(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--day", "2025-12-07")
+    assert code == 0
+    days = [cells(line)[0] for line in out.splitlines() if line.startswith("│")]
+    assert days == ["Sun 7 Dec"] * 3
+    assert rows(out, ACTING) and rows(out, CAREERS) and rows(out, SCREENINGS)
+    assert not rows(out, ROUNDTABLE)
+
+
+def test_list_by_day_with_nothing_on_it(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--day", "2025-12-10")
+    assert code == 0
+    assert out.strip() == "No sessions match."
+
+
+@pytest.mark.parametrize(
+    "venue", ["yaradici-creative-hub", "yaradici", "Yaradıcı Creative Hub", "YARADICI hub"]
+)
+def test_list_by_venue_id_or_name(venue: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--venue", venue)
+    assert code == 0
+    acting, careers = rows(out, ACTING), rows(out, CAREERS)
+    assert len(acting) == 1 and len(careers) == 1
+    assert cells(acting[0])[-2:] == ["Yaradıcı Creative Hub", "Gurban Masimov"]
+    assert cells(careers[0])[-2:] == ["Yaradıcı Creative Hub", "Peter Nalli, Matthew Lyon"]
+    for row in acting + careers:
+        assert cells(row)[:2] == ["Sun 7 Dec", "14:00"]
+    assert not rows(out, SCREENINGS)
+
+
+def test_list_by_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--kind", "panel")
+    assert code == 0
+    assert rows(out, STATE_PANEL) and rows(out, NEW_BRIDGES)
+    assert not rows(out, ACTING) and not rows(out, MEMORANDUMS)
+    code, out, _ = run(capsys, "list", "--kind", "signing", "--kind", "tour")
+    assert code == 0
+    assert rows(out, MEMORANDUMS) and rows(out, "Tour of the TRT pavilion")
+    assert not rows(out, STATE_PANEL)
+
+
+def test_list_by_unknown_kind_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["list", "--kind", "party"])
+    assert exit_.value.code == 2
+    assert "invalid choice: 'party'" in capsys.readouterr().err
+
+
+def test_list_search_without_diacritics(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--search", "guven")
+    assert code == 0
+    # Birol Güven on the state panel; Birol Guven and Faruk Güven on New Bridges
+    assert rows(out, STATE_PANEL) and rows(out, NEW_BRIDGES)
+    assert not rows(out, ACTING) and not rows(out, MEMORANDUMS)
+
+
+def test_list_filters_combine(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--search", "masimov", "--day", "2025-12-07")
+    assert code == 0
+    assert rows(out, ACTING) and not rows(out, CAREERS)
+
+
+def test_list_shows_tba(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    (memorandums,) = rows(out, MEMORANDUMS)
+    assert cells(memorandums) == ["Date TBA", "Time TBA", MEMORANDUMS, "signing", "Venue TBA", ""]
+    (roundtable,) = rows(out, ROUNDTABLE)
+    assert cells(roundtable) == ["Tue 9 Dec", "Time TBA", ROUNDTABLE, "roundtable", "Venue TBA", ""]
+    (panel,) = rows(out, STATE_PANEL)
+    assert cells(panel)[:5] == [
+        "Tue 9 Dec",
+        "Time TBA",
+        STATE_PANEL,
+        "panel",
+        "Baku Convention Center",
+    ]
+    (acting,) = rows(out, ACTING)
+    assert cells(acting) == [
+        "Sun 7 Dec",
+        "14:00",
+        ACTING,
+        "masterclass",
+        "Yaradıcı Creative Hub",
+        "Gurban Masimov",
+    ]
+
+
+def test_list_unknown_festival(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "list", "--festival", "cannes-2025")
+    assert code == 2
+    assert out == ""
+    assert err.strip() == (
+        "no festival with id 'cannes-2025' (known: baku-cinema-breeze-2025, korkyt-ata-2025, "
+        "turksoy-film-leaders-2025)"
+    )
+
+
+def test_list_bad_day_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["list", "--day", "7 December"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --day: not a date in YYYY-MM-DD form: '7 December'" in err
+    assert "Traceback" not in err
+
+
+def test_list_keeps_good_festivals_and_names_the_skipped_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(KORKYT, tmp_path / KORKYT.name)
+    bad = tmp_path / "zz-bad.toml"
+    bad.write_text(BAKU.read_text(encoding="utf-8").replace("Asia/Baku", "Asia/Bakuu"), "utf-8")
+    code, out, err = run(capsys, "list", "--data", str(tmp_path))
+    assert code == 0
+    assert rows(out, MEMORANDUMS)
+    assert not rows(out, ACTING)
+    assert f"{bad}: skipped (see the problems above)" in err.splitlines()
+    assert (
+        f"{bad}:11: festival baku-cinema-breeze-2025, field timezone: "
+        'unknown time zone "Asia/Bakuu"' in err
+    )
+
+
+def test_list_with_nothing_loadable_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "list", "--data", str(broken_folder(tmp_path)))
+    assert code == 2
+    assert "skipped" in err
+
+
+# --- where the programme comes from --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data", str(KORKYT), "list"],
+        ["list", "--data", str(KORKYT)],
+        ["--data", str(KORKYT), "validate"],
+        ["validate", "--data", str(KORKYT)],
+        ["validate", str(KORKYT)],
+    ],
+)
+def test_data_before_or_after_the_subcommand(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    if "list" in argv:
+        assert rows(out, MEMORANDUMS) and not rows(out, ACTING)
+    else:
+        assert out.strip() == "OK: 1 festival, 0 venues, 1 session"
+
+
+def test_data_is_repeatable(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--data", str(KORKYT), "--data", str(TURKSOY))
+    assert code == 0
+    assert rows(out, MEMORANDUMS) and rows(out, NEW_BRIDGES) and not rows(out, ACTING)
+
+
+def test_environment_variable_points_at_another_programme(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(DATA_ENV, os.pathsep.join([str(KORKYT), str(TURKSOY)]))
+    code, out, _ = run(capsys, "validate")
+    assert code == 0
+    assert out.strip() == "OK: 2 festivals, 2 venues, 6 sessions"
+    code, out, _ = run(capsys, "list")
+    assert rows(out, MEMORANDUMS) and not rows(out, ACTING)
+
+
+def test_data_option_wins_over_the_environment(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(DATA_ENV, str(TURKSOY))
+    code, out, _ = run(capsys, "validate", "--data", str(KORKYT))
+    assert code == 0
+    assert out.strip() == "OK: 1 festival, 0 venues, 1 session"
+
+
+# --- help and version ----------------------------------------------------------------------
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"tui-guide {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--help"], "An offline terminal guide to festival programmes."),
+        (["validate", "--help"], "usage: tui-guide validate"),
+        (["list", "--help"], "--search TEXT"),
+    ],
+)
+def test_help(argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert expected in out
+    assert "--data PATH" in out
+
+
+def test_python_dash_m_validate() -> None:
+    env = {k: v for k, v in os.environ.items() if k != DATA_ENV}
+    result = subprocess.run(
+        [sys.executable, "-m", "tui_guide", "validate"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "OK: 3 festivals, 4 venues, 12 sessions"
+
+
+def test_python_dash_m_validate_broken(tmp_path: Path) -> None:
+    folder = broken_folder(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui_guide", "validate", str(folder)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "5 problems in 3 files" in result.stderr

@@ -1,0 +1,138 @@
+"""Folding for search (Turkic letters typed on an ASCII keyboard) and terminal-safe text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui_guide.programme.text import fold, matches, printable, shown
+
+# Any C0 or C1 control character, or DEL.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("yaradici", "Yaradıcı Creative Hub"),
+        ("guven", "Birol Güven"),
+        ("turkiye", "Türkiye"),
+        ("ISTANBUL", "İstanbul"),
+        ("istanbul", "İSTANBUL"),
+        ("azerbaycan", "Azərbaycan"),
+        ("AZERBAYCAN", "AZƏRBAYCAN"),
+        ("gasimov", "Kamran Gasimov"),
+        ("sahysalyh bayramov", "Sahysalyh Bayramov, Deputy Chairman"),
+        ("kazakh", "Kazakhfilm"),
+        ("", "anything"),
+    ],
+)
+def test_matches_folds_turkic_letters(query: str, text: str) -> None:
+    assert matches(query, text)
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("guven", "Güler"),
+        ("yaradici hub", "Yaradıcı Creative Centre"),
+        ("baku", "Aktau"),
+    ],
+)
+def test_matches_needs_every_word(query: str, text: str) -> None:
+    assert not matches(query, text)
+
+
+def test_matches_words_may_come_from_different_haystacks() -> None:
+    assert matches("masimov acting", "Acting techniques for animators", "Gurban Masimov")
+    assert not matches("masimov nalli", "Acting techniques", "Gurban Masimov")
+
+
+def test_a_phrase_does_not_match_across_two_haystacks() -> None:
+    # "ov ac" would only be found by gluing the end of one field to the start of the next.
+    assert not matches("ovac", "Gurban Masimov", "Acting")
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Yaradıcı", "yaradici"),
+        ("Güven", "guven"),
+        ("Türkiye", "turkiye"),
+        ("İstanbul", "istanbul"),
+        ("Azərbaycan", "azerbaycan"),
+        ("ŞAHİN Ğ", "sahin g"),
+        ("Straße", "strasse"),
+    ],
+)
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_printable_makes_controls_visible() -> None:
+    assert printable("a\x1b[31mred") == "a␛[31mred"
+    assert printable("bell\x07") == "bell␇"
+    assert printable("over\rwrite") == "over␍write"
+    assert printable("del\x7f") == "del␡"
+    assert printable("c1\x9b") == "c1\ufffd"
+    assert printable("bidi\u202eevil") == "bidi\ufffdevil"
+
+
+def test_printable_keeps_ordinary_text() -> None:
+    text = "Yaradıcı Creative Hub — 14:00, “Güven” & İstanbul 🎬"
+    assert printable(text) == text
+
+
+def test_printable_keeps_lines_only_when_asked() -> None:
+    assert printable("one\ntwo\tthree\r\nfour") == "one two three four"
+    assert printable("one\ntwo\tthree\r\nfour", multiline=True) == "one\ntwo\tthree\nfour"
+
+
+def test_shown_quotes_and_cuts() -> None:
+    assert shown("titel") == '"titel"'
+    assert shown("\x1b]0;owned\x07") == '"␛]0;owned␇"'
+    long = shown("x" * 200, limit=10)
+    assert long == '"' + "x" * 9 + '…"'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_text_always_matches_itself(text: str) -> None:
+    assert matches(text, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text())
+def test_text_matches_any_text_containing_it(text: str, around: str) -> None:
+    assert matches(text, around + " " + text + " " + around)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.booleans())
+def test_printable_never_lets_a_control_character_through(text: str, multiline: bool) -> None:
+    out = printable(text, multiline=multiline)
+    allowed = "\n\t" if multiline else ""
+    assert not CONTROL.search(out.translate({ord(c): None for c in allowed}))
+    if not multiline:
+        assert "\n" not in out and "\t" not in out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cf"))))
+def test_printable_leaves_text_without_controls_alone(text: str) -> None:
+    assert printable(text) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_shown_never_lets_a_control_character_through(text: str) -> None:
+    assert not CONTROL.search(shown(text))
