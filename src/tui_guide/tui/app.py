@@ -39,16 +39,51 @@ class GuideApp(App[None]):
     TITLE = "tui-guide"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {ProgrammeCommands}
-    COMMAND_PALETTE_BINDING = "ctrl+p"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "section('days')", "Days", id="go.days"),
-        Binding("v", "section('venues')", "Venues", id="go.venues"),
-        Binding("p", "section('people')", "People", id="go.people"),
-        Binding("n", "section('now')", "Now", id="go.now"),
-        Binding("F", "section('festivals')", "Festivals", id="go.festivals"),
-        Binding("f", "filters", "Filters", id="filters"),
-        Binding("question_mark", "help", "Help", id="help"),
+        Binding("d", "section('days')", "Days", id="go.days", tooltip="The programme day by day"),
+        Binding(
+            "v", "section('venues')", "Venues", id="go.venues", tooltip="Venues and their sessions"
+        ),
+        Binding(
+            "p",
+            "section('people')",
+            "People",
+            id="go.people",
+            tooltip="Everyone named in the programme",
+        ),
+        Binding(
+            "n",
+            "section('now')",
+            "Now",
+            id="go.now",
+            tooltip="What is on now and what starts next",
+        ),
+        # Off the footer for room at 80 columns; listed in help (?).
+        Binding(
+            "F",
+            "section('festivals')",
+            "Festivals",
+            id="go.festivals",
+            show=False,
+            tooltip="Back to the list of festivals",
+        ),
+        Binding(
+            "f",
+            "filters",
+            "Filters",
+            id="filters",
+            tooltip="Filter by kind, track and country; hide past sessions",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Search",
+            id="search",
+            priority=True,
+            tooltip="Search sessions, people, venues, countries and tags",
+        ),
+        Binding("question_mark", "help", "Help", id="help", tooltip="This list of keys"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -154,7 +189,8 @@ class GuideApp(App[None]):
         self.push_screen(
             HelpScreen(
                 [
-                    ("Everywhere", [*self.BINDINGS, Binding("ctrl+p", "", "Search everything")]),
+                    ("Everywhere", self.BINDINGS),
+                    ("Days", DaysScreen.BINDINGS),
                     ("Lists", ListScreen.BINDINGS),
                     ("Filter bar", FilterBar.BINDINGS),
                     ("Session", SessionScreen.BINDINGS),

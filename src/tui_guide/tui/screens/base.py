@@ -29,8 +29,14 @@ class ListScreen(GuideScreen):
     """A screen of session lists that follow the filters and the favourites."""
 
     BINDINGS = [
-        Binding("slash", "open_filter", "Filter", id="list.filter"),
-        Binding("s", "toggle_favourite", "★ Favourite", id="list.favourite"),
+        Binding("slash", "open_filter", "Find", id="list.filter", tooltip="Narrow this list"),
+        Binding(
+            "s",
+            "toggle_favourite",
+            "Star",
+            id="list.favourite",
+            tooltip="Add to or remove from My programme",
+        ),
     ]
 
     def on_mount(self) -> None:
@@ -72,6 +78,8 @@ class ListScreen(GuideScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_filter":
             return bool(self.query(FilterBar))
+        if action == "toggle_favourite":
+            return bool(self.query(SessionList))
         return True
 
     def action_open_filter(self) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.binding import Binding
+from textual.widgets import Header, TabbedContent, TabPane
 
 from ...programme.format import day_label
 from ...programme.model import Festival
 from ..widgets.filter_bar import FilterBar
+from ..widgets.footer import guide_footer
 from ..widgets.session_list import SessionList
 from .base import ListScreen
 
@@ -22,6 +24,11 @@ def tab_id(day: date | None) -> str:
 
 class DaysScreen(ListScreen):
     """Sessions in time order for each day; opens on today when today is a festival day."""
+
+    BINDINGS = [
+        Binding("left,h", "day(-1)", "Previous day", id="days.previous", show=False),
+        Binding("right,l", "day(1)", "Next day", id="days.next", show=False),
+    ]
 
     def __init__(self, festival: Festival) -> None:
         super().__init__()
@@ -41,7 +48,7 @@ class DaysScreen(ListScreen):
             for day in self.tabs:
                 with TabPane(day_label(day), id=tab_id(day)):
                     yield SessionList(id=f"list-{tab_id(day)}", empty_message="No sessions match.")
-        yield Footer()
+        yield guide_footer()
 
     def on_mount(self) -> None:
         self.title = "Days"
@@ -54,6 +61,14 @@ class DaysScreen(ListScreen):
         for day in self.tabs:
             sessions = wanted.apply(self.festival.sessions_on(day))
             self.query_one(f"#list-{tab_id(day)}", SessionList).show(sessions, favourites)
+
+    def action_day(self, step: int) -> None:
+        """Move to the previous or next day tab, staying put at either end."""
+        tabs = self.query_one(TabbedContent)
+        ids = [tab_id(day) for day in self.tabs]
+        if tabs.active in ids:
+            index = max(0, min(len(ids) - 1, ids.index(tabs.active) + step))
+            tabs.active = ids[index]
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane

@@ -6,11 +6,12 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...programme.format import day_label
 from ...programme.model import Festival
+from ..widgets.footer import guide_footer
 from ..widgets.plain import plain_text
 from .base import GuideScreen
 
@@ -54,7 +55,7 @@ class FestivalsScreen(GuideScreen):
             *(Option(festival_row(f), id=f.id) for f in self.guide.programme.festivals),
             id="festivals",
         )
-        yield Footer()
+        yield guide_footer()
 
     def on_mount(self) -> None:
         self.title = "Festivals"

@@ -52,6 +52,7 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
         countries = sorted({c for s in self.sessions for c in s.countries})
         with Vertical(id="dialog"):
             yield Static("Filters", classes="heading")
+            yield Static("Space ticks; nothing ticked in a group keeps all of it.", classes="dim")
             with VerticalScroll():
                 yield Static("Kind", classes="label")
                 yield SelectionList[str](

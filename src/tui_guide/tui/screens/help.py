@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -15,8 +14,8 @@ from textual.widgets import Static
 MOVING = [
     Binding("up,down", "", "Move in a list"),
     Binding("enter", "", "Open the highlighted item"),
-    Binding("tab,shift+tab", "", "Next / previous widget (and day tabs)"),
-    Binding("left,right", "", "Previous / next day (on the day tabs)"),
+    Binding("tab,shift+tab", "", "Next / previous part of the screen"),
+    Binding("escape", "", "Back, or close a dialog or the find bar"),
 ]
 
 
@@ -29,22 +28,27 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.sections = list(sections)
 
-    def compose(self) -> ComposeResult:
+    def _table(self, bindings: Iterable[BindingType]) -> Table:
         table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True, style="bold")
+        table.add_column(no_wrap=True, style="bold", width=16)
         table.add_column()
-        for title, bindings in [("Moving around", MOVING), *self.sections]:
-            table.add_row(Text(title, style="underline"), "")
-            for binding in bindings:
-                if not isinstance(binding, Binding) or not binding.description:
-                    continue
-                keys = " / ".join(
-                    self.app.get_key_display(Binding(k.strip(), "")) for k in binding.key.split(",")
-                )
-                table.add_row(keys, binding.description)
-            table.add_row("", "")
+        for binding in bindings:
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            keys = " / ".join(
+                self.app.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(",")
+            )
+            table.add_row(keys, binding.tooltip or binding.description)
+        return table
+
+    def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Keys", classes="heading")
-            with VerticalScroll():
-                yield Static(table)
+            with VerticalScroll(id="keys"):
+                for title, bindings in [("Moving around", MOVING), *self.sections]:
+                    yield Static(title, classes="label")
+                    yield Static(self._table(bindings))
             yield Static("Escape or ? closes this.", classes="dim")
+
+    def on_mount(self) -> None:
+        self.query_one("#keys").focus()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...programme.format import day_label, until
 from ...programme.model import Festival
 from ...programme.now import now_and_next
+from ..widgets.footer import guide_footer
 from ..widgets.plain import plain
 from ..widgets.session_list import SessionList
 from .base import ListScreen
@@ -24,7 +25,7 @@ class NowNextScreen(ListScreen):
         yield Header()
         yield Static(id="clock", classes="heading")
         yield SessionList(id="now-next", empty_message="Nothing on now and nothing to come.")
-        yield Footer()
+        yield guide_footer()
 
     def on_mount(self) -> None:
         self.title = "Now & next"

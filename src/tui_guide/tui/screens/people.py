@@ -6,12 +6,13 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...programme.people import PersonEntry, index_people
 from ...programme.text import matches
 from ..widgets.filter_bar import FilterBar
+from ..widgets.footer import guide_footer
 from ..widgets.plain import plain_text
 from .base import ListScreen
 from .sessions import SessionsScreen
@@ -46,7 +47,7 @@ class PeopleScreen(ListScreen):
         yield FilterBar()
         yield Static("People", classes="heading")
         yield OptionList(id="people")
-        yield Footer()
+        yield guide_footer()
 
     def on_mount(self) -> None:
         self.people = {e.key: e for e in index_people(self.guide.programme.sessions)}

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...programme.format import day_label, time_range
 from ...programme.model import Festival, Session
+from ..widgets.footer import guide_footer
 from ..widgets.plain import plain
 from ..widgets.session_list import FAVOURITE_MARK, SessionList
 from .base import ListScreen
@@ -31,7 +32,7 @@ def viewer_time(session: Session) -> str | None:
     ends = session.ends_at
     if ends is not None:
         text += f"–{ends.astimezone():%H:%M}"
-    return f"{text} your time ({local.tzname() or local:%z})"
+    return f"{text} your time ({local.tzname() or local.strftime('UTC%z')})"
 
 
 class SessionScreen(ListScreen):
@@ -39,7 +40,13 @@ class SessionScreen(ListScreen):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="session.back"),
-        Binding("s", "toggle_this", "★ Favourite", id="session.favourite"),
+        Binding(
+            "s",
+            "toggle_this",
+            "Star",
+            id="session.favourite",
+            tooltip="Add to or remove from My programme",
+        ),
     ]
 
     def __init__(self, festival: Festival, session: Session) -> None:
@@ -84,7 +91,7 @@ class SessionScreen(ListScreen):
                 yield Static(plain(session.description.strip(), multiline=True), id="description")
             yield Static("Overlapping sessions", classes="heading")
             yield SessionList(id="overlaps", empty_message="Nothing else overlaps this session.")
-        yield Footer()
+        yield guide_footer()
 
     def on_mount(self) -> None:
         self.title = "Session"

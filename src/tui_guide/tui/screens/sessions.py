@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...programme.model import Session
 from ..widgets.filter_bar import FilterBar
+from ..widgets.footer import guide_footer
 from ..widgets.plain import plain
 from ..widgets.session_list import SessionList
 from .base import ListScreen
@@ -39,7 +40,7 @@ class SessionsScreen(ListScreen):
             for line in self.lines:
                 yield Static(plain(line), classes="dim")
         yield SessionList(group_by_day=True, festival_names=names, id="sessions")
-        yield Footer()
+        yield guide_footer()
 
     def on_mount(self) -> None:
         self.title = self.heading

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...programme.model import Festival, Venue
 from ..widgets.filter_bar import FilterBar
+from ..widgets.footer import guide_footer
 from ..widgets.plain import plain
 from ..widgets.session_list import SessionList
 from .base import ListScreen
@@ -40,7 +41,7 @@ class VenueScreen(ListScreen):
                 if venue.url:
                     yield Static(plain(venue.url), classes="url")
         yield SessionList(group_by_day=True, id="venue-sessions")
-        yield Footer()
+        yield guide_footer()
 
     def on_mount(self) -> None:
         self.title = self.venue.name if self.venue else "Venue TBA"

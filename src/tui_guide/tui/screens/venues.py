@@ -6,11 +6,12 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...programme.model import Festival, Venue
 from ..widgets.filter_bar import FilterBar
+from ..widgets.footer import guide_footer
 from ..widgets.plain import plain_text
 from .base import ListScreen
 from .venue import VenueScreen
@@ -42,7 +43,7 @@ class VenuesScreen(ListScreen):
         yield FilterBar()
         yield Static("Venues", classes="heading")
         yield OptionList(id="venues")
-        yield Footer()
+        yield guide_footer()
 
     def on_mount(self) -> None:
         self.title = "Venues"
