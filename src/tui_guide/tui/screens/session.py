@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
@@ -16,8 +16,11 @@ from ..widgets.session_list import FAVOURITE_MARK, SessionList
 from .base import ListScreen
 
 
-def _field(label: str, value: Content) -> Static:
-    return Static(Content.assemble((f"{label:<10}", "bold"), value), classes="field")
+def _field(label: str, value: Content) -> Horizontal:
+    """A labelled line whose value wraps under itself, not under the label."""
+    return Horizontal(
+        Static(label, classes="field-label"), Static(value, classes="field-value"), classes="field"
+    )
 
 
 def viewer_time(session: Session) -> str | None:
