@@ -8,8 +8,12 @@ import pytest
 
 from tui_guide.programme.sources import DATA_ENV
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "data"
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "packaging: builds a wheel (needs pip, and PyPI for the build backend); runs by default",
+    )
 
 
 @pytest.fixture(autouse=True)
