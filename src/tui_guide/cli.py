@@ -157,10 +157,17 @@ def _list(args: argparse.Namespace, out: Console, err: Console) -> int:
         table = Table(
             title=Text(printable(f"{festival.name} — {festival.city}, {festival.timezone.key}")),
             title_justify="left",
-            expand=False,
+            expand=True,
         )
         for column in ("Date", "Time", "Title", "Kind", "Venue", "People"):
-            table.add_column(column, overflow="fold")
+            # Dates, times and kinds stay on one line; the prose columns share what is left.
+            wraps = column in ("Title", "Venue", "People")
+            table.add_column(
+                column,
+                overflow="fold",
+                no_wrap=not wraps,
+                ratio={"Title": 3, "Venue": 2, "People": 2}.get(column),
+            )
         for session in sessions:
             table.add_row(
                 Text(day_label(session.date)),
