@@ -327,6 +327,15 @@ def test_data_is_repeatable(capsys: pytest.CaptureFixture[str]) -> None:
     assert rows(out, MEMORANDUMS) and rows(out, NEW_BRIDGES) and not rows(out, ACTING)
 
 
+def test_data_before_and_after_the_subcommand_add_up(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--data", str(KORKYT), "validate", "--data", str(TURKSOY))
+    assert code == 0
+    assert out.strip() == "OK: 2 festivals, 2 venues, 6 sessions"
+    code, out, _ = run(capsys, "--data", str(KORKYT), "list", "--data", str(TURKSOY))
+    assert code == 0
+    assert rows(out, MEMORANDUMS) and rows(out, NEW_BRIDGES)
+
+
 def test_environment_variable_points_at_another_programme(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

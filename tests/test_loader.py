@@ -122,6 +122,13 @@ def test_toml_syntax_error_at_the_end_of_the_file_gets_the_last_line(tmp_path: P
     assert "Unterminated string at the end of the file" in problem.message
 
 
+def test_a_time_without_seconds_gets_a_hint(tmp_path: Path) -> None:
+    _, problems = broken(tmp_path, "start = 19:00:00", "start = 19:00")
+    problem = only(problems)
+    assert (problem.line, problem.column) == (19, 11)
+    assert problem.message.endswith("(a TOML time needs seconds: write 14:00:00, not 14:00)")
+
+
 def test_not_utf8_names_the_line_and_column_of_the_bad_byte(tmp_path: Path) -> None:
     path = tmp_path / "latin1.toml"
     path.write_bytes(GOOD.replace('city = "Baku"', 'city = "Bakü"').encode("latin-1"))
@@ -213,7 +220,7 @@ def test_missing_festival_table(tmp_path: Path) -> None:
             'start = "19:00"',
             19,
             "festival demo-fest, session opening, field start: expected a TOML time such as "
-            '14:00, got str "19:00"',
+            '14:00:00, got str "19:00"',
         ),
         (
             'title = "Opening night"',

@@ -39,14 +39,15 @@ def _moment(value: str) -> datetime:
 
 
 def _data_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
-    # On subcommands the default is SUPPRESS, so a --data given before the subcommand is not
-    # overwritten by the subcommand's own default.
+    # Before and after the subcommand --data lands in two lists, joined by `_data`: argparse
+    # would otherwise let the subcommand's list replace the main one.
     parser.add_argument(
         "--data",
         action="append",
         type=Path,
         metavar="PATH",
-        default=None if top else argparse.SUPPRESS,
+        dest="data" if top else "sub_data",
+        default=None,
         help=f"a programme folder or file to load instead of the bundled one "
         f"(repeatable; also ${DATA_ENV})",
     )
@@ -97,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _data(args: argparse.Namespace) -> list[Path]:
+    """Every --data given, before the subcommand and after it, in order."""
+    return [*(args.data or ()), *(getattr(args, "sub_data", None) or ())]
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
 
@@ -109,7 +115,7 @@ def _report(programme: Programme, err: Console) -> None:
 
 
 def _validate(args: argparse.Namespace, out: Console, err: Console) -> int:
-    programme = load_programme(data_paths(args.paths or args.data))
+    programme = load_programme(data_paths(args.paths or _data(args)))
     _report(programme, err)
     if programme.errors:
         err.print(
@@ -132,7 +138,7 @@ def _validate(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def _list(args: argparse.Namespace, out: Console, err: Console) -> int:
-    programme = load_programme(data_paths(args.data))
+    programme = load_programme(data_paths(_data(args)))
     _report(programme, err)
     wanted = SessionFilter(
         festival=args.festival,
@@ -186,7 +192,7 @@ def _list(args: argparse.Namespace, out: Console, err: Console) -> int:
 def _guide(args: argparse.Namespace, err: Console) -> int:
     from .tui.app import run_guide  # Textual is imported only when the guide opens
 
-    programme = load_programme(data_paths(args.data))
+    programme = load_programme(data_paths(_data(args)))
     if not programme.festivals:
         _report(programme, err)
         err.print(Text("No festival could be loaded; nothing to show."))

@@ -78,7 +78,7 @@ _TYPE_NAMES = {
     "text": "text",
     "slug": "an id (lower-case letters, digits and single hyphens)",
     "date": "a TOML date such as 2025-12-07",
-    "time": "a TOML time such as 14:00",
+    "time": "a TOML time such as 14:00:00",
     "texts": "a list of text",
     "people": "a list of inline tables such as { name = ..., role = ... }",
 }
@@ -410,6 +410,7 @@ def _encoding_problem(path: Path, error: UnicodeDecodeError) -> Problem:
     )
 
 
+_SHORT_TIME = re.compile(r"=\s*\d{2}:\d{2}\s*(?:#.*)?\r?$")
 _LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -425,6 +426,9 @@ def _syntax_problem(path: Path, error: Exception, source: str) -> Problem:
         if line is None:  # the end of the file is a place too: its last line
             line = source.count("\n") + 1
             column = len(source) - (source.rfind("\n") + 1) + 1
+    lines = source.split("\n")
+    if line is not None and 1 <= line <= len(lines) and _SHORT_TIME.search(lines[line - 1]):
+        message += " (a TOML time needs seconds: write 14:00:00, not 14:00)"
     return Problem(path, f"TOML syntax error: {message}", line, column)
 
 
