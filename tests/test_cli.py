@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -123,7 +124,7 @@ def test_validate_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[s
     missing = tmp_path / "nope.toml"
     code, _, err = run(capsys, "validate", str(missing))
     assert code == 2
-    assert f"{missing}: no such file or folder" in err.splitlines()
+    assert err.splitlines() == [f"{missing}: no such file or folder", "1 problem"]
 
 
 def test_validate_escapes_control_characters(
@@ -411,3 +412,85 @@ def test_python_dash_m_validate_broken(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "5 problems in 3 files" in result.stderr
+
+
+# --- the documentation of the format stays true --------------------------------------------
+
+REPO = Path(__file__).resolve().parents[1]
+DOC = REPO / "docs" / "data-format.md"
+EXAMPLE = REPO / "tests" / "data" / "example.toml"
+
+
+def fenced_blocks(language: str) -> list[str]:
+    """The bodies of the ```language blocks of docs/data-format.md, indented ones included."""
+    blocks: list[str] = []
+    current: list[str] | None = None
+    indent = ""
+    for line in DOC.read_text(encoding="utf-8").split("\n"):
+        stripped = line.strip()
+        if current is None and stripped == f"```{language}":
+            current, indent = [], line[: len(line) - len(line.lstrip())]
+        elif current is not None and stripped == "```":
+            blocks.append("\n".join(current) + "\n")
+            current = None
+        elif current is not None:
+            current.append(line.removeprefix(indent))
+    return blocks
+
+
+def test_documented_example_is_the_tested_example(capsys: pytest.CaptureFixture[str]) -> None:
+    (example,) = [block for block in fenced_blocks("toml") if "[festival]" in block]
+    assert example == EXAMPLE.read_text(encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(EXAMPLE))
+    assert (code, out.strip(), err) == (0, "OK: 1 festival, 2 venues, 5 sessions", "")
+    assert "`OK: 1 festival, 2 venues, 5 sessions`" in DOC.read_text(encoding="utf-8")
+
+
+def test_documented_example_uses_every_key() -> None:
+    from tui_guide.programme.loader import (
+        FESTIVAL_FIELDS,
+        PERSON_FIELDS,
+        SESSION_FIELDS,
+        VENUE_FIELDS,
+    )
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    doc = DOC.read_text(encoding="utf-8")
+    for key in {*FESTIVAL_FIELDS, *VENUE_FIELDS, *SESSION_FIELDS}:
+        assert f"\n{key} = " in text, key
+        assert f"| `{key}`" in doc, key
+    for key in PERSON_FIELDS:
+        assert f"{key} = " in text, key
+        assert f"| `{key}`" in doc, key
+
+
+def test_documented_kinds_are_the_kinds() -> None:
+    from tui_guide.programme import Kind
+
+    section = DOC.read_text(encoding="utf-8").split("### Kinds", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"`([a-z]+)`", section.split("\n\n", 2)[2])
+    assert listed == [k.value for k in Kind]
+
+
+def test_documented_errors_are_the_real_output(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(REPO)
+    documented = next(b for b in fenced_blocks("text") if "tests/data/broken/" in b)
+    code, out, err = run(capsys, "validate", "tests/data/broken")
+    assert code == 2
+    assert out == ""
+    assert err == documented
+
+
+def test_documented_missing_paths_are_the_real_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty-folder").mkdir()
+    documented = next(b for b in fenced_blocks("text") if "nowhere.toml" in b)
+    command, *expected = documented.strip().split("\n")
+    assert command == "$ tui-guide validate nowhere.toml empty-folder"
+    code, _, err = run(capsys, *command.split()[2:])
+    assert code == 2
+    assert err.strip().split("\n") == expected

@@ -118,13 +118,10 @@ def _validate(args: argparse.Namespace, out: Console, err: Console) -> int:
     programme = load_programme(data_paths(args.paths or _data(args)))
     _report(programme, err)
     if programme.errors:
-        err.print(
-            Text(
-                f"{_count(len(programme.errors), 'problem')} "
-                f"in {_count(len(programme.skipped), 'file')}"
-            ),
-            soft_wrap=True,
-        )
+        summary = _count(len(programme.errors), "problem")
+        if programme.skipped:
+            summary += f" in {_count(len(programme.skipped), 'file')}"
+        err.print(Text(summary), soft_wrap=True)
         return EXIT_PROBLEMS
     out.print(
         Text(
