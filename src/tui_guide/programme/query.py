@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property, lru_cache
 
 from .model import Kind, Session
-from .text import fold, matches
+from .text import fold, fold_all, matches, matches_folded, query_words
 
 
 def session_haystacks(session: Session) -> tuple[str, ...]:
@@ -24,6 +25,12 @@ def session_haystacks(session: Session) -> tuple[str, ...]:
         *session.tags,
         session.description,
     )
+
+
+@lru_cache(maxsize=65536)
+def session_search_text(session: Session) -> str:
+    """The folded haystacks of a session, folded once and kept: lists search on every key."""
+    return fold_all(*session_haystacks(session))
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,11 @@ class SessionFilter:
             return False
         if self.hide_past_before is not None and session.is_past(self.hide_past_before):
             return False
-        return not self.search or matches(self.search, *session_haystacks(session))
+        return not self._words or matches_folded(self._words, session_search_text(session))
+
+    @cached_property
+    def _words(self) -> tuple[str, ...]:
+        return query_words(self.search)
 
     def apply(self, sessions: Iterable[Session]) -> list[Session]:
         return sorted((s for s in sessions if self.keeps(s)), key=Session.sort_key)

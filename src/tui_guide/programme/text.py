@@ -38,18 +38,31 @@ def fold(text: str) -> str:
     "Yaradıcı" -> "yaradici", "Güven" -> "guven", "İstanbul" -> "istanbul",
     "Azərbaycan" -> "azerbaycan".
     """
-    text = text.translate(_FOLD_FIRST).casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Compatibility forms (𝐀, ﬁ, ①) decompose first so case folding sees plain letters, and
+    # case folding may yield decomposable letters again, hence the second pass.
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD_FIRST))
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD_FIRST))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def fold_all(*haystacks: str) -> str:
+    """The haystacks folded into one searchable string (words never match across two)."""
+    return " \x00 ".join(fold(h) for h in haystacks)
+
+
+def query_words(query: str) -> tuple[str, ...]:
+    return tuple(fold(query).split())
+
+
+def matches_folded(words: tuple[str, ...], folded: str) -> bool:
+    """`matches` for a query and haystack folded beforehand (for lists searched per key)."""
+    return all(word in folded for word in words)
 
 
 def matches(query: str, *haystacks: str) -> bool:
     """True when every word of `query` appears in one of the haystacks, folded."""
-    words = fold(query).split()
-    if not words:
-        return True
-    folded = " \x00 ".join(fold(h) for h in haystacks)
-    return all(word in folded for word in words)
+    words = query_words(query)
+    return not words or matches_folded(words, fold_all(*haystacks))
 
 
 # C0 and C1 control characters, DEL, and the bidi overrides that can disguise text.

@@ -15,7 +15,7 @@ from ..programme.clock import Clock
 from ..programme.model import Festival, Programme, Session, Venue
 from ..programme.people import index_people
 from ..programme.query import SessionFilter
-from .providers.programme import ProgrammeCommands
+from .providers.programme import Entry, ProgrammeCommands
 from .screens.base import ListScreen
 from .screens.days import DaysScreen
 from .screens.festivals import FestivalsScreen
@@ -105,6 +105,7 @@ class GuideApp(App[None]):
         self.clock = clock or Clock()
         self.favourites = favourites if favourites is not None else Favourites()
         self.festival: Festival = programme.festivals[0]
+        self.search_entries: list[Entry] | None = None  # the palette's index, built on first use
         self.MODES = {}
         self.add_mode("festivals", FestivalsScreen)
         self.add_mode("people", PeopleScreen)

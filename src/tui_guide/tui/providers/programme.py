@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -16,7 +16,7 @@ from textual.content import Content
 
 from ...programme.format import day_label, time_range
 from ...programme.people import index_people, person_key
-from ...programme.text import fold, matches
+from ...programme.text import fold, matches_folded, query_words
 from ..widgets.plain import plain
 
 if TYPE_CHECKING:
@@ -30,6 +30,10 @@ class Entry:
     detail: str
     haystack: tuple[str, ...]
     open: Callable[[], object]
+
+    @cached_property
+    def folded(self) -> tuple[str, ...]:
+        return tuple(fold(h) for h in self.haystack)
 
 
 def _count(n: int) -> str:
@@ -107,41 +111,54 @@ def build_entries(app: GuideApp) -> list[Entry]:
     return entries
 
 
+FUZZY_BELOW = 10  # fuzzy matches are looked for only when exact ones are this few
+
+
 class ProgrammeCommands(Provider):
     """Sessions, people, venues, countries, tags (and festivals) of every loaded festival."""
 
     async def startup(self) -> None:
-        self.entries = build_entries(self.app)  # type: ignore[arg-type]
+        app: GuideApp = self.app  # type: ignore[assignment]
+        if app.search_entries is None:  # built once: the programme never changes
+            app.search_entries = build_entries(app)
+        self.entries = app.search_entries
+
+    def _hit(self, entry: Entry, score: float) -> Hit:
+        return Hit(
+            score, self._hit_display(entry), entry.open, text=entry.label, help=plain(entry.detail)
+        )
 
     def _hit_display(self, entry: Entry) -> Content:
         return Content.assemble(plain(entry.label), (f"  {entry.what}", "dim"))
 
     async def search(self, query: str) -> Hits:
-        folded = fold(query).strip()
-        if not folded:
+        words = query_words(query)
+        if not words:
             return
-        fuzzy = self.matcher(folded)
+        folded_query = " ".join(words)
+        rest = []
+        found = 0
         for entry in self.entries:
-            if matches(query, *entry.haystack):
-                starts = any(fold(h).startswith(folded) for h in entry.haystack)
-                score = 1.0 if starts else 0.9
-            elif len(folded) >= 3:
-                score = max(fuzzy.match(fold(h)) for h in entry.haystack) * 0.8
-                if score <= 0:
-                    continue
+            if any(matches_folded(words, h) for h in entry.folded):
+                found += 1
+                starts = any(h.startswith(folded_query) for h in entry.folded)
+                yield self._hit(entry, 1.0 if starts else 0.9)
             else:
-                continue
-            yield Hit(
-                score,
-                self._hit_display(entry),
-                entry.open,
-                text=entry.label,
-                help=plain(entry.detail),
-            )
+                rest.append(entry)
+        if found >= FUZZY_BELOW or len(folded_query) < 3:
+            return
+        fuzzy = self.matcher(folded_query)
+        for entry in rest:
+            score = max(fuzzy.match(h) for h in entry.folded) * 0.8
+            if score > 0:
+                yield self._hit(entry, score)
 
     async def discover(self) -> Hits:
         for entry in self.entries:
             if entry.what in ("festival", "venue"):
                 yield DiscoveryHit(
-                    self._hit_display(entry), entry.open, text=entry.label, help=plain(entry.detail)
+                    self._hit_display(entry),
+                    entry.open,
+                    text=entry.label,
+                    help=plain(entry.detail),
                 )

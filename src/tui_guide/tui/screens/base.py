@@ -39,22 +39,29 @@ class ListScreen(GuideScreen):
         ),
     ]
 
+    _stale = False
+
     def on_mount(self) -> None:
-        self.watch(self.app, "session_filter", self._refilter, init=False)
-        self.watch(self.app, "hide_past", self._refilter, init=False)
-        self.watch(self.app, "favourites_version", self._refilter, init=False)
+        # Subclasses' own on_mount handlers run before this one (Textual calls each class's).
+        self.watch(self.app, "session_filter", self._changed, init=False)
+        self.watch(self.app, "hide_past", self._changed, init=False)
+        self.watch(self.app, "favourites_version", self._changed, init=False)
         self.refresh_lists()
 
-    def _refilter(self) -> None:
-        self.refresh_lists()
+    def _changed(self) -> None:
+        # A screen out of sight only notes the change, and catches up when it shows again.
+        if self.is_current:
+            self.refresh_lists()
+        else:
+            self._stale = True
 
     def refresh_lists(self) -> None:
         """Fill the lists from the model, through `session_filter_for`."""
         raise NotImplementedError
 
     def on_screen_resume(self) -> None:
-        # Favourites or filters may have changed on a screen above this one.
-        if self.is_mounted:
+        if self._stale and self.is_mounted:
+            self._stale = False
             self.refresh_lists()
 
     def filter_text(self) -> str:

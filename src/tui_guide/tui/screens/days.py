@@ -34,6 +34,7 @@ class DaysScreen(ListScreen):
         super().__init__()
         self.festival = festival
         self.tabs: list[date | None] = list(festival.days)
+        self._unfilled: set[date | None] = set()
         if any(s.date is None for s in festival.sessions):
             self.tabs.append(None)
 
@@ -53,14 +54,22 @@ class DaysScreen(ListScreen):
     def on_mount(self) -> None:
         self.title = "Days"
         self.sub_title = self.festival.name
-        super().on_mount()
 
     def refresh_lists(self) -> None:
-        wanted = self.session_filter_for(self.festival)
-        favourites = self.guide.favourites
-        for day in self.tabs:
-            sessions = wanted.apply(self.festival.sessions_on(day))
-            self.query_one(f"#list-{tab_id(day)}", SessionList).show(sessions, favourites)
+        """Fill the visible day now; the other tabs are filled when they are opened."""
+        self._unfilled = set(self.tabs)
+        self._fill(self._active_day())
+
+    def _active_day(self) -> date | None:
+        active = self.query_one(TabbedContent).active
+        return next((day for day in self.tabs if tab_id(day) == active), None)
+
+    def _fill(self, day: date | None) -> None:
+        if day not in self._unfilled:
+            return
+        self._unfilled.discard(day)
+        sessions = self.session_filter_for(self.festival).apply(self.festival.sessions_on(day))
+        self.query_one(f"#list-{tab_id(day)}", SessionList).show(sessions, self.guide.favourites)
 
     def action_day(self, step: int) -> None:
         """Move to the previous or next day tab, staying put at either end."""
@@ -73,4 +82,5 @@ class DaysScreen(ListScreen):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane
         if pane is not None:
+            self._fill(self._active_day())
             pane.query_one(SessionList).focus()

@@ -30,10 +30,14 @@ class NowNextScreen(ListScreen):
     def on_mount(self) -> None:
         self.title = "Now & next"
         self.sub_title = self.festival.name
-        super().on_mount()
         if not self.guide.clock.frozen:
             self.set_interval(60, self.refresh_lists)
         self.query_one(SessionList).focus()
+
+    def on_screen_resume(self) -> None:
+        # The clock moves while the screen is away: always catch up.
+        if self.is_mounted:
+            self.refresh_lists()
 
     def refresh_lists(self) -> None:
         zone = self.festival.timezone

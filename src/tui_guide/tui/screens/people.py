@@ -53,7 +53,6 @@ class PeopleScreen(ListScreen):
         self.people = {e.key: e for e in index_people(self.guide.programme.sessions)}
         self.title = "People"
         self.sub_title = f"{len(self.people)} named in the programme"
-        super().on_mount()
         self.query_one("#people").focus()
 
     def refresh_lists(self) -> None:

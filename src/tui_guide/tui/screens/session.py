@@ -99,7 +99,6 @@ class SessionScreen(ListScreen):
     def on_mount(self) -> None:
         self.title = "Session"
         self.sub_title = self.festival.name
-        super().on_mount()
         self.query_one("#detail").focus()
 
     def refresh_lists(self) -> None:

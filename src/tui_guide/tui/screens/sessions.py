@@ -45,7 +45,6 @@ class SessionsScreen(ListScreen):
     def on_mount(self) -> None:
         self.title = self.heading
         self.sub_title = ""
-        super().on_mount()
         self.query_one(SessionList).focus()
 
     def refresh_lists(self) -> None:

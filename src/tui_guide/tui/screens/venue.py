@@ -46,7 +46,6 @@ class VenueScreen(ListScreen):
     def on_mount(self) -> None:
         self.title = self.venue.name if self.venue else "Venue TBA"
         self.sub_title = self.festival.name
-        super().on_mount()
         self.query_one(SessionList).focus()
 
     def refresh_lists(self) -> None:

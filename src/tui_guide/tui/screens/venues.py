@@ -48,7 +48,6 @@ class VenuesScreen(ListScreen):
     def on_mount(self) -> None:
         self.title = "Venues"
         self.sub_title = self.festival.name
-        super().on_mount()
         self.query_one("#venues").focus()
 
     def refresh_lists(self) -> None:
