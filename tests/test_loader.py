@@ -253,7 +253,7 @@ def test_missing_festival_table(tmp_path: Path) -> None:
             'id = "opening"',
             'id = "Opening Night"',
             15,
-            'festival demo-fest, session Opening Night, field id: "Opening Night" is not a '
+            'festival demo-fest, session "Opening Night", field id: "Opening Night" is not a '
             "valid id (use lower-case letters, digits and single hyphens)",
         ),
     ],

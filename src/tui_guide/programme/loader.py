@@ -84,6 +84,12 @@ _TYPE_NAMES = {
 }
 
 
+def _ident(value: str) -> str:
+    """An id for a message: as it is when it is a valid id, else quoted and made safe (an
+    invalid id can hold anything, terminal control characters included)."""
+    return value if SLUG.match(value) else shown(value)
+
+
 def suggest(word: str, choices: Iterable[str]) -> str:
     """' (did you mean "x"?)' for the nearest choice, or nothing."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
@@ -120,7 +126,7 @@ class _FileCheck:
         if table == "festival":
             return f"festival {self.festival_id}"
         noun = "venue" if table == "venues" else "session"
-        ident = record_id if record_id is not None else f"#{index + 1}"
+        ident = _ident(record_id) if record_id is not None else f"#{index + 1}"
         return f"festival {self.festival_id}, {noun} {ident}"
 
     def fields(
@@ -200,7 +206,7 @@ def _people(check: _FileCheck, index: int, session_id: str, raw: list[dict]) -> 
     people = []
     line = check.lines.key("sessions", index, "people")
     for number, entry in enumerate(raw, start=1):
-        where = f"festival {check.festival_id}, session {session_id}, people #{number}"
+        where = f"festival {check.festival_id}, session {_ident(session_id)}, people #{number}"
         ok = True
         for key, value in entry.items():
             if key not in PERSON_FIELDS:
@@ -232,7 +238,7 @@ def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
         check.error("missing the [festival] table", check.lines.table("festival"))
         return None
     if isinstance(head.get("id"), str):
-        check.festival_id = head["id"]
+        check.festival_id = _ident(head["id"])
     fest = check.fields("festival", 0, head, FESTIVAL_FIELDS)
     zone = _timezone(check, fest["timezone"]) if "timezone" in fest else None
     starts, ends = fest.get("starts"), fest.get("ends")
