@@ -31,8 +31,14 @@ class NowNextScreen(ListScreen):
         self.title = "Now & next"
         self.sub_title = self.festival.name
         if not self.guide.clock.frozen:
-            self.set_interval(60, self.refresh_lists)
+            # Tick on the minute, when what is "now" can change.
+            second = self.guide.clock.now(self.festival.timezone).second
+            self.set_timer(60 - second, self._tick)
         self.query_one(SessionList).focus()
+
+    def _tick(self) -> None:
+        self.refresh_lists()
+        self.set_interval(60, self.refresh_lists)
 
     def on_screen_resume(self) -> None:
         # The clock moves while the screen is away: always catch up.

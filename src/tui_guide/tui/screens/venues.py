@@ -10,6 +10,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...programme.model import Festival, Venue
+from ...programme.text import matches
 from ..widgets.filter_bar import FilterBar
 from ..widgets.footer import guide_footer
 from ..widgets.plain import plain_text
@@ -82,6 +83,4 @@ class VenuesScreen(ListScreen):
 
 
 def _venue_matches(venue: Venue, text: str) -> bool:
-    from ...programme.text import matches
-
     return matches(text, venue.name, venue.city or "", venue.address or "", venue.notes or "")
