@@ -1,0 +1,141 @@
+"""Fixtures for the guide's tests: the programme, a frozen clock, an app factory, and a
+helper that writes a one-festival programme to a temporary folder."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+import pytest
+
+from tui_guide.favourites import Favourites
+from tui_guide.programme import Programme, load_programme
+from tui_guide.programme.clock import Clock
+from tui_guide.tui.app import GuideApp
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "data"
+FROZEN = datetime(2025, 12, 7, 14, 10)
+
+
+@pytest.fixture(autouse=True)
+def tui_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """HOME and the XDG folders in a fresh temporary folder, so no guide test can touch a real
+    user's files (tests/conftest.py does the same for every test; this keeps tests/tui safe on
+    its own)."""
+    home = tmp_path_factory.mktemp("tui-home")
+    with pytest.MonkeyPatch.context() as mp:
+        for name, sub in (
+            ("XDG_DATA_HOME", ".local/share"),
+            ("XDG_CONFIG_HOME", ".config"),
+            ("XDG_STATE_HOME", ".local/state"),
+            ("XDG_CACHE_HOME", ".cache"),
+        ):
+            folder = home / sub
+            folder.mkdir(parents=True, exist_ok=True)
+            mp.setenv(name, str(folder))
+        mp.setenv("HOME", str(home))
+        mp.delenv("TUI_GUIDE_DATA", raising=False)
+        yield home
+
+
+@pytest.fixture(autouse=True)
+def utc_zone() -> Iterator[None]:
+    """Run in UTC, so the session screen's "your time" line is the same on every machine."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TZ", "UTC")
+        time.tzset()
+        try:
+            yield
+        finally:
+            mp.undo()
+            time.tzset()
+
+
+@pytest.fixture(scope="session")
+def programme() -> Programme:
+    """The bundled programme: three festivals, loaded without problems."""
+    loaded = load_programme([DATA])
+    assert not loaded.problems, loaded.problems
+    assert len(loaded.festivals) == 3
+    return loaded
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The clock frozen at 14:10 on 7 December 2025 (festival-local time)."""
+    return Clock(FROZEN)
+
+
+class MakeApp(Protocol):
+    def __call__(
+        self,
+        programme: Programme | None = None,
+        now: datetime | None = FROZEN,
+        favourites: Favourites | None = None,
+    ) -> GuideApp: ...
+
+
+@pytest.fixture
+def make_app(programme: Programme) -> MakeApp:
+    """Build a GuideApp the way the command line does: programme, clock and store handed in."""
+
+    def make(
+        programme_: Programme | None = None,
+        now: datetime | None = FROZEN,
+        favourites: Favourites | None = None,
+    ) -> GuideApp:
+        return GuideApp(
+            programme_ if programme_ is not None else programme,
+            clock=Clock(now),
+            favourites=favourites if favourites is not None else Favourites(),
+        )
+
+    return make
+
+
+WriteFestival = Callable[..., Path]
+
+FESTIVAL_HEAD = """\
+[festival]
+id = "{id}"
+name = "{name}"
+city = "{city}"
+country = "{country}"
+timezone = "{timezone}"
+"""
+
+
+@pytest.fixture
+def write_festival(tmp_path: Path) -> WriteFestival:
+    """Write one festival's TOML to tmp_path and return the file.
+
+    `body` is the TOML after the [festival] table ([[venues]], [[sessions]]); `head` replaces
+    the whole [festival] table when given.
+    """
+
+    def write(
+        body: str,
+        *,
+        name: str = "festival.toml",
+        head: str | None = None,
+        id: str = "test-fest",
+        title: str = "Test Festival",
+        city: str = "Baku",
+        country: str = "Azerbaijan",
+        timezone: str = "Asia/Baku",
+    ) -> Path:
+        folder = tmp_path / "programme"
+        folder.mkdir(exist_ok=True)
+        if head is None:
+            head = FESTIVAL_HEAD.format(
+                id=id, name=title, city=city, country=country, timezone=timezone
+            )
+        path = folder / name
+        path.write_text(head + "\n" + body, encoding="utf-8")
+        return path
+
+    return write
