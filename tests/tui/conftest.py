@@ -88,11 +88,14 @@ def make_app(programme: Programme) -> MakeApp:
         now: datetime | None = FROZEN,
         favourites: Favourites | None = None,
     ) -> GuideApp:
-        return GuideApp(
+        app = GuideApp(
             programme_ if programme_ is not None else programme,
             clock=Clock(now),
             favourites=favourites if favourites is not None else Favourites(),
         )
+        # No animations (tab underlines, scrolling): the same end state, sooner, every time.
+        app.animation_level = "none"
+        return app
 
     return make
 
