@@ -140,6 +140,14 @@ class GuideApp(App[None]):
             return len(self.programme.festivals) > 1
         return True
 
+    def _offered(self, binding: BindingType) -> bool:
+        """False for a key that does nothing here (Festivals, with one festival)."""
+        return not (
+            isinstance(binding, Binding)
+            and binding.action == "section('festivals')"
+            and len(self.programme.festivals) < 2
+        )
+
     async def action_section(self, mode: str) -> None:
         await self.switch_mode(mode)
 
@@ -190,7 +198,7 @@ class GuideApp(App[None]):
         self.push_screen(
             HelpScreen(
                 [
-                    ("Everywhere", self.BINDINGS),
+                    ("Everywhere", [b for b in self.BINDINGS if self._offered(b)]),
                     ("Days", DaysScreen.BINDINGS),
                     ("Lists", ListScreen.BINDINGS),
                     ("Filter bar", FilterBar.BINDINGS),

@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from ...programme.format import day_label
 from ...programme.model import Festival
@@ -41,11 +41,13 @@ class DaysScreen(ListScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield FilterBar()
+        if not self.tabs:
+            yield Static("This festival has no sessions yet.", classes="empty")
+            yield guide_footer()
+            return
         today = self.guide.clock.now(self.festival.timezone).date()
-        initial = (
-            tab_id(today) if today in self.tabs else (tab_id(self.tabs[0]) if self.tabs else None)
-        )
-        with TabbedContent(initial=initial or ""):
+        opening = today if today in self.tabs else self.tabs[0]
+        with TabbedContent(initial=tab_id(opening)):
             for day in self.tabs:
                 with TabPane(day_label(day), id=tab_id(day)):
                     yield SessionList(id=f"list-{tab_id(day)}", empty_message="No sessions match.")
@@ -61,7 +63,10 @@ class DaysScreen(ListScreen):
         self._fill(self._active_day())
 
     def _active_day(self) -> date | None:
-        active = self.query_one(TabbedContent).active
+        tabs = self.query(TabbedContent)
+        if not tabs:
+            return None
+        active = tabs.first().active
         return next((day for day in self.tabs if tab_id(day) == active), None)
 
     def _fill(self, day: date | None) -> None:
@@ -73,6 +78,8 @@ class DaysScreen(ListScreen):
 
     def action_day(self, step: int) -> None:
         """Move to the previous or next day tab, staying put at either end."""
+        if not self.tabs:
+            return
         tabs = self.query_one(TabbedContent)
         ids = [tab_id(day) for day in self.tabs]
         if tabs.active in ids:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import Input
 
 
 class FilterBar(Input):
-    """Hidden until opened; Escape clears it and hides it again."""
+    """Hidden (and out of the focus chain) until opened; Escape clears it, hides it again and
+    gives focus back to what had it before."""
 
     BINDINGS = [
         Binding("escape", "close", "Close filter", id="filter.close"),
@@ -15,12 +17,23 @@ class FilterBar(Input):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder="Filter: type to narrow, Esc to clear", id=id)
+        self.can_focus = False
+        self._return_to: Widget | None = None
 
     def open(self) -> None:
+        if not self.has_class("-open"):
+            self._return_to = self.screen.focused
+        self.can_focus = True
         self.add_class("-open")
         self.focus()
 
     def action_close(self) -> None:
         self.value = ""
         self.remove_class("-open")
-        self.screen.focus_next()
+        self.can_focus = False
+        back = self._return_to
+        self._return_to = None
+        if back is not None and back.is_attached and back.display:
+            back.focus()
+        else:
+            self.screen.focus_next()
