@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .favourites import FAVOURITES_ENV, Favourites, default_path
 from .programme import Kind, Programme, load_programme
 from .programme.format import day_label, time_range
 from .programme.query import SessionFilter
@@ -67,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DDTHH:MM",
         help="freeze the clock at this moment (in each festival's own time zone unless an "
         "offset is given), for demos and tests",
+    )
+    parser.add_argument(
+        "--favourites",
+        type=Path,
+        metavar="FILE",
+        help=f"where My programme is kept (default: ${FAVOURITES_ENV}, else favourites.json "
+        "in your data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -194,7 +202,8 @@ def _guide(args: argparse.Namespace, err: Console) -> int:
         _report(programme, err)
         err.print(Text("No festival could be loaded; nothing to show."))
         return EXIT_PROBLEMS
-    return run_guide(programme, now=args.now)
+    favourites = Favourites(path=args.favourites or default_path())
+    return run_guide(programme, favourites=favourites, now=args.now)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

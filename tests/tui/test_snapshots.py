@@ -16,6 +16,7 @@ from textual.widgets import OptionList
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.filters import FiltersScreen
 from tui_guide.tui.screens.help import HelpScreen
+from tui_guide.tui.screens.mine import MineScreen
 from tui_guide.tui.screens.now_next import NowNextScreen
 from tui_guide.tui.screens.people import PeopleScreen
 from tui_guide.tui.screens.session import SessionScreen
@@ -73,6 +74,15 @@ async def now_next(pilot: Pilot) -> None:
     assert isinstance(pilot.app.screen, NowNextScreen)
 
 
+async def mine(pilot: Pilot) -> None:
+    await days(pilot)
+    await pilot.press("s", "down", "s", "m")  # star both 14:00 masterclasses: a clash
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, MineScreen)
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
 async def filters(pilot: Pilot) -> None:
     await days(pilot)
     await pilot.press("f")
@@ -95,6 +105,7 @@ SCREENS: dict[str, Callable[[Pilot], Awaitable[None]]] = {
     "venue": venue,
     "people": people,
     "now_next": now_next,
+    "mine": mine,
     "filters": filters,
     "help": help_keys,
 }

@@ -3,6 +3,7 @@ real keys go in, and capture-pane reads what the terminal shows."""
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -110,7 +111,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         )
 
 
-def test_the_installed_command_in_a_real_terminal(terminal: Terminal) -> None:
+def test_the_installed_command_in_a_real_terminal(terminal: Terminal, tmp_path: Path) -> None:
     command = installed_command()
     terminal.type(f"{command} --now 2025-12-07T14:10")
     terminal.send("Enter")
@@ -140,12 +141,23 @@ def test_the_installed_command_in_a_real_terminal(terminal: Terminal) -> None:
         "the day list again",
     )
 
+    # Star the highlighted session: the mark shows, and My programme is saved on disk.
+    terminal.send("s")
+    terminal.wait_for(
+        lambda s: any("★" in line and "Acting techniques" in line for line in s.splitlines()),
+        "the star on the session",
+    )
+
     terminal.send("q")
     after = terminal.wait_for(
         lambda s: s.rstrip().endswith(PROMPT.rstrip()) and "Acting techniques" not in s,
         "the shell prompt after q",
     )
     assert after.count(PROMPT.rstrip()) >= 2  # the prompt before the command, and after it
+    favourites = tmp_path / "home/.local/share/tui-guide/favourites.json"
+    assert json.loads(favourites.read_text(encoding="utf-8"))["favourites"] == [
+        "baku-cinema-breeze-2025/ata-masterclass-acting-for-animators"
+    ]
 
 
 HOSTILE = r"""

@@ -1,5 +1,5 @@
 """The favourites store ("My programme")."""
 
-from .store import Favourites
+from .store import FAVOURITES_ENV, Favourites, FavouritesError, default_path
 
-__all__ = ["Favourites"]
+__all__ = ["FAVOURITES_ENV", "Favourites", "FavouritesError", "default_path"]

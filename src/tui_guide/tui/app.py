@@ -10,7 +10,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
-from ..favourites import Favourites
+from ..favourites import Favourites, FavouritesError
 from ..programme.clock import Clock
 from ..programme.model import Festival, Programme, Session, Venue
 from ..programme.people import index_people
@@ -21,6 +21,7 @@ from .screens.days import DaysScreen
 from .screens.festivals import FestivalsScreen
 from .screens.filters import FilterChoice, FiltersScreen
 from .screens.help import HelpScreen
+from .screens.mine import MineScreen
 from .screens.now_next import NowNextScreen
 from .screens.people import PeopleScreen, person_screen
 from .screens.session import SessionScreen
@@ -40,16 +41,30 @@ class GuideApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {ProgrammeCommands}
 
+    # The section keys are shown in the section bar under the header, not in the footer.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "section('days')", "Days", id="go.days", tooltip="The programme day by day"),
         Binding(
-            "v", "section('venues')", "Venues", id="go.venues", tooltip="Venues and their sessions"
+            "d",
+            "section('days')",
+            "Days",
+            id="go.days",
+            show=False,
+            tooltip="The programme day by day",
+        ),
+        Binding(
+            "v",
+            "section('venues')",
+            "Venues",
+            id="go.venues",
+            show=False,
+            tooltip="Venues and their sessions",
         ),
         Binding(
             "p",
             "section('people')",
             "People",
             id="go.people",
+            show=False,
             tooltip="Everyone named in the programme",
         ),
         Binding(
@@ -57,9 +72,17 @@ class GuideApp(App[None]):
             "section('now')",
             "Now",
             id="go.now",
+            show=False,
             tooltip="What is on now and what starts next",
         ),
-        # Off the footer for room at 80 columns; listed in help (?).
+        Binding(
+            "m",
+            "section('mine')",
+            "Mine",
+            id="go.mine",
+            show=False,
+            tooltip="My programme: the sessions you starred, and their clashes",
+        ),
         Binding(
             "F",
             "section('festivals')",
@@ -109,6 +132,7 @@ class GuideApp(App[None]):
         self.MODES = {}
         self.add_mode("festivals", FestivalsScreen)
         self.add_mode("people", PeopleScreen)
+        self.add_mode("mine", MineScreen)
         self._add_festival_modes()
 
     def _add_festival_modes(self) -> None:
@@ -125,6 +149,14 @@ class GuideApp(App[None]):
         self._report_problems()
 
     def _report_problems(self) -> None:
+        if self.favourites.problem:
+            self.notify(
+                self.favourites.problem,
+                title="Favourites file",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
         problems = self.programme.problems
         if not problems:
             return
@@ -179,7 +211,17 @@ class GuideApp(App[None]):
         self.push_screen(SessionsScreen(heading, [], sessions))
 
     def toggle_favourite(self, session: Session) -> None:
-        added = self.favourites.toggle(session.key)
+        try:
+            added = self.favourites.toggle(session.key)
+        except FavouritesError as error:
+            added = session.key in self.favourites
+            self.notify(
+                f"{error}. The change holds until you quit.",
+                title="Favourites not saved",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
         self.favourites_version += 1
         verb = "Added to" if added else "Removed from"
         self.notify(f"{verb} My programme: {session.title}", markup=False, timeout=3)
@@ -210,7 +252,7 @@ class GuideApp(App[None]):
         )
 
 
-def run_guide(programme: Programme, *, now: datetime | None = None) -> int:
+def run_guide(programme: Programme, *, favourites: Favourites, now: datetime | None = None) -> int:
     """Run the guide in this terminal; the exit status for the command line."""
-    GuideApp(programme, clock=Clock(now)).run()
+    GuideApp(programme, clock=Clock(now), favourites=favourites).run()
     return 0

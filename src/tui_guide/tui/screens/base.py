@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Header
 
 from ...programme.model import Festival
 from ...programme.query import SessionFilter
 from ..widgets.filter_bar import FilterBar
+from ..widgets.section_bar import SectionBar
 from ..widgets.session_list import SessionList
 
 if TYPE_CHECKING:
@@ -20,9 +23,17 @@ if TYPE_CHECKING:
 class GuideScreen(Screen[None]):
     """A screen of the guide, with typed access to the app."""
 
+    SECTION: ClassVar[str | None] = None
+    """The mode this screen is the base of (None for screens pushed on top)."""
+
     @property
     def guide(self) -> GuideApp:
         return self.app  # type: ignore[return-value]
+
+    def top(self) -> ComposeResult:
+        """The header and the section bar, the same on every screen."""
+        yield Header()
+        yield SectionBar(self.SECTION, festivals=len(self.guide.programme.festivals))
 
 
 class ListScreen(GuideScreen):

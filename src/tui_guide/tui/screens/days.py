@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from ...programme.format import day_label
 from ...programme.model import Festival
@@ -25,6 +25,8 @@ def tab_id(day: date | None) -> str:
 class DaysScreen(ListScreen):
     """Sessions in time order for each day; opens on today when today is a festival day."""
 
+    SECTION = "days"
+
     BINDINGS = [
         Binding("left,h", "day(-1)", "Previous day", id="days.previous", show=False),
         Binding("right,l", "day(1)", "Next day", id="days.next", show=False),
@@ -39,7 +41,7 @@ class DaysScreen(ListScreen):
             self.tabs.append(None)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from self.top()
         yield FilterBar()
         if not self.tabs:
             yield Static("This festival has no sessions yet.", classes="empty")

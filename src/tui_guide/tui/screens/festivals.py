@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...programme.format import day_label
@@ -48,8 +48,10 @@ def festival_row(festival: Festival) -> Table:
 class FestivalsScreen(GuideScreen):
     """Every loaded festival: name, city, dates and number of sessions."""
 
+    SECTION = "festivals"
+
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from self.top()
         yield Static("Festivals", classes="heading")
         yield OptionList(
             *(Option(festival_row(f), id=f.id) for f in self.guide.programme.festivals),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...programme.format import day_label, until
 from ...programme.model import Festival
@@ -17,12 +17,14 @@ from .base import ListScreen
 class NowNextScreen(ListScreen):
     """On now, started (end TBA), next at each venue, and today's time-TBA sessions."""
 
+    SECTION = "now"
+
     def __init__(self, festival: Festival) -> None:
         super().__init__()
         self.festival = festival
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from self.top()
         yield Static(id="clock", classes="heading")
         yield SessionList(id="now-next", empty_message="Nothing on now and nothing to come.")
         yield guide_footer()

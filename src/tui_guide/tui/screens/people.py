@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...programme.people import PersonEntry, index_people
@@ -42,8 +42,10 @@ def person_screen(entry: PersonEntry) -> SessionsScreen:
 class PeopleScreen(ListScreen):
     """People across all loaded festivals, by name; `/` narrows the list."""
 
+    SECTION = "people"
+
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from self.top()
         yield FilterBar()
         yield Static("People", classes="heading")
         yield OptionList(id="people")

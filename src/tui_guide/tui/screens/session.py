@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...programme.format import day_label, time_range
 from ...programme.model import Festival, Session
@@ -59,7 +59,7 @@ class SessionScreen(ListScreen):
 
     def compose(self) -> ComposeResult:
         session = self.session
-        yield Header()
+        yield from self.top()
         with VerticalScroll(id="detail"):
             yield Static(plain(session.title, style="bold"), id="title")
             yield Static(id="favourite-state")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...programme.model import Session
 from ..widgets.filter_bar import FilterBar
@@ -33,7 +33,7 @@ class SessionsScreen(ListScreen):
         names = (
             {f.id: f.name for f in programme.festivals} if len(programme.festivals) > 1 else None
         )
-        yield Header()
+        yield from self.top()
         yield FilterBar()
         with Vertical(classes="card"):
             yield Static(plain(self.heading, style="bold"), classes="title")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...programme.model import Festival, Venue
 from ..widgets.filter_bar import FilterBar
@@ -26,7 +26,7 @@ class VenueScreen(ListScreen):
         self.venue = venue
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from self.top()
         yield FilterBar()
         with Vertical(classes="card"):
             venue = self.venue

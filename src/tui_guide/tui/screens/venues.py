@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...programme.model import Festival, Venue
@@ -35,12 +35,14 @@ def venue_row(name: str, detail: str, count: int) -> Table:
 class VenuesScreen(ListScreen):
     """Choose a venue to see its sessions day by day."""
 
+    SECTION = "venues"
+
     def __init__(self, festival: Festival) -> None:
         super().__init__()
         self.festival = festival
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from self.top()
         yield FilterBar()
         yield Static("Venues", classes="heading")
         yield OptionList(id="venues")

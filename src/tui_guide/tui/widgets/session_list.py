@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from rich.table import Table
@@ -19,8 +19,15 @@ from .plain import plain, plain_text
 FAVOURITE_MARK = "★"
 
 
-def session_row(session: Session, *, favourite: bool, with_festival: str | None = None) -> Table:
-    """One session as a two-line grid that wraps cleanly at any width."""
+def session_row(
+    session: Session,
+    *,
+    favourite: bool,
+    with_festival: str | None = None,
+    note: str | None = None,
+) -> Table:
+    """One session as a two-line grid that wraps cleanly at any width; `note` is a warning
+    line of the guide's own (a clash, say) under the details."""
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=11, no_wrap=True)
     grid.add_column(width=1, no_wrap=True)
@@ -31,6 +38,9 @@ def session_row(session: Session, *, favourite: bool, with_festival: str | None 
     body = plain_text(session.title, style="bold")
     body.append("\n")
     body.append_text(plain_text(" · ".join(details), style="dim"))
+    if note:
+        body.append("\n")
+        body.append_text(plain_text(f"⚠ {note}", style="bold italic"))
     grid.add_row(
         Text(time_range(session)),
         Text(FAVOURITE_MARK if favourite else " ", style="bold yellow"),
@@ -89,6 +99,7 @@ class SessionList(OptionList):
         self,
         groups: Sequence[tuple[str | None, Sequence[Session]]],
         favourites: Iterable[str] = (),
+        notes: Mapping[str, str] | None = None,
     ) -> None:
         """Replace the rows with headed groups, keeping the highlight on the same session."""
         keep = self.highlighted_session
@@ -104,7 +115,10 @@ class SessionList(OptionList):
                 self._sessions[session.key] = session
                 festival = (self._festival_names or {}).get(session.festival_id)
                 row = session_row(
-                    session, favourite=session.key in favourite_keys, with_festival=festival
+                    session,
+                    favourite=session.key in favourite_keys,
+                    with_festival=festival,
+                    note=(notes or {}).get(session.key),
                 )
                 options.append(Option(row, id=session.key))
         if not self._sessions:

@@ -1,0 +1,45 @@
+"""The row of sections under the header: each with its key, the current one marked, and
+clickable."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+SECTIONS = (
+    ("days", "d", "Days"),
+    ("venues", "v", "Venues"),
+    ("people", "p", "People"),
+    ("now", "n", "Now & next"),
+    ("mine", "m", "My programme"),
+    ("festivals", "F", "Festivals"),
+)
+
+
+class SectionLink(Static):
+    """One section: clicking it does what its key does."""
+
+    def __init__(self, mode: str, key: str, label: str, *, current: bool) -> None:
+        super().__init__(f"{key} {label}", classes="-current" if current else "")
+        self.mode = mode
+
+    async def on_click(self, event: events.Click) -> None:
+        event.stop()
+        await self.app.run_action(f"section('{self.mode}')")
+
+
+class SectionBar(Horizontal):
+    """`current` is the mode of the screen it sits on (None on pushed screens)."""
+
+    def __init__(self, current: str | None = None, *, festivals: int = 1) -> None:
+        super().__init__()
+        self.current = current
+        self.festivals = festivals
+
+    def compose(self) -> ComposeResult:
+        for mode, key, label in SECTIONS:
+            if mode == "festivals" and self.festivals < 2:
+                continue
+            yield SectionLink(mode, key, label, current=mode == self.current)
