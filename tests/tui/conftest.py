@@ -22,27 +22,6 @@ FROZEN = datetime(2025, 12, 7, 14, 10)
 
 
 @pytest.fixture(autouse=True)
-def tui_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """HOME and the XDG folders in a fresh temporary folder, so no guide test can touch a real
-    user's files (tests/conftest.py does the same for every test; this keeps tests/tui safe on
-    its own)."""
-    home = tmp_path_factory.mktemp("tui-home")
-    with pytest.MonkeyPatch.context() as mp:
-        for name, sub in (
-            ("XDG_DATA_HOME", ".local/share"),
-            ("XDG_CONFIG_HOME", ".config"),
-            ("XDG_STATE_HOME", ".local/state"),
-            ("XDG_CACHE_HOME", ".cache"),
-        ):
-            folder = home / sub
-            folder.mkdir(parents=True, exist_ok=True)
-            mp.setenv(name, str(folder))
-        mp.setenv("HOME", str(home))
-        mp.delenv("TUI_GUIDE_DATA", raising=False)
-        yield home
-
-
-@pytest.fixture(autouse=True)
 def utc_zone() -> Iterator[None]:
     """Run in UTC, so the session screen's "your time" line is the same on every machine."""
     with pytest.MonkeyPatch.context() as mp:

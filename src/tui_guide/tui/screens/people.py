@@ -13,6 +13,7 @@ from ...programme.people import PersonEntry, index_people
 from ...programme.text import matches
 from ..widgets.filter_bar import FilterBar
 from ..widgets.footer import guide_footer
+from ..widgets.options import refill
 from ..widgets.plain import plain_text
 from .base import ListScreen
 from .sessions import SessionsScreen
@@ -60,18 +61,12 @@ class PeopleScreen(ListScreen):
     def refresh_lists(self) -> None:
         text = self.filter_text()
         listing = self.query_one("#people", OptionList)
-        keep = listing.highlighted_option.id if listing.highlighted_option else None
         shown = [
             e
             for e in self.people.values()
             if not text or matches(text, *e.spellings, *e.affiliations)
         ]
-        listing.set_options(Option(person_row(e), id=e.key) for e in shown)
-        ids = [e.key for e in shown]
-        if keep in ids:
-            listing.highlighted = ids.index(keep)
-        elif ids:
-            listing.highlighted = 0
+        refill(listing, [Option(person_row(e), id=e.key) for e in shown])
 
     @on(OptionList.OptionSelected, "#people")
     def _open(self, event: OptionList.OptionSelected) -> None:

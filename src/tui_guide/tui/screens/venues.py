@@ -13,6 +13,7 @@ from ...programme.model import Festival, Venue
 from ...programme.text import matches
 from ..widgets.filter_bar import FilterBar
 from ..widgets.footer import guide_footer
+from ..widgets.options import refill
 from ..widgets.plain import plain_text
 from .base import ListScreen
 from .venue import VenueScreen
@@ -57,7 +58,6 @@ class VenuesScreen(ListScreen):
         wanted = self.session_filter_for(self.festival)
         text = self.filter_text()
         listing = self.query_one("#venues", OptionList)
-        keep = listing.highlighted_option.id if listing.highlighted_option else None
         options = []
         venues: list[Venue | None] = [*self.festival.venues, None]
         for venue in venues:
@@ -71,12 +71,7 @@ class VenuesScreen(ListScreen):
             named = not text or _venue_matches(venue, text)
             if named or sessions:
                 options.append(Option(venue_row(venue.name, detail, len(sessions)), id=venue.id))
-        listing.set_options(options)
-        ids = [o.id for o in options]
-        if keep in ids:
-            listing.highlighted = ids.index(keep)
-        elif options:
-            listing.highlighted = 0
+        refill(listing, options)
 
     @on(OptionList.OptionSelected, "#venues")
     def _open(self, event: OptionList.OptionSelected) -> None:
