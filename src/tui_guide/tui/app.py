@@ -15,6 +15,7 @@ from ..programme.clock import Clock
 from ..programme.model import Festival, Programme, Session, Venue
 from ..programme.people import index_people
 from ..programme.query import SessionFilter
+from ..programme.text import printable
 from .providers.programme import Entry, ProgrammeCommands
 from .screens.base import ListScreen
 from .screens.days import DaysScreen
@@ -160,7 +161,7 @@ class GuideApp(App[None]):
         problems = self.programme.problems
         if not problems:
             return
-        lines = [str(p) for p in problems[:6]]
+        lines = [printable(str(p)) for p in problems[:6]]
         if len(problems) > 6:
             lines.append(f"… and {len(problems) - 6} more (run `tui-guide validate`)")
         skipped = len(self.programme.skipped)
@@ -224,7 +225,7 @@ class GuideApp(App[None]):
             )
         self.favourites_version += 1
         verb = "Added to" if added else "Removed from"
-        self.notify(f"{verb} My programme: {session.title}", markup=False, timeout=3)
+        self.notify(printable(f"{verb} My programme: {session.title}"), markup=False, timeout=3)
 
     def action_filters(self) -> None:
         sessions = self.festival.sessions
