@@ -14,7 +14,8 @@ from rich.text import Text
 from . import __version__
 from .favourites import FAVOURITES_ENV, Favourites, default_path
 from .programme import Kind, Programme, load_programme
-from .programme.format import day_label, time_range
+from .programme.format import count, day_label, time_range
+from .programme.loader import FIRST_YEAR, LAST_YEAR
 from .programme.query import SessionFilter
 from .programme.sources import DATA_ENV, data_paths
 from .programme.text import fold, printable
@@ -32,11 +33,14 @@ def _day(value: str) -> date:
 
 def _moment(value: str) -> datetime:
     try:
-        return datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"not a date and time such as 2025-12-07T14:10: {value!r}"
         ) from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"{value!r} is out of range (years 1900 to 2999)")
+    return moment
 
 
 def _data_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -111,10 +115,6 @@ def _data(args: argparse.Namespace) -> list[Path]:
     return [*(args.data or ()), *(getattr(args, "sub_data", None) or ())]
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
-
-
 def _report(programme: Programme, err: Console) -> None:
     for problem in programme.problems:
         err.print(Text(printable(str(problem))), soft_wrap=True)
@@ -123,19 +123,19 @@ def _report(programme: Programme, err: Console) -> None:
 
 
 def _validate(args: argparse.Namespace, out: Console, err: Console) -> int:
-    programme = load_programme(data_paths(args.paths or _data(args)))
+    programme = load_programme(data_paths([*args.paths, *_data(args)]))
     _report(programme, err)
     if programme.errors:
-        summary = _count(len(programme.errors), "problem")
+        summary = count(len(programme.errors), "problem")
         if programme.skipped:
-            summary += f" in {_count(len(programme.skipped), 'file')}"
+            summary += f" in {count(len(programme.skipped), 'file')}"
         err.print(Text(summary), soft_wrap=True)
         return EXIT_PROBLEMS
     out.print(
         Text(
-            f"OK: {_count(len(programme.festivals), 'festival')}, "
-            f"{_count(len(programme.venues), 'venue')}, "
-            f"{_count(len(programme.sessions), 'session')}"
+            f"OK: {count(len(programme.festivals), 'festival')}, "
+            f"{count(len(programme.venues), 'venue')}, "
+            f"{count(len(programme.sessions), 'session')}"
         ),
         soft_wrap=True,
     )

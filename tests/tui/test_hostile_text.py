@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.widgets import OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets._toast import Toast
 
 from tui_guide.programme import load_programme
@@ -370,3 +370,27 @@ async def test_find_with_markup_in_the_query(hostile_app) -> None:
         seventh = hostile_app.screen.query_one("#list-day-2025-12-07", SessionList)
         assert [s.id for s in seventh.sessions] == ["free", "cats"]  # title or venue
         assert "[/dogs]" in assert_clean(hostile_app)
+
+
+async def test_headers_never_carry_control_characters(make_app, write_festival) -> None:
+    """Screen titles come from data (festival, venue, person names); an OSC sequence there
+    would retitle the terminal, or worse."""
+    path = write_festival(
+        '[[venues]]\nid = "hall"\nname = "Hall\\u001b]2;PWNED\\u001b\\\\ B"\n\n'
+        '[[sessions]]\nid = "s"\ntitle = "S"\nkind = "talk"\ndate = 2025-12-07\nvenue = "hall"\n',
+        title="Fest\\u001b]2;PWNED-BY-DATA\\u0007 end\\nsecond line",
+    )
+    app = make_app(load_programme([path]))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        header = app.screen.query_one(Header)
+        shown = app.format_title(app.screen.title or "", app.screen.sub_title or "").plain
+        assert "\x1b" not in shown and "\x07" not in shown and "\n" not in shown
+        assert "Fest␛]2;PWNED-BY-DATA␇ end second line" in shown
+        await pilot.press("v", "enter")
+        await pilot.pause()
+        shown = app.format_title(app.screen.title or "", app.screen.sub_title or "").plain
+        assert "Hall␛]2;PWNED␛\\ B" in shown
+        assert header is not None
+        svg = app.export_screenshot()
+        assert "\x1b" not in svg and "\x07" not in svg

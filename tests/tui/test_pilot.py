@@ -28,7 +28,7 @@ from tui_guide.tui.screens.people import PeopleScreen
 from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.sessions import SessionsScreen
 from tui_guide.tui.screens.venue import VenueScreen
-from tui_guide.tui.screens.venues import VenuesScreen
+from tui_guide.tui.screens.venues import TBA_ID, VenuesScreen
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.session_list import FAVOURITE_MARK, SessionList
 
@@ -306,7 +306,7 @@ async def test_venues_with_counts_and_venue_tba(make_app) -> None:
         assert [venues.get_option_at_index(i).id for i in range(venues.option_count)] == [
             "yaradici-creative-hub",
             "baku-convention-center",
-            "venue-tba",
+            TBA_ID,
         ]
         lines = screen_text(app).splitlines()
 
@@ -324,7 +324,7 @@ async def test_venues_with_counts_and_venue_tba(make_app) -> None:
         assert ids(app.screen.query_one(SessionList).sessions) == [PANEL]
         text = screen_text(app)
         assert "Prospects for state-level cooperation in the film industry" in text
-        assert "Host of the OIC Cultural Festival" in text
+        assert "was held here during the OIC Cultural" in text
         assert "Date TBA" in text  # grouped under its day
 
         await pilot.press("escape")
@@ -928,3 +928,46 @@ async def test_a_festival_without_sessions_still_answers_keys(make_app, write_fe
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_venue_whose_id_looks_like_tba_is_its_own_entry(make_app, write_festival) -> None:
+    path = write_festival(
+        '[[venues]]\nid = "venue-tba"\nname = "Venue Tee-Bee-A"\n\n'
+        '[[sessions]]\nid = "placed"\ntitle = "Placed"\nkind = "talk"\nvenue = "venue-tba"\n\n'
+        '[[sessions]]\nid = "unplaced"\ntitle = "Unplaced"\nkind = "talk"\n'
+    )
+    app = make_app(load_programme([path]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        venues = app.screen.query_one("#venues", OptionList)
+        assert [venues.get_option_at_index(i).id for i in range(venues.option_count)] == [
+            "venue-tba",
+            TBA_ID,
+        ]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, VenueScreen) and app.screen.venue is None
+        assert ids(app.screen.query_one(SessionList).sessions) == ["unplaced"]
+
+
+async def test_filters_show_in_the_bar_and_reset_with_the_festival(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_baku_days(pilot)
+        assert "Filtered" not in screen_text(app)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FiltersScreen)
+        assert isinstance(app.focused, SelectionList)  # space ticks at once
+        await pilot.press("down", "space", "ctrl+s")  # the second kind: masterclass
+        await pilot.pause()
+        assert "Filtered: 1 kind" in screen_text(app)
+        assert {s.kind.value for s in day_list(app, "2025-12-07").sessions} == {"masterclass"}
+        await pilot.press("F")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # the TURKSOY meeting: another festival
+        await pilot.pause()
+        assert app.festival.id == "turksoy-film-leaders-2025"
+        assert app.session_filter == SessionFilter()
+        assert "Filtered" not in screen_text(app)

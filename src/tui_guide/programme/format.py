@@ -11,6 +11,11 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """'1 session', '2 sessions'; `plural` for nouns that do not just take an s."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def day_label(day: date | None, *, year: bool = False) -> str:
     """'Sun 7 Dec' (or 'Sun 7 Dec 2025'); 'Date TBA' for an unknown date.
 
@@ -22,15 +27,16 @@ def day_label(day: date | None, *, year: bool = False) -> str:
     return f"{label} {day.year}" if year else label
 
 
-def time_range(session: Session) -> str:
-    """'14:00', '14:00–15:30', '23:00–01:00 (+1 day)' or 'Time TBA'."""
+def time_range(session: Session, *, compact: bool = False) -> str:
+    """'14:00', '14:00–15:30', '23:00–01:00 (+1 day)' or 'Time TBA'; `compact` writes the
+    next day as '23:00–01:00⁺¹', for narrow columns."""
     if session.start is None:
         return f"Time {TBA}"
     text = session.start.strftime("%H:%M")
     if session.end is not None:
         text += "–" + session.end.strftime("%H:%M")
         if session.end < session.start:
-            text += " (+1 day)"
+            text += "⁺¹" if compact else " (+1 day)"
     return text
 
 
@@ -46,4 +52,4 @@ def until(moment: datetime, later: datetime) -> str:
         hours, rest = divmod(minutes, 60)
         return f"in {hours} h {rest} min" if rest else f"in {hours} h"
     days = gap.days
-    return f"in {days} day{'s' * (days != 1)}"
+    return f"in {count(days, 'day')}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -20,6 +20,9 @@ from .lines import LineIndex
 from .model import Festival, Kind, Person, Problem, Programme, Session, Venue
 from .text import shown
 
+# Dates far out are typing mistakes, and at the edges of Python's calendar they overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+MAX_DAYS = 366
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -162,6 +165,13 @@ class _FileCheck:
             if field.kind == "text" and field.required and not value.strip():
                 self.error(f"{where}, field {key}: must not be empty", line)
                 continue
+            if field.kind == "date" and not FIRST_YEAR <= value.year <= LAST_YEAR:
+                self.error(
+                    f"{where}, field {key}: {value} is out of range "
+                    f"(years {FIRST_YEAR} to {LAST_YEAR})",
+                    line,
+                )
+                continue
             good[key] = value
         for key, field in spec.items():
             if field.required and key not in raw:
@@ -248,6 +258,13 @@ def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
             check.lines.key("festival", 0, "starts"),
         )
         starts = ends = None  # do not also flag every session as outside the range
+    elif starts and ends and (ends - starts).days >= MAX_DAYS:
+        check.error(
+            f"festival {check.festival_id}, field ends: {starts} to {ends} is longer than "
+            f"{MAX_DAYS} days (a day tab each); split it into festivals",
+            check.lines.key("festival", 0, "ends"),
+        )
+        starts = ends = None
 
     venues: dict[str, Venue] = {}
     venue_ids: dict[str, int | None] = {}
@@ -470,7 +487,7 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def load_programme(
-    paths: Sequence[Path], *, on_file: Callable[[Path], None] | None = None
+    paths: Sequence[Path],
 ) -> Programme:
     """Load every festival file under `paths`, keeping the good ones and every problem."""
     files, problems = expand(paths)
@@ -478,8 +495,6 @@ def load_programme(
     skipped: list[Path] = []
     seen: dict[str, Path] = {}
     for path in files:
-        if on_file is not None:
-            on_file(path)
         festival, found = load_file(path)
         problems.extend(found)
         if festival is not None and festival.id in seen:

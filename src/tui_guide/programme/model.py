@@ -118,11 +118,11 @@ class Session:
         return starts <= moment < ends or (ends == starts and moment == starts)
 
     def is_past(self, moment: datetime) -> bool:
-        """True when the session is over at `moment`: its end (or its start, when it has no
-        end) has passed, or its whole day has, when its time is to be announced."""
+        """True when the session is over at `moment`: its end has passed or, when its end
+        (or time) is to be announced, its whole day has."""
         if self.date is None:
             return False
-        ends = self.ends_at or self.starts_at
+        ends = self.ends_at
         if ends is None:
             return self.date < moment.astimezone(self.timezone).date()
         return ends <= moment
@@ -183,10 +183,6 @@ class Festival:
 
     def session(self, session_id: str) -> Session | None:
         return next((s for s in self.sessions if s.id == session_id), None)
-
-    def now(self, clock: datetime | None = None) -> datetime:
-        """The current moment in the festival's zone (or `clock` converted to it)."""
-        return (clock or datetime.now(self.timezone)).astimezone(self.timezone)
 
 
 @dataclass(frozen=True)

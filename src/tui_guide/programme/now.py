@@ -22,10 +22,6 @@ class NowAndNext:
     next: tuple[Session, ...]
     today_time_tba: tuple[Session, ...]
 
-    @property
-    def empty(self) -> bool:
-        return not (self.on_now or self.started or self.next or self.today_time_tba)
-
 
 def now_and_next(festival: Festival, moment: datetime) -> NowAndNext:
     """On now, started (end TBA), the next start at each venue, and today's time-TBA sessions."""

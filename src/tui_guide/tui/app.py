@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cached_property
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.reactive import reactive
 
 from ..favourites import Favourites, FavouritesError
 from ..programme.clock import Clock
+from ..programme.format import count
 from ..programme.model import Festival, Programme, Session, Venue
-from ..programme.people import index_people
+from ..programme.people import PersonEntry, index_people
 from ..programme.query import SessionFilter
 from ..programme.text import printable
 from .providers.programme import Entry, ProgrammeCommands
@@ -130,6 +133,7 @@ class GuideApp(App[None]):
         self.favourites = favourites if favourites is not None else Favourites()
         self.festival: Festival = programme.festivals[0]
         self.search_entries: list[Entry] | None = None  # the palette's index, built on first use
+        self.closing = False
         self.MODES = {}
         self.add_mode("festivals", FestivalsScreen)
         self.add_mode("people", PeopleScreen)
@@ -161,17 +165,34 @@ class GuideApp(App[None]):
         problems = self.programme.problems
         if not problems:
             return
-        lines = [printable(str(p)) for p in problems[:6]]
-        if len(problems) > 6:
-            lines.append(f"… and {len(problems) - 6} more (run `tui-guide validate`)")
-        skipped = len(self.programme.skipped)
-        title = f"{skipped} file{'s' * (skipped != 1)} skipped" if skipped else "Warnings"
+        # Every skipped file by name with its first problem, then whatever room is left.
+        lines = []
+        for path in self.programme.skipped:
+            first = next((p for p in problems if p.file == path), None)
+            lines.append(printable(str(first) if first else f"{path}: skipped"))
+        skipped_files = set(self.programme.skipped)
+        lines += [printable(str(p)) for p in problems if p.file not in skipped_files]
+        if len(lines) > 8:
+            lines = [*lines[:8], f"… and {len(lines) - 8} more: run `tui-guide validate`"]
+        skipped = len(skipped_files)
+        title = f"{count(skipped, 'file')} skipped" if skipped else "Warnings"
         self.notify("\n".join(lines), title=title, severity="warning", timeout=20, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "section" and parameters == ("festivals",):
             return len(self.programme.festivals) > 1
+        if action == "filters":
+            # The filters belong to a festival's lists; the festivals screen has none.
+            return not isinstance(self.screen, FestivalsScreen)
         return True
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # Titles carry festival, venue and people names from data files.
+        return super().format_title(printable(title), printable(sub_title))
+
+    def action_quit(self) -> None:
+        self.closing = True  # keys already read behind `q` must not open new screens
+        self.exit()
 
     def _offered(self, binding: BindingType) -> bool:
         """False for a key that does nothing here (Festivals, with one festival)."""
@@ -182,7 +203,8 @@ class GuideApp(App[None]):
         )
 
     async def action_section(self, mode: str) -> None:
-        await self.switch_mode(mode)
+        if not self.closing:
+            await self.switch_mode(mode)
 
     async def choose_festival(self, festival: Festival) -> None:
         """Make `festival` current and open its days (its per-festival sections start afresh)."""
@@ -190,6 +212,8 @@ class GuideApp(App[None]):
             if self.current_mode in FESTIVAL_MODES:
                 await self.switch_mode("festivals")  # the current mode cannot be removed
             self.festival = festival
+            # Tracks and countries differ between festivals: start the new one unfiltered.
+            self.session_filter = SessionFilter()
             for mode in FESTIVAL_MODES:
                 await self.remove_mode(mode)
             self._add_festival_modes()
@@ -202,11 +226,14 @@ class GuideApp(App[None]):
     def open_venue(self, festival: Festival, venue: Venue | None) -> None:
         self.push_screen(VenueScreen(festival, venue))
 
+    @cached_property
+    def people(self) -> dict[str, PersonEntry]:
+        """Everyone in the programme by folded name (the programme never changes)."""
+        return {entry.key: entry for entry in index_people(self.programme.sessions)}
+
     def open_person(self, key: str) -> None:
-        for entry in index_people(self.programme.sessions):
-            if entry.key == key:
-                self.push_screen(person_screen(entry))
-                return
+        if (entry := self.people.get(key)) is not None:
+            self.push_screen(person_screen(entry))
 
     def open_sessions(self, heading: str, sessions: Sequence[Session]) -> None:
         self.push_screen(SessionsScreen(heading, [], sessions))
@@ -255,5 +282,6 @@ class GuideApp(App[None]):
 
 def run_guide(programme: Programme, *, favourites: Favourites, now: datetime | None = None) -> int:
     """Run the guide in this terminal; the exit status for the command line."""
-    GuideApp(programme, clock=Clock(now), favourites=favourites).run()
-    return 0
+    app = GuideApp(programme, clock=Clock(now), favourites=favourites)
+    app.run()
+    return app.return_code or 0

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ...programme.format import day_label, time_range
-from ...programme.people import index_people, person_key
+from ...programme.format import count, day_label, time_range
+from ...programme.people import person_key
 from ...programme.text import fold, matches_folded, query_words
 from ..widgets.plain import plain
 
@@ -34,10 +34,6 @@ class Entry:
     @cached_property
     def folded(self) -> tuple[str, ...]:
         return tuple(fold(h) for h in self.haystack)
-
-
-def _count(n: int) -> str:
-    return f"{n} session{'s' * (n != 1)}"
 
 
 def build_entries(app: GuideApp) -> list[Entry]:
@@ -61,7 +57,7 @@ def build_entries(app: GuideApp) -> list[Entry]:
                 Entry(
                     venue.name,
                     "venue",
-                    f"{_count(len(festival.sessions_at(venue)))} · {festival.name}",
+                    f"{count(len(festival.sessions_at(venue)), 'session')} · {festival.name}",
                     (venue.name, venue.city or "", venue.address or ""),
                     partial(app.open_venue, festival, venue),
                 )
@@ -77,12 +73,12 @@ def build_entries(app: GuideApp) -> list[Entry]:
                     partial(app.open_session, session),
                 )
             )
-    for person in index_people(programme.sessions):
+    for person in app.people.values():
         entries.append(
             Entry(
                 person.name,
                 "person",
-                _count(len(person.sessions)),
+                count(len(person.sessions), "session"),
                 person.spellings,
                 partial(app.open_person, person.key),
             )
@@ -103,7 +99,7 @@ def build_entries(app: GuideApp) -> list[Entry]:
                 Entry(
                     names[key],
                     what,
-                    _count(len(sessions)),
+                    count(len(sessions), "session"),
                     (names[key],),
                     partial(app.open_sessions, f"{what.title()}: {names[key]}", sessions),
                 )

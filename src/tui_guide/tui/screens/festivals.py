@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...programme.format import day_label
+from ...programme.format import count, day_label
 from ...programme.model import Festival
 from ..widgets.footer import guide_footer
-from ..widgets.plain import plain_text
+from ..widgets.rows import titled_row
 from .base import GuideScreen
 
 
@@ -32,17 +31,8 @@ def festival_dates(festival: Festival) -> str:
 
 
 def festival_row(festival: Festival) -> Table:
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(ratio=1)
-    grid.add_column(no_wrap=True, justify="right")
-    count = len(festival.sessions)
-    body = plain_text(festival.name, style="bold")
-    body.append("\n")
-    body.append_text(
-        plain_text(f"{festival.city}, {festival.country} · {festival_dates(festival)}", style="dim")
-    )
-    grid.add_row(body, Text(f"{count} session{'s' * (count != 1)}"))
-    return grid
+    detail = f"{festival.city}, {festival.country} · {festival_dates(festival)}"
+    return titled_row(festival.name, detail, count(len(festival.sessions), "session"))
 
 
 class FestivalsScreen(GuideScreen):

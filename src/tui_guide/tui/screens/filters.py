@@ -33,6 +33,8 @@ def _selections(values: Sequence[str], chosen: frozenset[str]) -> list[Selection
 class FiltersScreen(ModalScreen[FilterChoice | None]):
     """Pick kinds, tracks and countries; Apply, Clear all, or Escape to leave them as they were."""
 
+    AUTO_FOCUS = "SelectionList"
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="filters.cancel"),
         Binding("ctrl+s", "apply", "Apply", id="filters.apply"),
@@ -52,7 +54,11 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
         countries = sorted({c for s in self.sessions for c in s.countries})
         with Vertical(id="dialog"):
             yield Static("Filters", classes="heading")
-            yield Static("Space ticks; nothing ticked in a group keeps all of it.", classes="dim")
+            yield Static(
+                "↑↓ move, space ticks, tab to the next group; ctrl+s applies, esc cancels. "
+                "Nothing ticked in a group keeps all of it.",
+                classes="dim",
+            )
             with VerticalScroll():
                 yield Static("Kind", classes="label")
                 yield SelectionList[str](

@@ -22,6 +22,8 @@ MOVING = [
 class HelpScreen(ModalScreen[None]):
     """A table of keys, grouped by where they work."""
 
+    AUTO_FOCUS = "#keys"
+
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
 
     def __init__(self, sections: Iterable[tuple[str, Iterable[BindingType]]]) -> None:
@@ -49,6 +51,3 @@ class HelpScreen(ModalScreen[None]):
                     yield Static(title, classes="label")
                     yield Static(self._table(bindings))
             yield Static("Escape or ? closes this.", classes="dim")
-
-    def on_mount(self) -> None:
-        self.query_one("#keys").focus()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from ...programme.format import count as count_of
 from ...programme.format import day_label
 from ...programme.model import Session
 from ..widgets.filter_bar import FilterBar
@@ -27,6 +28,8 @@ def clashes(sessions: list[Session]) -> dict[str, str]:
 class MineScreen(ListScreen):
     """Starred sessions by day; `s` unstars. Stars whose session is not loaded are kept."""
 
+    AUTO_FOCUS = "SessionList"
+
     SECTION = "mine"
 
     def compose(self) -> ComposeResult:
@@ -46,7 +49,6 @@ class MineScreen(ListScreen):
     def on_mount(self) -> None:
         self.title = "My programme"
         self.sub_title = ""
-        self.query_one(SessionList).focus()
 
     def refresh_lists(self) -> None:
         programme = self.guide.programme
@@ -71,9 +73,9 @@ class MineScreen(ListScreen):
         self.query_one(SessionList).show_groups(
             list(groups.items()), self.guide.favourites, notes=notes
         )
-        count = len(starred)
+        number = len(starred)
         clash_count = len(notes)
-        summary = f"{count} starred session{'s' * (count != 1)}"
+        summary = count_of(number, "starred session")
         if clash_count:
             summary += f", {clash_count} in clashes"
         self.query_one("#mine-summary", Static).update(summary)

@@ -17,6 +17,8 @@ from .base import ListScreen
 class NowNextScreen(ListScreen):
     """On now, started (end TBA), next at each venue, and today's time-TBA sessions."""
 
+    AUTO_FOCUS = "SessionList"
+
     SECTION = "now"
 
     def __init__(self, festival: Festival) -> None:
@@ -36,7 +38,6 @@ class NowNextScreen(ListScreen):
             # Tick on the minute, when what is "now" can change.
             second = self.guide.clock.now(self.festival.timezone).second
             self.set_timer(60 - second, self._tick)
-        self.query_one(SessionList).focus()
 
     def _tick(self) -> None:
         self.refresh_lists()

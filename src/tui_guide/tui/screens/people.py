@@ -3,33 +3,25 @@
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...programme.people import PersonEntry, index_people
+from ...programme.format import count
+from ...programme.people import PersonEntry
 from ...programme.text import matches
 from ..widgets.filter_bar import FilterBar
 from ..widgets.footer import guide_footer
 from ..widgets.options import refill
-from ..widgets.plain import plain_text
+from ..widgets.rows import titled_row
 from .base import ListScreen
 from .sessions import SessionsScreen
 
 
 def person_row(entry: PersonEntry) -> Table:
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(ratio=1)
-    grid.add_column(no_wrap=True, justify="right")
-    body = plain_text(entry.name, style="bold")
-    if entry.affiliations:
-        body.append("\n")
-        body.append_text(plain_text("; ".join(entry.affiliations), style="dim"))
-    count = len(entry.sessions)
-    grid.add_row(body, Text(f"{count} session{'s' * (count != 1)}"))
-    return grid
+    detail = "; ".join(entry.affiliations)
+    return titled_row(entry.name, detail, count(len(entry.sessions), "session"))
 
 
 def person_screen(entry: PersonEntry) -> SessionsScreen:
@@ -43,6 +35,8 @@ def person_screen(entry: PersonEntry) -> SessionsScreen:
 class PeopleScreen(ListScreen):
     """People across all loaded festivals, by name; `/` narrows the list."""
 
+    AUTO_FOCUS = "#people"
+
     SECTION = "people"
 
     def compose(self) -> ComposeResult:
@@ -53,10 +47,9 @@ class PeopleScreen(ListScreen):
         yield guide_footer()
 
     def on_mount(self) -> None:
-        self.people = {e.key: e for e in index_people(self.guide.programme.sessions)}
+        self.people = self.guide.people
         self.title = "People"
         self.sub_title = f"{len(self.people)} named in the programme"
-        self.query_one("#people").focus()
 
     def refresh_lists(self) -> None:
         text = self.filter_text()

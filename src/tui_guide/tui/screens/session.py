@@ -41,6 +41,8 @@ def viewer_time(session: Session) -> str | None:
 class SessionScreen(ListScreen):
     """A session's detail; `s` marks it as a favourite, Escape goes back."""
 
+    AUTO_FOCUS = "#detail"
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="session.back"),
         Binding(
@@ -99,7 +101,6 @@ class SessionScreen(ListScreen):
     def on_mount(self) -> None:
         self.title = "Session"
         self.sub_title = self.festival.name
-        self.query_one("#detail").focus()
 
     def refresh_lists(self) -> None:
         favourite = self.session.key in self.guide.favourites
@@ -116,9 +117,10 @@ class SessionScreen(ListScreen):
         )
 
     def action_toggle_this(self) -> None:
+        # On the overlaps list `s` stars the highlighted one; anywhere else, this session.
         focused = self.focused
         if isinstance(focused, SessionList) and focused.highlighted_session is not None:
-            self.guide.toggle_favourite(focused.highlighted_session)
+            self.action_toggle_favourite()
         else:
             self.guide.toggle_favourite(self.session)
 

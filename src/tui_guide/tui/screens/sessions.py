@@ -20,6 +20,8 @@ from .base import ListScreen
 class SessionsScreen(ListScreen):
     """A heading, some lines about it, and its sessions grouped by day."""
 
+    AUTO_FOCUS = "SessionList"
+
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="sessions.back")]
 
     def __init__(self, heading: str, lines: Sequence[str], sessions: Sequence[Session]) -> None:
@@ -45,7 +47,6 @@ class SessionsScreen(ListScreen):
     def on_mount(self) -> None:
         self.title = self.heading
         self.sub_title = ""
-        self.query_one(SessionList).focus()
 
     def refresh_lists(self) -> None:
         programme = self.guide.programme

@@ -18,6 +18,8 @@ from .base import ListScreen
 class VenueScreen(ListScreen):
     """A venue's details above its sessions; `None` is the "Venue TBA" list."""
 
+    AUTO_FOCUS = "SessionList"
+
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="venue.back")]
 
     def __init__(self, festival: Festival, venue: Venue | None) -> None:
@@ -46,7 +48,6 @@ class VenueScreen(ListScreen):
     def on_mount(self) -> None:
         self.title = self.venue.name if self.venue else "Venue TBA"
         self.sub_title = self.festival.name
-        self.query_one(SessionList).focus()
 
     def refresh_lists(self) -> None:
         sessions = self.session_filter_for(self.festival).apply(

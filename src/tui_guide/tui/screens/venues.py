@@ -3,38 +3,32 @@
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...programme.format import count
 from ...programme.model import Festival, Venue
 from ...programme.text import matches
 from ..widgets.filter_bar import FilterBar
 from ..widgets.footer import guide_footer
 from ..widgets.options import refill
-from ..widgets.plain import plain_text
+from ..widgets.rows import titled_row
 from .base import ListScreen
 from .venue import VenueScreen
 
-TBA_ID = "venue-tba"
+TBA_ID = ":tba"  # not a slug, so no venue id can take it
 
 
-def venue_row(name: str, detail: str, count: int) -> Table:
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(ratio=1)
-    grid.add_column(no_wrap=True, justify="right")
-    body = plain_text(name, style="bold")
-    if detail:
-        body.append("\n")
-        body.append_text(plain_text(detail, style="dim"))
-    grid.add_row(body, Text(f"{count} session{'s' * (count != 1)}"))
-    return grid
+def venue_row(name: str, detail: str, sessions: int) -> Table:
+    return titled_row(name, detail, count(sessions, "session"))
 
 
 class VenuesScreen(ListScreen):
     """Choose a venue to see its sessions day by day."""
+
+    AUTO_FOCUS = "#venues"
 
     SECTION = "venues"
 
@@ -52,7 +46,6 @@ class VenuesScreen(ListScreen):
     def on_mount(self) -> None:
         self.title = "Venues"
         self.sub_title = self.festival.name
-        self.query_one("#venues").focus()
 
     def refresh_lists(self) -> None:
         wanted = self.session_filter_for(self.festival)

@@ -8,6 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from ...programme.format import count
+
 SECTIONS = (
     ("days", "d", "Days"),
     ("venues", "v", "Venues"),
@@ -30,6 +32,34 @@ class SectionLink(Static):
         await self.app.run_action(f"section('{self.mode}')")
 
 
+class FilterBadge(Static):
+    """Says when the filters hide anything; clicking it opens them."""
+
+    def on_mount(self) -> None:
+        for name in ("session_filter", "hide_past"):
+            self.watch(self.app, name, self._show)
+
+    def _show(self) -> None:
+        chosen = self.app.session_filter  # type: ignore[attr-defined]
+        parts = [
+            count(len(values), noun, plural)
+            for values, noun, plural in (
+                (chosen.kinds, "kind", None),
+                (chosen.tracks, "track", None),
+                (chosen.countries, "country", "countries"),
+            )
+            if values
+        ]
+        if self.app.hide_past:  # type: ignore[attr-defined]
+            parts.append("past hidden")
+        self.update(f"Filtered: {', '.join(parts)}" if parts else "")
+        self.display = bool(parts)
+
+    async def on_click(self, event: events.Click) -> None:
+        event.stop()
+        await self.app.run_action("filters")
+
+
 class SectionBar(Horizontal):
     """`current` is the mode of the screen it sits on (None on pushed screens)."""
 
@@ -43,3 +73,4 @@ class SectionBar(Horizontal):
             if mode == "festivals" and self.festivals < 2:
                 continue
             yield SectionLink(mode, key, label, current=mode == self.current)
+        yield FilterBadge()

@@ -29,7 +29,7 @@ def session_row(
     """One session as a two-line grid that wraps cleanly at any width; `note` is a warning
     line of the guide's own (a clash, say) under the details."""
     grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=11, no_wrap=True)
+    grid.add_column(width=12, no_wrap=True)
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1)
     details = [session.kind.value, session.venue.name if session.venue else "Venue TBA"]
@@ -42,8 +42,8 @@ def session_row(
         body.append("\n")
         body.append_text(plain_text(f"⚠ {note}", style="bold italic"))
     grid.add_row(
-        Text(time_range(session)),
-        Text(FAVOURITE_MARK if favourite else " ", style="bold yellow"),
+        Text(time_range(session, compact=True)),
+        Text(FAVOURITE_MARK if favourite else " ", style="bold"),
         body,
     )
     return grid
