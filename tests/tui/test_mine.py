@@ -103,3 +103,15 @@ async def test_the_section_bar_marks_the_current_section_and_clicks(make_app) ->
             link.mode for link in app.screen.query(SectionLink) if link.has_class("-current")
         ]
         assert current == ["days"]
+
+
+async def test_the_section_bar_shortens_its_labels_when_narrow(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        labels = [str(link.render()) for link in app.screen.query(SectionLink)]
+        assert labels == ["d Days", "v Venues", "p People", "n Now", "m Mine", "F Fests"]
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        labels = [str(link.render()) for link in app.screen.query(SectionLink)]
+        assert "n Now & next" in labels and "m My programme" in labels

@@ -10,22 +10,28 @@ from textual.widgets import Static
 
 from ...programme.format import count
 
+# mode, key, label, and the label when the bar is narrower than WIDE
 SECTIONS = (
-    ("days", "d", "Days"),
-    ("venues", "v", "Venues"),
-    ("people", "p", "People"),
-    ("now", "n", "Now & next"),
-    ("mine", "m", "My programme"),
-    ("festivals", "F", "Festivals"),
+    ("days", "d", "Days", "Days"),
+    ("venues", "v", "Venues", "Venues"),
+    ("people", "p", "People", "People"),
+    ("now", "n", "Now & next", "Now"),
+    ("mine", "m", "My programme", "Mine"),
+    ("festivals", "F", "Festivals", "Fests"),
 )
+WIDE = 80
 
 
 class SectionLink(Static):
     """One section: clicking it does what its key does."""
 
-    def __init__(self, mode: str, key: str, label: str, *, current: bool) -> None:
+    def __init__(self, mode: str, key: str, label: str, short: str, *, current: bool) -> None:
         super().__init__(f"{key} {label}", classes="-current" if current else "")
         self.mode = mode
+        self.labels = (f"{key} {label}", f"{key} {short}")
+
+    def fit(self, narrow: bool) -> None:
+        self.update(self.labels[narrow])
 
     async def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -69,8 +75,13 @@ class SectionBar(Horizontal):
         self.festivals = festivals
 
     def compose(self) -> ComposeResult:
-        for mode, key, label in SECTIONS:
+        for mode, key, label, short in SECTIONS:
             if mode == "festivals" and self.festivals < 2:
                 continue
-            yield SectionLink(mode, key, label, current=mode == self.current)
+            yield SectionLink(mode, key, label, short, current=mode == self.current)
         yield FilterBadge()
+
+    def on_resize(self, event: events.Resize) -> None:
+        narrow = event.size.width < WIDE
+        for link in self.query(SectionLink):
+            link.fit(narrow)
