@@ -14,6 +14,7 @@ from textual.widgets._toast import Toast
 from tui_guide.programme import load_programme
 from tui_guide.tui.app import GuideApp
 from tui_guide.tui.screens.days import DaysScreen
+from tui_guide.tui.screens.festival import FestivalScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.filters import FiltersScreen
 from tui_guide.tui.screens.help import HelpScreen
@@ -229,6 +230,13 @@ async def to_help(pilot) -> None:
     assert isinstance(pilot.app.screen, HelpScreen)
 
 
+async def to_about(pilot) -> None:
+    await to_days(pilot)
+    await pilot.press("i")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, FestivalScreen)
+
+
 async def to_palette(pilot) -> None:
     await to_days(pilot)
     await pilot.press("ctrl+p")
@@ -265,6 +273,7 @@ VISITS: dict[str, tuple[Callable[..., Awaitable[None]], list[str]]] = {
     "now": (to_now, [CLICK, BOLD, "in [bold red]x"]),
     "filters": (to_filters, [LIVE, CATS, ACCENT]),
     "help": (to_help, ["Keys"]),
+    "about": (to_about, [f"About — {CLICK}", CLICK, f"{BOLD}, {LIVE}"]),
     "palette": (to_palette, [CLICK]),
 }
 

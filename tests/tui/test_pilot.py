@@ -20,6 +20,7 @@ from tui_guide.tui.app import GuideApp
 from tui_guide.tui.providers.programme import build_entries
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.screens.days import DaysScreen
+from tui_guide.tui.screens.festival import FestivalScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.filters import FiltersScreen
 from tui_guide.tui.screens.help import HelpScreen
@@ -971,3 +972,19 @@ async def test_filters_show_in_the_bar_and_reset_with_the_festival(make_app) -> 
         assert app.festival.id == "turksoy-film-leaders-2025"
         assert app.session_filter == SessionFilter()
         assert "Filtered" not in screen_text(app)
+
+
+async def test_about_shows_the_festival_and_its_sources(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_baku_days(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, FestivalScreen)
+        text = screen_text(app)
+        assert "Dates TBA; sessions Sat 6 Dec – Tue 9 Dec 2025" in text
+        assert "Time zone Asia/Baku" in text
+        assert "Sources" in text and "Paul Dubar" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DaysScreen)

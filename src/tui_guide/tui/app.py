@@ -22,6 +22,7 @@ from ..programme.text import printable
 from .providers.programme import Entry, ProgrammeCommands
 from .screens.base import ListScreen
 from .screens.days import DaysScreen
+from .screens.festival import FestivalScreen
 from .screens.festivals import FestivalsScreen
 from .screens.filters import FilterChoice, FiltersScreen
 from .screens.help import HelpScreen
@@ -94,6 +95,13 @@ class GuideApp(App[None]):
             id="go.festivals",
             show=False,
             tooltip="Back to the list of festivals",
+        ),
+        Binding(
+            "i",
+            "about",
+            "About",
+            id="about",
+            tooltip="About this festival: dates, organisers, description and sources",
         ),
         Binding(
             "f",
@@ -181,8 +189,8 @@ class GuideApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "section" and parameters == ("festivals",):
             return len(self.programme.festivals) > 1
-        if action == "filters":
-            # The filters belong to a festival's lists; the festivals screen has none.
+        if action in ("filters", "about"):
+            # Both belong to the current festival; the festivals screen has none.
             return not isinstance(self.screen, FestivalsScreen)
         return True
 
@@ -264,6 +272,10 @@ class GuideApp(App[None]):
 
         self.push_screen(FiltersScreen(sessions, self.session_filter, self.hide_past), chosen)
 
+    def action_about(self) -> None:
+        if not isinstance(self.screen, FestivalScreen):
+            self.push_screen(FestivalScreen(self.festival))
+
     def action_help(self) -> None:
         self.push_screen(
             HelpScreen(
@@ -273,6 +285,7 @@ class GuideApp(App[None]):
                     ("Lists", ListScreen.BINDINGS),
                     ("Filter bar", FilterBar.BINDINGS),
                     ("Session", SessionScreen.BINDINGS),
+                    ("About a festival", FestivalScreen.BINDINGS),
                     ("Venue, person and search lists", VenueScreen.BINDINGS),
                     ("Filters dialog", FiltersScreen.BINDINGS),
                 ]

@@ -16,18 +16,17 @@ from .base import GuideScreen
 
 
 def festival_dates(festival: Festival) -> str:
+    """'Fri 5 Dec – Thu 11 Dec 2025', or when those are not given, the span of the dated
+    sessions: 'Dates TBA; sessions Sat 6 Dec – Tue 9 Dec 2025'."""
     if festival.starts and festival.ends:
         return f"{day_label(festival.starts)} – {day_label(festival.ends, year=True)}"
     days = festival.days
-    if days:
-        first, last = days[0], days[-1]
-        span = (
-            day_label(first, year=True)
-            if first == last
-            else (f"{day_label(first)} – {day_label(last, year=True)}")
-        )
-        return f"sessions {span}"
-    return "Dates TBA"
+    if not days:
+        return "Dates TBA"
+    first, last = days[0], days[-1]
+    if first == last:
+        return f"Dates TBA; sessions on {day_label(first, year=True)}"
+    return f"Dates TBA; sessions {day_label(first)} – {day_label(last, year=True)}"
 
 
 def festival_row(festival: Festival) -> Table:

@@ -4,23 +4,17 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from ...programme.format import day_label, time_range
 from ...programme.model import Festival, Session
+from ..widgets.field import labelled
 from ..widgets.footer import guide_footer
 from ..widgets.plain import plain
 from ..widgets.session_list import FAVOURITE_MARK, SessionList
 from .base import ListScreen
-
-
-def _field(label: str, value: Content) -> Horizontal:
-    """A labelled line whose value wraps under itself, not under the label."""
-    return Horizontal(
-        Static(label, classes="field-label"), Static(value, classes="field-value"), classes="field"
-    )
 
 
 def viewer_time(session: Session) -> str | None:
@@ -66,32 +60,32 @@ class SessionScreen(ListScreen):
             yield Static(plain(session.title, style="bold"), id="title")
             yield Static(id="favourite-state")
             kind = session.kind.value + (f" · {session.track}" if session.track else "")
-            yield _field("Kind", plain(kind))
-            yield _field("Festival", plain(self.festival.name))
+            yield labelled("Kind", plain(kind))
+            yield labelled("Festival", plain(self.festival.name))
             when = f"{day_label(session.date, year=True)} · {time_range(session)}"
             if session.date is not None:
                 when += f" ({self.festival.timezone.key})"
-            yield _field("When", plain(when))
+            yield labelled("When", plain(when))
             if (local := viewer_time(session)) is not None:
-                yield _field("", plain(local, style="dim"))
+                yield labelled("", plain(local, style="dim"))
             if session.venue is None:
-                yield _field("Where", plain("Venue TBA"))
+                yield labelled("Where", plain("Venue TBA"))
             else:
                 venue = session.venue
                 place = ", ".join(filter(None, (venue.name, venue.address, venue.city)))
-                yield _field("Where", plain(place))
+                yield labelled("Where", plain(place))
             for index, person in enumerate(session.people):
                 details = ", ".join(filter(None, (person.role, person.affiliation)))
                 line = Content.assemble(plain(person.name, style="bold"))
                 if details:
                     line = Content.assemble(line, " — ", plain(details))
-                yield _field("People" if index == 0 else "", line)
+                yield labelled("People" if index == 0 else "", line)
             if session.countries:
-                yield _field("Countries", plain(", ".join(session.countries)))
+                yield labelled("Countries", plain(", ".join(session.countries)))
             if session.tags:
-                yield _field("Tags", plain(", ".join(session.tags)))
+                yield labelled("Tags", plain(", ".join(session.tags)))
             if session.url:
-                yield _field("Link", plain(session.url))
+                yield labelled("Link", plain(session.url))
             if session.description:
                 yield Static(plain(session.description.strip(), multiline=True), id="description")
             yield Static("Overlapping sessions", classes="heading")

@@ -1,0 +1,56 @@
+"""About a festival: where and when, who organises it, and where its facts come from."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ...programme.format import count
+from ...programme.model import Festival
+from ..widgets.field import labelled
+from ..widgets.footer import guide_footer
+from ..widgets.plain import plain
+from .base import GuideScreen
+from .festivals import festival_dates
+
+
+class FestivalScreen(GuideScreen):
+    """Everything the data holds about the festival itself, with its sources."""
+
+    AUTO_FOCUS = "#detail"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="festival.back")]
+
+    def __init__(self, festival: Festival) -> None:
+        super().__init__()
+        self.festival = festival
+
+    def compose(self) -> ComposeResult:
+        festival = self.festival
+        yield from self.top()
+        with VerticalScroll(id="detail"):
+            yield Static(plain(festival.name), id="title")
+            yield labelled("Where", plain(f"{festival.city}, {festival.country}"))
+            yield labelled("When", plain(festival_dates(festival)))
+            yield labelled("Time zone", plain(festival.timezone.key))
+            sessions = count(len(festival.sessions), "session")
+            yield labelled(
+                "Programme", plain(f"{sessions}, {count(len(festival.venues), 'venue')}")
+            )
+            for index, organiser in enumerate(festival.organisers):
+                yield labelled("Organiser" if index == 0 else "", plain(organiser))
+            if festival.url:
+                yield labelled("Link", plain(festival.url))
+            if festival.description:
+                yield Static(plain(festival.description.strip(), multiline=True), id="description")
+            if festival.sources:
+                yield Static("Sources", classes="heading")
+                for source in festival.sources:
+                    yield Static(plain(f"• {source}"), classes="source")
+            yield Static(plain(f"Loaded from {festival.source_file}"), classes="dim")
+        yield guide_footer()
+
+    def on_mount(self) -> None:
+        self.title = "About"
+        self.sub_title = self.festival.name
