@@ -164,7 +164,7 @@ class GuideApp(App[None]):
     def _report_problems(self) -> None:
         if self.favourites.problem:
             self.notify(
-                self.favourites.problem,
+                printable(self.favourites.problem),
                 title="Favourites file",
                 severity="error",
                 timeout=30,
@@ -252,7 +252,7 @@ class GuideApp(App[None]):
         except FavouritesError as error:
             added = session.key in self.favourites
             self.notify(
-                f"{error}. The change holds until you quit.",
+                printable(f"{error}. The change holds until you quit."),
                 title="Favourites not saved",
                 severity="error",
                 timeout=15,
