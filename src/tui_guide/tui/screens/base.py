@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -10,7 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header
 
-from ...programme.model import Festival
+from ...programme.model import Festival, Session
 from ...programme.query import SessionFilter
 from ..widgets.filter_bar import FilterBar
 from ..widgets.section_bar import SectionBar
@@ -81,17 +83,18 @@ class ListScreen(GuideScreen):
 
     def session_filter_for(self, festival: Festival | None) -> SessionFilter:
         """The app's filters plus this screen's `/` text, with "now" in the festival's zone."""
-        chosen: SessionFilter = self.guide.session_filter
         moment = None
         if self.guide.hide_past and festival is not None:
             moment = self.guide.clock.now(festival.timezone)
-        return SessionFilter(
-            kinds=chosen.kinds,
-            tracks=chosen.tracks,
-            countries=chosen.countries,
-            hide_past_before=moment,
-            search=self.filter_text(),
+        return replace(
+            self.guide.session_filter, hide_past_before=moment, search=self.filter_text()
         )
+
+    def filter_across(self, sessions: Iterable[Session]) -> list[Session]:
+        """`session_filter_for` over sessions of any festival: one filter per festival."""
+        programme = self.guide.programme
+        filters = {f.id: self.session_filter_for(f) for f in programme.festivals}
+        return [s for s in sessions if filters[s.festival_id].keeps(s)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_filter":

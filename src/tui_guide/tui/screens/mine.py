@@ -62,11 +62,7 @@ class MineScreen(ListScreen):
                 starred.append(session)
         starred.sort(key=Session.sort_key)
         notes = clashes(starred)
-        kept = [
-            s
-            for s in starred
-            if self.session_filter_for(programme.festival(s.festival_id)).keeps(s)
-        ]
+        kept = self.filter_across(starred)
         groups: dict[str, list[Session]] = {}
         for session in kept:
             groups.setdefault(day_label(session.date, year=True), []).append(session)

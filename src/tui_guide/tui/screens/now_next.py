@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.widgets import Static
 
@@ -43,14 +45,19 @@ class NowNextScreen(ListScreen):
         self.refresh_lists()
         self.set_interval(60, self.refresh_lists)
 
+    _shown_at: datetime | None = None
+
     def on_screen_resume(self) -> None:
-        # The clock moves while the screen is away: always catch up.
-        if self.is_mounted:
+        # The clock moves while the screen is away: catch up when the minute has changed.
+        moment = self.guide.clock.now(self.festival.timezone).replace(second=0, microsecond=0)
+        if self.is_mounted and (self._stale or moment != self._shown_at):
+            self._stale = False
             self.refresh_lists()
 
     def refresh_lists(self) -> None:
         zone = self.festival.timezone
         moment = self.guide.clock.now(zone)
+        self._shown_at = moment.replace(second=0, microsecond=0)
         state = now_and_next(self.festival, moment)
         frozen = " (clock frozen)" if self.guide.clock.frozen else ""
         self.query_one("#clock", Static).update(

@@ -49,10 +49,5 @@ class SessionsScreen(ListScreen):
         self.sub_title = ""
 
     def refresh_lists(self) -> None:
-        programme = self.guide.programme
-        kept = [
-            s
-            for s in self.sessions
-            if self.session_filter_for(programme.festival(s.festival_id)).keeps(s)
-        ]
+        kept = self.filter_across(self.sessions)
         self.query_one(SessionList).show(kept, self.guide.favourites)
