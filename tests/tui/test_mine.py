@@ -12,7 +12,7 @@ from tui_guide.favourites import Favourites
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.mine import MineScreen
-from tui_guide.tui.widgets.section_bar import SectionLink
+from tui_guide.tui.widgets.section_bar import FilterBadge, SectionLink
 from tui_guide.tui.widgets.session_list import SessionList
 
 from .helpers import screen_text
@@ -115,3 +115,25 @@ async def test_the_section_bar_shortens_its_labels_when_narrow(make_app) -> None
         await pilot.pause()
         labels = [str(link.render()) for link in app.screen.query(SectionLink)]
         assert "n Now & next" in labels and "m My programme" in labels
+
+
+async def test_the_filter_badge_never_covers_a_section(make_app) -> None:
+    """With filters on, the bar shortens its labels, then the badge, until all fit."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.hide_past = True
+        await pilot.pause()
+        links = list(app.screen.query(SectionLink))
+        badge = app.screen.query_one(FilterBadge)
+        assert badge.display
+        right_edge = max(link.region.right for link in links)
+        assert right_edge <= badge.region.x
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        assert str(badge.render()) == "Filter"
+        right_edge = max(link.region.right for link in app.screen.query(SectionLink))
+        assert right_edge <= badge.region.x
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        assert str(badge.render()).startswith("Filtered: ")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Static
 
 from ...programme.format import count
@@ -19,7 +20,6 @@ SECTIONS = (
     ("mine", "m", "My programme", "Mine"),
     ("festivals", "F", "Festivals", "Fests"),
 )
-WIDE = 80
 
 
 class SectionLink(Static):
@@ -30,8 +30,10 @@ class SectionLink(Static):
         self.mode = mode
         self.labels = (f"{key} {label}", f"{key} {short}")
 
-    def fit(self, narrow: bool) -> None:
+    def fit(self, narrow: bool) -> int:
+        """Show the long or the short label; returns the cells it takes, padding included."""
         self.update(self.labels[narrow])
+        return len(self.labels[narrow]) + 2
 
     async def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -40,6 +42,11 @@ class SectionLink(Static):
 
 class FilterBadge(Static):
     """Says when the filters hide anything; clicking it opens them."""
+
+    class Changed(Message):
+        """The badge's text changed, so the bar may need to shorten its labels."""
+
+    labels: tuple[str, ...] = ("",)  # the full text, then shorter ones for narrow bars
 
     def on_mount(self) -> None:
         for name in ("session_filter", "hide_past"):
@@ -58,8 +65,19 @@ class FilterBadge(Static):
         ]
         if self.app.hide_past:  # type: ignore[attr-defined]
             parts.append("past hidden")
-        self.update(f"Filtered: {', '.join(parts)}" if parts else "")
+        self.labels = (f"Filtered: {', '.join(parts)}", "Filtered", "Filter") if parts else ("",)
+        self.update(self.labels[0])
         self.display = bool(parts)
+        self.post_message(self.Changed())
+
+    def fit(self, level: int) -> int:
+        """Show the text of this level of shortening (0 is the full text); returns the cells
+        it takes, padding included (0 when hidden)."""
+        if not self.display:
+            return 0
+        label = self.labels[min(level, len(self.labels) - 1)]
+        self.update(label)
+        return len(label) + 2
 
     async def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -82,6 +100,18 @@ class SectionBar(Horizontal):
         yield FilterBadge()
 
     def on_resize(self, event: events.Resize) -> None:
-        narrow = event.size.width < WIDE
-        for link in self.query(SectionLink):
-            link.fit(narrow)
+        self._fit(event.size.width)
+
+    def on_filter_badge_changed(self, event: FilterBadge.Changed) -> None:
+        event.stop()
+        self._fit(self.size.width)
+
+    def _fit(self, width: int) -> None:
+        """Long labels when everything fits; else short labels; else a shorter badge too, so
+        the badge never covers a section while there is any way to fit."""
+        links = list(self.query(SectionLink))
+        badge = self.query_one(FilterBadge)
+        for narrow, badge_level in ((False, 0), (True, 0), (True, 1), (True, 2)):
+            used = sum(link.fit(narrow) for link in links) + badge.fit(badge_level)
+            if used <= width:
+                return
