@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tui_guide.programme import Festival, Kind, Problem, Session, load_programme
-from tui_guide.programme.loader import load_file
+from tui_guide.programme.loader import load_file, suggest
 
 # A small valid festival. Tests break it with one replacement and expect the problem on the
 # line of the replaced text; the numbers are written out on purpose.
@@ -317,6 +317,13 @@ def test_unknown_person_key_suggests_the_nearest(tmp_path: Path) -> None:
     assert problem.message == (
         'festival demo-fest, session opening, people #1: unknown field "rol" (did you mean "role"?)'
     )
+
+
+def test_suggestions_catch_prefixes_and_case() -> None:
+    fields = ["title", "description", "date", "day_change"]
+    assert suggest("desc", fields) == ' (did you mean "description"?)'
+    assert suggest("Title", fields) == ' (did you mean "title"?)'
+    assert suggest("d", ["date", "day_change"]) == ""  # too short to guess from
 
 
 def test_person_without_a_name(tmp_path: Path) -> None:

@@ -94,9 +94,15 @@ def _ident(value: str) -> str:
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean "x"?)' for the nearest choice, or nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    """' (did you mean "x"?)' for the nearest choice, or nothing: a choice spelt alike
+    (case aside), else the one choice that the word begins (`desc` for `description`)."""
+    options = list(choices)
+    by_fold = {option.casefold(): option for option in options}
+    close = difflib.get_close_matches(word.casefold(), list(by_fold), n=1, cutoff=0.6)
+    if not close and len(word) >= 3:
+        close = [o for o in by_fold if o.startswith(word.casefold())]
+        close = close if len(close) == 1 else []
+    return f' (did you mean "{by_fold[close[0]]}"?)' if close else ""
 
 
 def _type_ok(kind: str, value: Any) -> bool:
