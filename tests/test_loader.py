@@ -819,3 +819,25 @@ def test_bundled_files_survive_a_copy(tmp_path: Path) -> None:
     programme = load_programme([tmp_path])
     assert programme.problems == ()
     assert len(programme.festivals) == 3
+
+
+def test_a_person_problem_points_at_that_persons_line(tmp_path: Path) -> None:
+    _, problems = broken(
+        tmp_path,
+        'venue = "main-hall"',
+        'venue = "main-hall"\npeople = [\n  { name = "Gurban Masimov" },\n  { nam = "Ali" },\n]',
+    )
+    assert [(p.line, p.message.split(", ")[-1]) for p in problems] == [
+        (23, 'people #2: unknown field "nam" (did you mean "name"?)'),
+        (23, "people #2: missing required field name"),
+    ]
+
+
+def test_triple_quotes_in_a_comment_or_string_do_not_hide_later_lines(tmp_path: Path) -> None:
+    _, problems = broken(
+        tmp_path,
+        'venue = "main-hall"',
+        'venue = "main-hall"  # says """ here\nnote = "a \\"\\"\\" b"\nzzz = 1',
+    )
+    lines = [p.line for p in problems if "zzz" in p.message]
+    assert lines == [22]

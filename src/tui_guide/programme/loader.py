@@ -220,8 +220,8 @@ def _timezone(check: _FileCheck, name: str) -> ZoneInfo | None:
 
 def _people(check: _FileCheck, index: int, session_id: str, raw: list[dict]) -> tuple[Person, ...]:
     people = []
-    line = check.lines.key("sessions", index, "people")
     for number, entry in enumerate(raw, start=1):
+        line = check.lines.item("sessions", index, "people", number - 1)
         where = f"festival {check.festival_id}, session {_ident(session_id)}, people #{number}"
         ok = True
         for key, value in entry.items():
