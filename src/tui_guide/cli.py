@@ -166,7 +166,11 @@ def _list(args: argparse.Namespace, out: Console, err: Console) -> int:
             continue
         shown_any = True
         table = Table(
-            title=Text(printable(f"{festival.name} — {festival.city}, {festival.timezone.key}")),
+            title=Text(
+                printable(
+                    f"{festival.name} — {festival.city or 'place TBA'}, {festival.timezone.key}"
+                )
+            ),
             title_justify="left",
             expand=True,
         )
