@@ -140,7 +140,8 @@ class _Builder:
         taken = set(groups)
         result: list[tuple[str, _Placed]] = []
         for base, copies in groups.items():
-            copies.sort(key=lambda p: (p.start, p.venue.id if p.venue else ""))
+            # In time order; of copies at the same time and place, the fullest first.
+            copies.sort(key=lambda p: (p.start, p.venue.id if p.venue else "", -_richness(p)))
             kept: list[_Placed] = []
             for item in copies:
                 if any(_same(item, other) for other in kept):
@@ -236,6 +237,11 @@ def _base_id(event: RawEvent) -> str:
         or slugify(event.title)
         or "event"
     )
+
+
+def _richness(item: _Placed) -> int:
+    event = item.event
+    return len(event.persons) + len(event.links) + len(event.abstract) + len(event.description)
 
 
 def _same(a: _Placed, b: _Placed) -> bool:

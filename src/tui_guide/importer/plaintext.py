@@ -38,7 +38,7 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
-        elif tag in _BLOCKS or tag in _LINES:
+        elif tag in _BLOCKS or (tag in _LINES and tag != "li"):
             self.parts.append("\n")
         elif tag == "a" and self.links:
             href = self.links.pop()
@@ -53,8 +53,8 @@ class _Text(HTMLParser):
 
 _MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE)
-_MD_BULLET = re.compile(r"^(\s*)[*+]\s+", re.MULTILINE)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_MD_BULLET = re.compile(r"^([ \t]*)[*+][ \t]+", re.MULTILINE)
 _MD_CODE = re.compile(r"`([^`\n]+)`")
 _MD_FENCE = re.compile(r"^\s*(```|~~~).*$\n?", re.MULTILINE)
 

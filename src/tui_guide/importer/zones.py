@@ -7,16 +7,15 @@ from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 
+# Region/City names only, the most populous regions first: the legacy aliases (US/...,
+# Etc/...) say nothing of a place. Any fit is a guess, and the warning says so.
+_REGIONS = ("Europe", "America", "Asia", "Australia", "Pacific", "Africa", "Atlantic", "Indian")
+
+
 @cache
 def _candidates() -> tuple[str, ...]:
-    # Region/City names only: the legacy aliases (US/..., Etc/...) say nothing of a place.
-    return tuple(
-        sorted(
-            name
-            for name in available_timezones()
-            if "/" in name and name.split("/")[0] not in {"Etc", "SystemV", "US", "posix", "right"}
-        )
-    )
+    names = [n for n in available_timezones() if n.split("/")[0] in _REGIONS and "/" in n]
+    return tuple(sorted(names, key=lambda n: (_REGIONS.index(n.split("/")[0]), n)))
 
 
 def zone_from_offsets(moments: list[datetime]) -> ZoneInfo | None:
