@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..programme.model import Kind
 
@@ -26,9 +27,13 @@ _RULES: tuple[tuple[Kind, tuple[str, ...]], ...] = (
 )
 
 
+_PATTERNS = tuple(
+    (kind, re.compile("|".join(rf"(?<![a-z]){re.escape(name)}(?![a-z])" for name in names)))
+    for kind, names in _RULES
+)
+
+
+@cache  # a schedule has a handful of types and hundreds of events
 def kind_of(event_type: str) -> Kind:
     words = event_type.casefold()
-    for kind, names in _RULES:
-        if any(re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", words) for name in names):
-            return kind
-    return Kind.TALK
+    return next((kind for kind, pattern in _PATTERNS if pattern.search(words)), Kind.TALK)

@@ -56,6 +56,9 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
 _MD_BULLET = re.compile(r"^([ \t]*)[*+][ \t]+", re.MULTILINE)
 _MD_CODE = re.compile(r"`([^`\n]+)`")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_MARKDOWN_SIGNS = re.compile(r"[*_`#\[~]")
 _MD_FENCE = re.compile(r"^\s*(```|~~~).*$\n?", re.MULTILINE)
 
 
@@ -84,7 +87,8 @@ def plain_text(text: str | None) -> str:
         parser.feed(text)
         parser.close()
         text = "".join(parser.parts)
-    text = _markdown(text)
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    if _MARKDOWN_SIGNS.search(text):
+        text = _markdown(text)
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", text).strip()

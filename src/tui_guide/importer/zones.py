@@ -6,7 +6,6 @@ from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
-
 # Region/City names only, the most populous regions first: the legacy aliases (US/...,
 # Etc/...) say nothing of a place. Any fit is a guess, and the warning says so.
 _REGIONS = ("Europe", "America", "Asia", "Australia", "Pacific", "Africa", "Atlantic", "Indian")
