@@ -481,3 +481,73 @@ def test_any_text_round_trips_through_the_writer(
     again, problems = load_file(out)
     assert problems == []
     assert again.sessions == festival.sessions
+
+
+# --- no input, however broken, escapes as an exception ----------------------------------------
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5)
+    ),
+    max_leaves=30,
+)
+_event_keys = st.sampled_from(
+    ["id", "guid", "title", "date", "start", "duration", "room", "persons", "links", "type"]
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    conference=st.dictionaries(
+        st.sampled_from(
+            [
+                "title",
+                "acronym",
+                "days",
+                "daysCount",
+                "rooms",
+                "time_zone_name",
+                "start",
+                "day_change",
+            ]
+        ),
+        _json_values,
+    ),
+    event=st.dictionaries(_event_keys, _json_values),
+)
+def test_any_json_schedule_gives_a_festival_or_problems(
+    tmp_path: Path, conference: dict, event: dict
+) -> None:
+    import json
+
+    conference.setdefault("title", "T")
+    conference["days"] = [{"date": "2024-01-01", "rooms": {"R": [event]}}]
+    data = json.dumps({"schedule": {"conference": conference}}).encode()
+    festival, problems = read(tmp_path, data, "fuzz.json")
+    assert festival is not None or any(p.severity == "error" for p in problems)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    date_text=st.text(max_size=30) | st.datetimes().map(datetime.isoformat),
+    start=st.text(max_size=8) | st.times().map(lambda t: t.strftime("%H:%M")),
+    duration=st.text(max_size=8),
+    title=st.text(max_size=20),
+)
+def test_any_xml_event_gives_a_festival_or_problems(
+    tmp_path: Path, date_text: str, start: str, duration: str, title: str
+) -> None:
+    from xml.sax.saxutils import escape
+
+    body = event(
+        when=f"<date>{escape(date_text)}</date><start>{escape(start)}</start>",
+        duration=escape(duration),
+        title=f"<title>{escape(title)}</title>",
+    )
+    try:
+        data = xml_schedule(body)
+    except UnicodeEncodeError:
+        return
+    festival, problems = read(tmp_path, data)
+    assert festival is not None or any(p.severity == "error" for p in problems)

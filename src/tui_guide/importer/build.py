@@ -88,6 +88,13 @@ class _Builder:
         return ZoneInfo("UTC")
 
     def place(self, event: RawEvent, venues: dict[str, Venue]) -> _Placed | None:
+        try:
+            return self._place(event, venues)
+        except (OverflowError, ValueError):  # a date at the edge of the calendar
+            self.error(f"{event.where}: its date is out of range", event.line)
+            return None
+
+    def _place(self, event: RawEvent, venues: dict[str, Venue]) -> _Placed | None:
         zone = self.zone
         if event.moment is not None:
             start = (

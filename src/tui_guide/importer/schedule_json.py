@@ -17,6 +17,10 @@ def _str(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 class _Reader:
     def __init__(self, path: Path, source: str) -> None:
         self.path = path
@@ -63,7 +67,7 @@ class _Reader:
                 self.line_of("daysCount"),
             )
         rooms: dict[str, RawRoom] = {}
-        for room in conference.get("rooms") or ():
+        for room in _list(conference.get("rooms")):
             if isinstance(room, dict) and (name := _str(room.get("name"))):
                 rooms.setdefault(name, RawRoom(name, _str(room.get("guid")) or None))
         days: list[RawDay] = []
@@ -86,7 +90,7 @@ class _Reader:
                 continue
             for room_name, room_events in by_room.items():
                 rooms.setdefault(room_name.strip(), RawRoom(room_name.strip()))
-                for index, raw in enumerate(room_events if isinstance(room_events, list) else []):
+                for index, raw in enumerate(_list(room_events)):
                     place = f"{where}, {room_name} #{index + 1}"
                     event = self.event(raw, day, room_name.strip(), place)
                     if event is not None:
@@ -124,7 +128,7 @@ class _Reader:
             self.error(f"{where}: no start (neither date nor start)", line)
         duration = self.value(values.duration, raw.get("duration"), f"{where}, duration", line)
         persons = []
-        for person in raw.get("persons") or ():
+        for person in _list(raw.get("persons")):
             if isinstance(person, str):
                 persons.append(person.strip())
                 continue
@@ -137,7 +141,7 @@ class _Reader:
             if name:
                 persons.append(name)
         links = []
-        for entry in [*(raw.get("links") or ()), *(raw.get("attachments") or ())]:
+        for entry in [*_list(raw.get("links")), *_list(raw.get("attachments"))]:
             if isinstance(entry, str) and entry.strip():
                 links.append(Link(entry.strip()))
             elif isinstance(entry, dict) and (url := _str(entry.get("url") or entry.get("href"))):
