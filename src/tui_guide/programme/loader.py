@@ -528,7 +528,10 @@ def load_programme(
                     path,
                     f"festival {festival.id}, field id: the same id is already used by "
                     f"{seen[festival.id]}",
-                    LineIndex(path.read_text("utf-8-sig")).key("festival", 0, "id"),
+                    # errors="replace": a schedule.xml may be in another encoding.
+                    LineIndex(path.read_bytes().decode("utf-8-sig", errors="replace")).key(
+                        "festival", 0, "id"
+                    ),
                 )
             )
             festival = None
