@@ -56,8 +56,7 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
 _MD_BULLET = re.compile(r"^([ \t]*)[*+][ \t]+", re.MULTILINE)
 _MD_CODE = re.compile(r"`([^`\n]+)`")
-_SPACES = re.compile(r"[ \t\u00a0]+")
-_BLANK_LINES = re.compile(r"\n{3,}")
+_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")  # runs, not every single space
 _MARKDOWN_SIGNS = re.compile(r"[*_`#\[~]")
 _MD_FENCE = re.compile(r"^\s*(```|~~~).*$\n?", re.MULTILINE)
 
@@ -68,12 +67,20 @@ def _link(match: re.Match[str]) -> str:
 
 
 def _markdown(text: str) -> str:
-    text = _MD_FENCE.sub("", text)
-    text = _MD_LINK.sub(_link, text)
-    text = _MD_HEADING.sub(r"\1", text)
-    text = _MD_BULLET.sub(r"\1- ", text)
-    text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
-    return _MD_CODE.sub(r"\1", text)
+    # Each pass only when its sign is there: most abstracts have none, and are long.
+    if "```" in text or "~~~" in text:
+        text = _MD_FENCE.sub("", text)
+    if "](" in text:
+        text = _MD_LINK.sub(_link, text)
+    if "#" in text:
+        text = _MD_HEADING.sub(r"\1", text)
+    if "*" in text or "+" in text:
+        text = _MD_BULLET.sub(r"\1- ", text)
+    if "*" in text or "__" in text:
+        text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    if "`" in text:
+        text = _MD_CODE.sub(r"\1", text)
+    return text
 
 
 def plain_text(text: str | None) -> str:
@@ -89,6 +96,9 @@ def plain_text(text: str | None) -> str:
         text = "".join(parser.parts)
     if _MARKDOWN_SIGNS.search(text):
         text = _markdown(text)
-    text = _SPACES.sub(" ", text)
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
-    return _BLANK_LINES.sub("\n\n", text).strip()
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip()

@@ -112,18 +112,23 @@ class _Reader:
         return RawDay(found, start)
 
     def event(self, element: Element, day: RawDay | None, room: str) -> RawEvent | None:
-        ident = element.get("guid") or element.get("id") or _text(element, "slug")
+        texts: dict[str, str] = {}
+        for child in element:  # the first of each name, as find() would give
+            texts.setdefault(child.tag, (child.text or "").strip())
+
+        def text(name: str) -> str:
+            return texts.get(name, "")
+
+        ident = element.get("guid") or element.get("id") or text("slug")
         where = f"event {ident}" if ident else "an event"
-        title = _text(element, "title")
-        moment = self.value(values.moment, _text(element, "date"), f"{where}, date", element)
-        start = self.value(values.clock, _text(element, "start"), f"{where}, start", element)
+        title = text("title")
+        moment = self.value(values.moment, text("date"), f"{where}, date", element)
+        start = self.value(values.clock, text("start"), f"{where}, start", element)
         if not title:
             self.error(f"{where}: no <title>", element)
         if moment is None and start is None:
             self.error(f"{where}: no start (neither <date> nor <start>)", element)
-        duration = self.value(
-            values.duration, _text(element, "duration"), f"{where}, duration", element
-        )
+        duration = self.value(values.duration, text("duration"), f"{where}, duration", element)
         if not title or (moment is None and start is None):
             return None
         links = [
@@ -141,21 +146,21 @@ class _Reader:
             where=where,
             line=self.line(element),
             day=day,
-            room=_text(element, "room") or room,
+            room=text("room") or room,
             title=title,
             guid=element.get("guid") or None,
             id=element.get("id") or None,
-            slug=_text(element, "slug") or None,
+            slug=text("slug") or None,
             moment=moment,
             start=start,
             duration=duration,
-            subtitle=_text(element, "subtitle"),
-            type=_text(element, "type"),
-            track=_text(element, "track"),
-            language=_text(element, "language"),
-            abstract=_text(element, "abstract"),
-            description=_text(element, "description"),
-            url=_text(element, "url"),
+            subtitle=text("subtitle"),
+            type=text("type"),
+            track=text("track"),
+            language=text("language"),
+            abstract=text("abstract"),
+            description=text("description"),
+            url=text("url"),
             persons=tuple(persons),
             links=tuple(links),
         )
