@@ -4,6 +4,7 @@ copy does not load."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -179,3 +180,33 @@ def test_cli_add_and_refresh(site: Site, capsys: pytest.CaptureFixture[str]) -> 
     err = capsys.readouterr().err
     assert "the server answered 503" in err and "kept the last good copy" in err
     assert "Traceback" not in err
+
+
+def test_two_addresses_with_one_name_keep_two_files(site: Site) -> None:
+    site.files["/s.json?day=1"] = SCHEDULE
+    site.files["/s.json?day=2"] = SCHEDULE.replace(b"repeat-camp", b"second-camp")
+    first = add(site.url("/s.json?day=1"))
+    second = add(site.url("/s.json?day=2"))
+    assert (first.status, second.status) == ("added", "added")
+    assert first.path.name == "127-0-0-1-s.json"
+    assert second.path.name == "127-0-0-1-s-2.json"
+    hand = programmes_dir() / "127-0-0-1-other.json"
+    hand.write_bytes(SCHEDULE)
+    site.files["/other.json"] = SCHEDULE.replace(b"repeat-camp", b"other-camp")
+    third = add(site.url("/other.json"))
+    assert third.path.name == "127-0-0-1-other-2.json"
+    assert hand.read_bytes() == SCHEDULE  # a file put there by hand is never overwritten
+    assert {o.status for o in refresh()} == {"unchanged"}
+
+
+def test_a_tampered_state_file_cannot_reach_outside_the_folder(site: Site) -> None:
+    site.files["/s.json"] = SCHEDULE
+    add(site.url("/s.json"))
+    outside = programmes_dir().parent / "keep.txt"
+    outside.write_text("keep")
+    (state,) = (programmes_dir() / ".state").glob("*.json")
+    state.write_text(json.dumps({"url": site.url("/s.json"), "file": "../keep.txt"}))
+    assert refresh() == []
+    (programmes_dir() / ".state" / "broken.json").write_text("[1, 2]")
+    assert refresh() == []
+    assert outside.read_text() == "keep"

@@ -72,9 +72,18 @@ def _read_states(folder: Path) -> list[tuple[Path, _State]]:
             states.append(
                 (path, _State(**{k: raw.get(k) for k in ("url", "file", "etag", "last_modified")}))
             )
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError, AttributeError):
             continue  # a damaged state file: that programme is refreshed by `add` again
-    return [(p, s) for p, s in states if isinstance(s.url, str) and isinstance(s.file, str)]
+    return [
+        (p, s)
+        for p, s in states
+        if isinstance(s.url, str) and isinstance(s.file, str) and _plain_name(s.file)
+    ]
+
+
+def _plain_name(name: str) -> bool:
+    """A file name of the folder itself: never a path out of it, never a hidden file."""
+    return bool(name) and Path(name).name == name and not name.startswith(".")
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -142,9 +151,9 @@ def _store(
     folder: Path,
     old: tuple[Path, _State] | None,
 ) -> Outcome:
-    name = _file_name(url, data)
-    final = folder / name
     folder.mkdir(parents=True, exist_ok=True)
+    name = _free_name(_file_name(url, data), url, folder, old)
+    final = folder / name
     good, problems = _check(data, name, final)
     if not good:
         if old is not None and (folder / old[1].file).is_file():
@@ -164,6 +173,19 @@ def _store(
         (folder / old[1].file).unlink(missing_ok=True)  # the programme changed format
     status = "updated" if old is not None else "added"
     return Outcome(url, status, f"{status} {final}", final, tuple(problems))
+
+
+def _free_name(name: str, url: str, folder: Path, old: tuple[Path, _State] | None) -> str:
+    """`name`, or `name-2`, `name-3`…: never another programme's file, nor a file put in
+    the folder by hand."""
+    mine = old[1].file if old is not None else None
+    taken = {s.file for _, s in _read_states(folder) if s.url != url}
+    taken |= {p.name for p in folder.iterdir() if p.is_file() and p.name != mine}
+    stem, dot, suffix = name.rpartition(".")
+    number = 2
+    while name in taken:
+        name, number = f"{stem}-{number}{dot}{suffix}", number + 1
+    return name
 
 
 def add(url: str, folder: Path | None = None) -> Outcome:
