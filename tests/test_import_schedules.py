@@ -201,6 +201,19 @@ def test_the_day_start_is_the_boundary_when_there_is_no_day_change(tmp_path: Pat
     assert (session.date, session.start) == (date(2024, 3, 2), time(2, 0))
 
 
+def test_an_offset_on_a_start_time_alone_is_ignored(tmp_path: Path) -> None:
+    body = event(when="<start>10:30+05:00</start>")
+    (session,) = loaded(tmp_path, xml_schedule(body)).sessions
+    assert (session.date, session.start) == (date(2024, 3, 1), time(10, 30))
+
+
+def test_an_unknown_zone_name_falls_back_to_the_offsets(tmp_path: Path) -> None:
+    conference = "<title>T</title><time_zone_name>Europe/Atlantis</time_zone_name>"
+    festival, problems = read(tmp_path, xml_schedule(event(), conference=conference))
+    assert festival is not None and festival.timezone == ZoneInfo("Etc/GMT-1")
+    assert warnings(problems)[0] == 'conference: unknown time_zone_name "Europe/Atlantis"'
+
+
 def test_no_time_zone_at_all_falls_back_to_utc_with_a_warning(tmp_path: Path) -> None:
     festival, problems = read(tmp_path, (DATA / "pentabarf.xml").read_bytes())
     assert festival is not None and festival.timezone == ZoneInfo("UTC")

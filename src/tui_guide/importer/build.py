@@ -73,7 +73,7 @@ class _Builder:
         if name:
             try:
                 return ZoneInfo(name)
-            except (ValueError, OSError, KeyError):
+            except Exception:  # zoneinfo raises several types for odd names
                 self.warn(f"conference: unknown time_zone_name {shown(name)}")
         moments = [e.moment for e in self.raw.events if e.moment is not None]
         moments += [d.start for d in self.raw.days if d.start is not None]

@@ -22,7 +22,8 @@ def duration(text: str) -> timedelta:
 def clock(text: str) -> time:
     """`10:30` or `10:30:00`: a time of day."""
     try:
-        return time.fromisoformat(text.strip())
+        # An offset on a time alone means nothing without its date; the day's zone rules.
+        return time.fromisoformat(text.strip()).replace(tzinfo=None)
     except ValueError:
         raise ValueError(f"not a time such as 10:30: {text!r}") from None
 
