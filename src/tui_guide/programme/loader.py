@@ -501,7 +501,8 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
         if path.is_dir():
             found = sorted(p for p in path.glob("*") if p.suffix in SUFFIXES and p.is_file())
             if not found:
-                problems.append(Problem(path, "no .toml programme files in this folder"))
+                message = "no programme files (.toml, .xml, .json) in this folder"
+                problems.append(Problem(path, message))
             for file in found:
                 add(file)
         elif path.is_file():
