@@ -102,3 +102,30 @@ def test_the_same_schedule_twice_is_a_duplicate_not_a_crash(
         f"already used by {tmp_path / 'a.xml'}"
     ) in err
     assert "Traceback" not in err
+
+
+def test_the_documented_kinds_are_the_mapping() -> None:
+    import re
+
+    from tui_guide.importer.kinds import kind_of
+
+    doc = (Path(__file__).parents[1] / "docs" / "importing.md").read_text(encoding="utf-8")
+    section = doc.split("**Kinds.**", 1)[1].split("\n\n", 1)[0]
+    pairs = re.findall(r"((?:\*[^*]+\*,?\s*)+)→\s*`(\w+)`", section)
+    assert len(pairs) == 8
+    for words, kind in pairs:
+        for word in re.findall(r"\*([^*]+)\*", words):
+            assert kind_of(word).value == kind, word
+    assert "any other type is a `talk`" in section
+    assert kind_of("hackathon").value == "talk"
+
+
+def test_the_documented_commands_parse() -> None:
+    from tui_guide.cli import build_parser
+
+    doc = (Path(__file__).parents[1] / "docs" / "importing.md").read_text(encoding="utf-8")
+    block = doc.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].split()[1:] for line in block.splitlines() if line.strip()]
+    assert len(commands) == 8
+    for argv in commands:
+        build_parser().parse_args(argv)
