@@ -564,3 +564,23 @@ def test_any_xml_event_gives_a_festival_or_problems(
         return
     festival, problems = read(tmp_path, data)
     assert festival is not None or any(p.severity == "error" for p in problems)
+
+
+def test_an_event_outside_a_days_room_is_read_not_lost(tmp_path: Path) -> None:
+    data = xml_schedule(event("inside")).replace(
+        b"</day>",
+        b'<event guid="loose"><date>2024-03-01T15:00:00+01:00</date><duration>00:30</duration>'
+        b"<room>Garden</room><title>Loose event</title></event></day>",
+    )
+    festival = loaded(tmp_path, data)
+    assert sorted(s.id for s in festival.sessions) == ["inside", "loose"]
+    loose = festival.session("loose")
+    assert (loose.start, loose.venue.name) == (time(15, 0), "Garden")
+    nowhere = xml_schedule(event("inside")).replace(
+        b"</schedule>", b"<event><start>10:00</start><title>Lost?</title></event></schedule>"
+    )
+    festival, problems = read(tmp_path, nowhere)
+    assert festival is None
+    assert errors(problems) == [
+        f"{tmp_path / 'schedule.xml'}:9: an event: a start time but no day to put it on"
+    ]

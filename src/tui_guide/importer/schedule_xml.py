@@ -72,6 +72,7 @@ class _Reader:
         days: list[RawDay] = []
         events: list[RawEvent] = []
         rooms: dict[str, RawRoom] = {}
+        seen: set[int] = set()
         for day_el in root.iter("day"):
             day = self.day(day_el)
             if day is not None:
@@ -81,9 +82,19 @@ class _Reader:
                 if name and name not in rooms:
                     rooms[name] = RawRoom(name, room_el.get("guid") or None)
                 for event_el in room_el.findall("event"):
+                    seen.add(id(event_el))
                     event = self.event(event_el, day, name)
                     if event is not None:
                         events.append(event)
+                        rooms.setdefault(event.room, RawRoom(event.room))
+        # Nothing is lost: an <event> anywhere else (not in a day's room) is read too, on its
+        # own <date> and <room>.
+        for event_el in root.iter("event"):
+            if id(event_el) not in seen:
+                event = self.event(event_el, None, "")
+                if event is not None:
+                    events.append(event)
+                    if event.room:
                         rooms.setdefault(event.room, RawRoom(event.room))
         day_change = self.value(
             values.clock, _text(conference, "day_change"), "conference, day_change", conference
