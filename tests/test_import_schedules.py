@@ -584,3 +584,13 @@ def test_an_event_outside_a_days_room_is_read_not_lost(tmp_path: Path) -> None:
     assert errors(problems) == [
         f"{tmp_path / 'schedule.xml'}:9: an event: a start time but no day to put it on"
     ]
+
+
+def test_a_schedule_longer_than_a_year_is_refused_as_the_toml_would_be(tmp_path: Path) -> None:
+    body = event("a") + event("b", when="<date>2025-06-01T10:00:00+02:00</date>")
+    festival, problems = read(tmp_path, xml_schedule(body))
+    assert festival is None
+    assert errors(problems) == [
+        f"{tmp_path / 'schedule.xml'}: the schedule runs from 2024-03-01 to 2025-06-01, "
+        "longer than 366 days"
+    ]

@@ -23,6 +23,7 @@ from .zones import zone_from_offsets
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIRST_YEAR, LAST_YEAR = 1900, 2999
+MAX_DAYS = 366
 
 
 def slugify(text: str | None) -> str:
@@ -217,6 +218,10 @@ class _Builder:
         ends = max([d for d in (self.raw.end, *dates) if d is not None], default=None)
         if not sessions:
             self.warn("the schedule holds no events")
+        if starts and ends and (ends - starts).days >= MAX_DAYS:
+            # The guide has a tab per day; the TOML loader refuses the same.
+            self.error(f"the schedule runs from {starts} to {ends}, longer than {MAX_DAYS} days")
+            return None
         return Festival(
             id=self.festival_id,
             name=_one_line(self.raw.title) or self.festival_id,
