@@ -48,3 +48,18 @@ def test_the_command_line_imports_textual_only_to_open_the_guide() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1]) == [0, False]
+
+
+def test_the_importer_does_not_import_textual() -> None:
+    script = (
+        "import importlib, json, pkgutil, sys\n"
+        "import tui_guide.importer as package\n"
+        "for info in pkgutil.walk_packages(package.__path__, 'tui_guide.importer.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []

@@ -1,4 +1,5 @@
-"""The command line: `tui-guide` (the guide), `tui-guide validate`, `tui-guide list`."""
+"""The command line: `tui-guide` (the guide), `tui-guide validate`, `tui-guide list`; `import`,
+`add` and `refresh` live in commands/importing.py."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .commands import importing
 from .favourites import FAVOURITES_ENV, Favourites, default_path
 from .programme import Kind, Programme, load_programme
 from .programme.format import count, day_label, time_range
@@ -107,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only this kind of session (repeatable)",
     )
     listing.add_argument("--search", metavar="TEXT", default="", help="only sessions matching")
+    importing.add_parsers(commands)
     return parser
 
 
@@ -166,7 +169,11 @@ def _list(args: argparse.Namespace, out: Console, err: Console) -> int:
             continue
         shown_any = True
         table = Table(
-            title=Text(printable(f"{festival.name} — {festival.city}, {festival.timezone.key}")),
+            title=Text(
+                printable(
+                    f"{festival.name} — {festival.city or 'place TBA'}, {festival.timezone.key}"
+                )
+            ),
             title_justify="left",
             expand=True,
         )
@@ -215,6 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args, out, err)
         if args.command == "list":
             return _list(args, out, err)
+        if args.command in importing.COMMANDS:
+            return importing.run(args, out, err)
         return _guide(args, err)
     except KeyboardInterrupt:
         return 130

@@ -76,6 +76,8 @@ countries = ["Cats [/dogs]"]
 tags = ["[$accent]x", "[bold red]x"]
 description = "Line \u001b[31mred\u001b[0m\nbell\u0007 and over\rwrite [@click=app.quit]desc[/]"
 url = "[@click=app.quit]link[/]"
+subtitle = "[bold red]x \u001b[31mred\u001b[0m"
+links = [{ url = "[@click=app.quit]link[/]", title = "Cats [/dogs]" }]
 
 [[sessions]]
 id = "bold"
@@ -403,3 +405,11 @@ async def test_headers_never_carry_control_characters(make_app, write_festival) 
         assert header is not None
         svg = app.export_screenshot()
         assert "\x1b" not in svg and "\x07" not in svg
+
+
+async def test_an_imported_subtitle_and_links_show_literally(hostile_app) -> None:
+    async with hostile_app.run_test(size=SIZE) as pilot:
+        await to_session(pilot)
+        text = assert_clean(hostile_app)
+        assert f"[bold red]x {RED}" in text
+        assert "Cats [/dogs] — [@click=app.quit]link[/]" in text

@@ -17,28 +17,30 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .lines import LineIndex
-from .model import Festival, Kind, Person, Problem, Programme, Session, Venue
+from .model import Festival, Kind, Link, Person, Problem, Programme, Session, Venue
 from .text import shown
 
 # Dates far out are typing mistakes, and at the edges of Python's calendar they overflow.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 MAX_DAYS = 366
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# What a folder is read as: our TOML, and the schedule.xml / schedule.json of other systems.
+SUFFIXES = (".toml", ".xml", ".json")
 
 
 @dataclass(frozen=True)
 class Field:
     """One key of the format: its type, whether it must be there, how to describe it."""
 
-    kind: str  # "text", "slug", "date", "time", "texts", "people"
+    kind: str  # "text", "slug", "date", "time", "texts", "people", "links"
     required: bool = False
 
 
 FESTIVAL_FIELDS = {
     "id": Field("slug", required=True),
     "name": Field("text", required=True),
-    "city": Field("text", required=True),
-    "country": Field("text", required=True),
+    "city": Field("text"),
+    "country": Field("text"),
     "timezone": Field("text", required=True),
     "starts": Field("date"),
     "ends": Field("date"),
@@ -54,6 +56,7 @@ VENUE_FIELDS = {
     "city": Field("text"),
     "notes": Field("text"),
     "url": Field("text"),
+    "guid": Field("text"),
 }
 SESSION_FIELDS = {
     "id": Field("slug", required=True),
@@ -69,6 +72,9 @@ SESSION_FIELDS = {
     "tags": Field("texts"),
     "description": Field("text"),
     "url": Field("text"),
+    "subtitle": Field("text"),
+    "links": Field("links"),
+    "guid": Field("text"),
 }
 PERSON_FIELDS = {
     "name": Field("text", required=True),
@@ -84,6 +90,7 @@ _TYPE_NAMES = {
     "time": "a TOML time such as 14:00:00",
     "texts": "a list of text",
     "people": "a list of inline tables such as { name = ..., role = ... }",
+    "links": "a list of inline tables such as { url = ..., title = ... }",
 }
 
 
@@ -116,6 +123,14 @@ def _type_ok(kind: str, value: Any) -> bool:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     if kind == "people":
         return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    if kind == "links":
+        return isinstance(value, list) and all(
+            isinstance(v, dict)
+            and isinstance(v.get("url"), str)
+            and isinstance(v.get("title", ""), str)
+            and set(v) <= {"url", "title"}
+            for v in value
+        )
     return False  # pragma: no cover
 
 
@@ -313,8 +328,8 @@ def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
     return Festival(
         id=fest["id"],
         name=fest["name"],
-        city=fest["city"],
-        country=fest["country"],
+        city=fest.get("city", ""),
+        country=fest.get("country", ""),
         timezone=zone,
         source_file=check.path,
         starts=fest.get("starts"),
@@ -399,17 +414,26 @@ def _session(
         tags=tuple(values.get("tags", ())),
         description=values.get("description", ""),
         url=values.get("url"),
+        subtitle=values.get("subtitle", ""),
+        links=tuple(Link(v["url"], v.get("title", "")) for v in values.get("links", ())),
+        guid=values.get("guid"),
     )
 
 
 def load_file(path: Path) -> tuple[Festival | None, list[Problem]]:
     """Load one festival file: the festival, or None and the reasons."""
     try:
-        source = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return None, [_encoding_problem(path, error)]
+        data = path.read_bytes()
     except OSError as error:
         return None, [Problem(path, f"cannot read: {error.strerror or error}")]
+    from ..importer import load_schedule  # schedule.xml/.json, told by content, not name
+
+    if (schedule := load_schedule(path, data)) is not None:
+        return schedule
+    try:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, [_encoding_problem(path, error)]
     try:
         doc = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
@@ -462,7 +486,8 @@ def _syntax_problem(path: Path, error: Exception, source: str) -> Problem:
 
 
 def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
-    """Turn folders into their `*.toml` files (sorted); report paths that do not exist."""
+    """Turn folders into their `*.toml`, `*.xml` and `*.json` files (sorted); report paths
+    that do not exist."""
     files: list[Path] = []
     problems: list[Problem] = []
     seen: set[Path] = set()
@@ -480,9 +505,10 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
 
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.toml") if p.is_file())
+            found = sorted(p for p in path.glob("*") if p.suffix in SUFFIXES and p.is_file())
             if not found:
-                problems.append(Problem(path, "no .toml programme files in this folder"))
+                message = "no programme files (.toml, .xml, .json) in this folder"
+                problems.append(Problem(path, message))
             for file in found:
                 add(file)
         elif path.is_file():
@@ -509,7 +535,10 @@ def load_programme(
                     path,
                     f"festival {festival.id}, field id: the same id is already used by "
                     f"{seen[festival.id]}",
-                    LineIndex(path.read_text("utf-8-sig")).key("festival", 0, "id"),
+                    # errors="replace": a schedule.xml may be in another encoding.
+                    LineIndex(path.read_bytes().decode("utf-8-sig", errors="replace")).key(
+                        "festival", 0, "id"
+                    ),
                 )
             )
             festival = None

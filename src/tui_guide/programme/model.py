@@ -38,6 +38,14 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A web page about a session: slides, a video, a repository."""
+
+    url: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class Venue:
     """A place where sessions happen, unique by id within its festival."""
 
@@ -48,6 +56,7 @@ class Venue:
     city: str | None = None
     notes: str | None = None
     url: str | None = None
+    guid: str | None = None  # the room's guid in an imported schedule
 
     @property
     def key(self) -> str:
@@ -77,6 +86,9 @@ class Session:
     tags: tuple[str, ...] = ()
     description: str = ""
     url: str | None = None
+    subtitle: str = ""
+    links: tuple[Link, ...] = ()
+    guid: str | None = None  # the event's guid in an imported schedule
 
     @property
     def key(self) -> str:
@@ -158,6 +170,11 @@ class Festival:
     sources: tuple[str, ...] = ()
     venues: tuple[Venue, ...] = ()
     sessions: tuple[Session, ...] = ()
+
+    @property
+    def place(self) -> str:
+        """ "City, Country" with what is known of them; empty when neither is."""
+        return ", ".join(filter(None, (self.city, self.country)))
 
     @property
     def days(self) -> tuple[date, ...]:

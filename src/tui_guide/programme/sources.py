@@ -19,10 +19,27 @@ def bundled_data() -> Path:
 
 def data_paths(given: list[Path] | None = None) -> list[Path]:
     """The paths to load: those given, else `$TUI_GUIDE_DATA` (os.pathsep-separated), else
-    the bundled programme."""
+    the bundled programme with the programmes added by `tui-guide add`."""
     if given:
         return list(given)
     from_env = os.environ.get(DATA_ENV, "").strip()
     if from_env:
         return [Path(p) for p in from_env.split(os.pathsep) if p]
-    return [bundled_data()]
+    return [bundled_data(), *added_programmes()]
+
+
+def programmes_dir() -> Path:
+    """Where `tui-guide add` keeps downloaded programmes: in the user's data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("tui-guide", appauthor=False) / "programmes"
+
+
+def added_programmes() -> list[Path]:
+    """The programmes folder, when `tui-guide add` has put anything in it."""
+    folder = programmes_dir()
+    try:
+        has_files = any(p.suffix in (".toml", ".xml", ".json") for p in folder.iterdir())
+    except OSError:
+        return []
+    return [folder] if has_files else []

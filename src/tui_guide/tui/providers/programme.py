@@ -47,7 +47,7 @@ def build_entries(app: GuideApp) -> list[Entry]:
                 Entry(
                     festival.name,
                     "festival",
-                    f"{festival.city}, {festival.country}",
+                    festival.place,
                     (festival.name, festival.city, festival.country),
                     partial(app.choose_festival, festival),
                 )

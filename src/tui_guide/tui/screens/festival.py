@@ -31,7 +31,7 @@ class FestivalScreen(GuideScreen):
         yield from self.top()
         with VerticalScroll(id="detail"):
             yield Static(plain(festival.name), id="title")
-            yield labelled("Where", plain(f"{festival.city}, {festival.country}"))
+            yield labelled("Where", plain(festival.place or "Place TBA"))
             yield labelled("When", plain(festival_dates(festival)))
             yield labelled("Time zone", plain(festival.timezone.key))
             sessions = count(len(festival.sessions), "session")

@@ -30,7 +30,7 @@ def festival_dates(festival: Festival) -> str:
 
 
 def festival_row(festival: Festival) -> Table:
-    detail = f"{festival.city}, {festival.country} · {festival_dates(festival)}"
+    detail = f"{festival.place or 'Place TBA'} · {festival_dates(festival)}"
     return titled_row(festival.name, detail, count(len(festival.sessions), "session"))
 
 

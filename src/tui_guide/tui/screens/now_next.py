@@ -62,8 +62,8 @@ class NowNextScreen(ListScreen):
         frozen = " (clock frozen)" if self.guide.clock.frozen else ""
         self.query_one("#clock", Static).update(
             plain(
-                f"{day_label(moment.date(), year=True)} {moment:%H:%M} in {self.festival.city} "
-                f"({zone.key}){frozen}"
+                f"{day_label(moment.date(), year=True)} {moment:%H:%M} in "
+                f"{self.festival.city or zone.key} ({zone.key}){frozen}"
             )
         )
         wanted = self.session_filter_for(None)

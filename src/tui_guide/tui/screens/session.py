@@ -58,6 +58,8 @@ class SessionScreen(ListScreen):
         yield from self.top()
         with VerticalScroll(id="detail"):
             yield Static(plain(session.title, style="bold"), id="title")
+            if session.subtitle:
+                yield Static(plain(session.subtitle, style="italic"), id="subtitle")
             yield Static(id="favourite-state")
             kind = session.kind.value + (f" · {session.track}" if session.track else "")
             yield labelled("Kind", plain(kind))
@@ -86,6 +88,9 @@ class SessionScreen(ListScreen):
                 yield labelled("Tags", plain(", ".join(session.tags)))
             if session.url:
                 yield labelled("Link", plain(session.url))
+            for index, link in enumerate(session.links):
+                text = f"{link.title} — {link.url}" if link.title else link.url
+                yield labelled("Links" if index == 0 else "", plain(text))
             if session.description:
                 yield Static(plain(session.description.strip(), multiline=True), id="description")
             yield Static("Overlapping sessions", classes="heading")

@@ -1,0 +1,234 @@
+"""`tui-guide add URL` and `tui-guide refresh`: published programmes kept for offline use.
+
+Each programme is one file in the user's data folder (`programmes/`), named after its URL
+and ending in what its content is (`.toml`, `.xml`, `.json`), so the guide reads it like any
+other. Beside it, in `programmes/.state/`, a small JSON file remembers the URL, the ETag and
+the Last-Modified date, so a refresh asks the server "only if changed".
+
+A new copy replaces the old one only when it downloads completely and loads without an
+error; otherwise the last good copy stays, and the outcome says why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .. import __version__
+from ..programme.model import Problem
+from ..programme.sources import programmes_dir
+from .build import slugify
+from .detect import Format, detect
+
+MAX_BYTES = 64 * 1024 * 1024
+TIMEOUT = 30.0
+_SUFFIX = {Format.TOML: ".toml", Format.XML: ".xml", Format.JSON: ".json"}
+
+
+class FetchError(Exception):
+    """The download itself failed: network, HTTP status, size."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one programme: `added`, `updated`, `unchanged`, `kept` (the last
+    good copy stays) or `failed` (nothing to keep)."""
+
+    url: str
+    status: str
+    message: str
+    path: Path | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("added", "updated", "unchanged")
+
+
+@dataclass(frozen=True)
+class _State:
+    url: str
+    file: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def _state_dir(folder: Path) -> Path:
+    return folder / ".state"
+
+
+def _read_states(folder: Path) -> list[tuple[Path, _State]]:
+    states = []
+    for path in sorted(_state_dir(folder).glob("*.json")):
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            states.append(
+                (path, _State(**{k: raw.get(k) for k in ("url", "file", "etag", "last_modified")}))
+            )
+        except (OSError, ValueError, TypeError, AttributeError):
+            continue  # a damaged state file: that programme is refreshed by `add` again
+    return [
+        (p, s)
+        for p, s in states
+        if isinstance(s.url, str) and isinstance(s.file, str) and _plain_name(s.file)
+    ]
+
+
+def _plain_name(name: str) -> bool:
+    """A file name of the folder itself: never a path out of it, never a hidden file."""
+    return bool(name) and Path(name).name == name and not name.startswith(".")
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _download(url: str, state: _State | None) -> tuple[bytes | None, str | None, str | None]:
+    """The body (None when the server says 304 Not Modified), the ETag, the Last-Modified."""
+    headers = {"User-Agent": f"tui-guide/{__version__}"}
+    if state is not None and state.etag:
+        headers["If-None-Match"] = state.etag
+    if state is not None and state.last_modified:
+        headers["If-Modified-Since"] = state.last_modified
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            data = response.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+            return data, response.headers.get("ETag"), response.headers.get("Last-Modified")
+    except urllib.error.HTTPError as error:
+        if error.code == 304:
+            return None, None, None
+        raise FetchError(f"the server answered {error.code} {error.reason}") from None
+    except urllib.error.URLError as error:
+        raise FetchError(f"cannot download: {error.reason}") from None
+    except (OSError, ValueError) as error:
+        raise FetchError(f"cannot download: {error}") from None
+
+
+def _file_name(url: str, data: bytes) -> str:
+    parts = urlsplit(url)
+    stem = parts.path.rsplit(".", 1)[0] if "." in parts.path.rsplit("/", 1)[-1] else parts.path
+    name = slugify(f"{parts.hostname or ''} {stem}")[:80].strip("-") or "programme"
+    return name + _SUFFIX[detect(data)]
+
+
+def _check(data: bytes, name: str, final: Path) -> tuple[bool, list[Problem]]:
+    """Load the new copy on its own, as the guide will; problems name the final path."""
+    from ..programme.loader import load_file
+
+    with tempfile.TemporaryDirectory(dir=final.parent, prefix=".check-") as folder:
+        trial = Path(folder) / name
+        trial.write_bytes(data)
+        festival, problems = load_file(trial)
+    problems = [dataclasses.replace(p, file=final) for p in problems]
+    return festival is not None, problems
+
+
+def _store(
+    url: str,
+    data: bytes,
+    etag: str | None,
+    modified: str | None,
+    folder: Path,
+    old: tuple[Path, _State] | None,
+) -> Outcome:
+    folder.mkdir(parents=True, exist_ok=True)
+    name = _free_name(_file_name(url, data), url, folder, old)
+    final = folder / name
+    good, problems = _check(data, name, final)
+    if not good:
+        if old is not None and (folder / old[1].file).is_file():
+            return Outcome(
+                url,
+                "kept",
+                f"the new copy does not load; kept the last good copy {folder / old[1].file}",
+                folder / old[1].file,
+                tuple(problems),
+            )
+        return Outcome(url, "failed", "the downloaded file does not load", None, tuple(problems))
+    _write_atomic(final, data)
+    state_path = old[0] if old is not None else _state_dir(folder) / f"{name}.json"
+    state = _State(url, name, etag, modified)
+    _write_atomic(state_path, json.dumps(dataclasses.asdict(state), indent=2).encode("utf-8"))
+    if old is not None and old[1].file != name:
+        (folder / old[1].file).unlink(missing_ok=True)  # the programme changed format
+    status = "updated" if old is not None else "added"
+    return Outcome(url, status, f"{status} {final}", final, tuple(problems))
+
+
+def _free_name(name: str, url: str, folder: Path, old: tuple[Path, _State] | None) -> str:
+    """`name`, or `name-2`, `name-3`…: never another programme's file, nor a file put in
+    the folder by hand."""
+    mine = old[1].file if old is not None else None
+    taken = {s.file for _, s in _read_states(folder) if s.url != url}
+    taken |= {p.name for p in folder.iterdir() if p.is_file() and p.name != mine}
+    stem, dot, suffix = name.rpartition(".")
+    number = 2
+    while name in taken:
+        name, number = f"{stem}-{number}{dot}{suffix}", number + 1
+    return name
+
+
+def add(url: str, folder: Path | None = None) -> Outcome:
+    """Download a programme (TOML, schedule.xml or schedule.json) for offline use."""
+    folder = folder or programmes_dir()
+    if urlsplit(url).scheme not in ("http", "https"):
+        return Outcome(url, "failed", "only http:// and https:// addresses can be added")
+    old = next(((p, s) for p, s in _read_states(folder) if s.url == url), None)
+    try:
+        data, etag, modified = _download(url, None)
+    except FetchError as error:
+        return _failed(url, str(error), folder, old)
+    assert data is not None
+    return _store(url, data, etag, modified, folder, old)
+
+
+def refresh(folder: Path | None = None) -> list[Outcome]:
+    """Ask for a new copy of every added programme, only if it changed."""
+    folder = folder or programmes_dir()
+    outcomes = []
+    for state_path, state in _read_states(folder):
+        old = (state_path, state)
+        if not (folder / state.file).is_file():
+            old_state = _State(state.url, state.file)  # the file is gone: download it whole
+            old = (state_path, old_state)
+        try:
+            data, etag, modified = _download(state.url, old[1])
+        except FetchError as error:
+            outcomes.append(_failed(state.url, str(error), folder, old))
+            continue
+        if data is None:
+            outcomes.append(
+                Outcome(
+                    state.url, "unchanged", f"unchanged {folder / state.file}", folder / state.file
+                )
+            )
+            continue
+        outcomes.append(_store(state.url, data, etag, modified, folder, old))
+    return outcomes
+
+
+def _failed(url: str, reason: str, folder: Path, old: tuple[Path, _State] | None) -> Outcome:
+    if old is not None and (folder / old[1].file).is_file():
+        kept = folder / old[1].file
+        return Outcome(url, "kept", f"{reason}; kept the last good copy {kept}", kept)
+    return Outcome(url, "failed", reason)

@@ -1,0 +1,34 @@
+"""From a file's bytes to a festival, for any schedule format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..programme.model import Festival, Problem
+from . import schedule_json, schedule_xml
+from .build import build
+from .detect import Format, detect
+
+_READERS = {Format.XML: schedule_xml.read, Format.JSON: schedule_json.read}
+
+
+def read_schedule(
+    path: Path, data: bytes, *, timezone: str | None = None
+) -> tuple[Festival | None, list[Problem]]:
+    """The festival in a schedule.xml or schedule.json file's bytes, with every problem
+    (errors, and warnings for what was decided on the way); None when any error."""
+    kind = detect(data)
+    if kind is Format.TOML:
+        return None, [Problem(path, "not a schedule.xml or schedule.json file")]
+    raw, problems = _READERS[kind](path, data)
+    if raw is None:
+        return None, problems
+    festival, found = build(path, raw, f"{path.name} ({kind.value})", timezone)
+    return festival, [*problems, *found]
+
+
+def load_schedule(path: Path, data: bytes) -> tuple[Festival | None, list[Problem]] | None:
+    """For the programme loader: None when `data` is TOML (the loader's own business)."""
+    if detect(data) is Format.TOML:
+        return None
+    return read_schedule(path, data)

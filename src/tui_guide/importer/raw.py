@@ -1,0 +1,64 @@
+"""A schedule as read from its file, before it becomes a festival.
+
+schedule.xml and schedule.json hold the same things under different spellings; both readers
+produce these records, and one builder (`build.py`) turns them into the model, so the rules
+(ids, times, kinds, text) are written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from ..programme.model import Link
+
+
+@dataclass(frozen=True)
+class RawRoom:
+    name: str
+    guid: str | None = None
+
+
+@dataclass(frozen=True)
+class RawDay:
+    date: date
+    start: datetime | None = None  # when the day begins (it may be after midnight's date)
+
+
+@dataclass(frozen=True)
+class RawEvent:
+    where: str  # how messages name it: "event 12338"
+    line: int | None
+    day: RawDay | None
+    room: str
+    title: str
+    guid: str | None = None
+    id: str | None = None
+    slug: str | None = None
+    moment: datetime | None = None  # the full date and time, aware when the file gives one
+    start: time | None = None  # the time alone, on `day`
+    duration: timedelta | None = None
+    subtitle: str = ""
+    type: str = ""
+    track: str = ""
+    language: str = ""
+    abstract: str = ""
+    description: str = ""
+    url: str = ""
+    persons: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class RawSchedule:
+    title: str
+    acronym: str = ""
+    zone_name: str = ""
+    start: date | None = None
+    end: date | None = None
+    url: str = ""
+    city: str = ""
+    day_change: time | None = None
+    days: tuple[RawDay, ...] = ()
+    rooms: tuple[RawRoom, ...] = ()
+    events: tuple[RawEvent, ...] = ()

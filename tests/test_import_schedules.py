@@ -1,0 +1,596 @@
+"""The importer on small schedules written for the edge cases: every field mapped, times
+past midnight and across non-midnight day boundaries, missing zones, repeated events,
+and every kind of bad input with a clear message."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tui_guide.importer import Format, detect, read_schedule, write_toml
+from tui_guide.importer.kinds import kind_of
+from tui_guide.importer.plaintext import plain_text
+from tui_guide.programme import Kind, load_programme
+from tui_guide.programme.loader import load_file
+from tui_guide.programme.model import Festival, Link
+
+DATA = Path(__file__).parent / "data" / "schedules"
+
+
+def xml_schedule(events: str, *, conference: str | None = None, day: str = "") -> bytes:
+    conference = (
+        conference
+        if conference is not None
+        else (
+            "<acronym>demo-con</acronym><title>Demo Con</title><start>2024-03-01</start>"
+            "<end>2024-03-02</end><time_zone_name>Europe/Berlin</time_zone_name>"
+        )
+    )
+    day = day or 'index="1" date="2024-03-01" start="2024-03-01T09:00:00+01:00"'
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<schedule>\n'
+        f"<conference>{conference}</conference>\n"
+        f'<day {day}>\n<room name="Main Hall" guid="r-1">\n{events}\n</room>\n</day>\n'
+        "</schedule>\n"
+    ).encode()
+
+
+def event(guid: str = "e1", *, title: str = "<title>A talk</title>", **fields: str) -> str:
+    when = fields.pop("when", "<date>2024-03-01T10:00:00+01:00</date><start>10:00</start>")
+    duration = fields.pop("duration", "00:45")
+    extra = "".join(f"<{k}>{v}</{k}>" for k, v in fields.items())
+    return (
+        f'<event guid="{guid}" id="1">{when}<duration>{duration}</duration>'
+        f"<room>Main Hall</room>{title}{extra}</event>"
+    )
+
+
+def read(tmp_path: Path, data: bytes, name: str = "schedule.xml", **options):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return read_schedule(path, data, **options)
+
+
+def loaded(tmp_path: Path, data: bytes, **options) -> Festival:
+    festival, problems = read(tmp_path, data, **options)
+    assert festival is not None, [str(p) for p in problems]
+    return festival
+
+
+def errors(problems) -> list[str]:
+    return [str(p) for p in problems if p.severity == "error"]
+
+
+def warnings(problems) -> list[str]:
+    return [p.message for p in problems if p.severity == "warning"]
+
+
+# --- format detection -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b'[festival]\nid = "x"\n', Format.TOML),
+        (b"# a comment\n[festival]\n", Format.TOML),
+        (b"  \n<?xml version='1.0'?><schedule/>", Format.XML),
+        (b"\xef\xbb\xbf<schedule/>", Format.XML),
+        (b'\n  {"schedule": {}}', Format.JSON),
+        ("<schedule/>".encode("utf-16"), Format.XML),
+    ],
+)
+def test_format_is_told_from_content(data: bytes, expected: Format) -> None:
+    assert detect(data) is expected
+
+
+def test_a_schedule_named_toml_still_loads_as_a_schedule(tmp_path: Path) -> None:
+    path = tmp_path / "misnamed.toml"
+    path.write_bytes(xml_schedule(event()))
+    festival, problems = load_file(path)
+    assert problems == []
+    assert festival is not None and festival.name == "Demo Con"
+
+
+# --- mapping ----------------------------------------------------------------------------------
+
+
+def test_every_field_of_an_event_is_mapped(tmp_path: Path) -> None:
+    body = event(
+        "3F2504E0-4F89-11D3-9A0C-0305E82C3301",
+        subtitle="The &lt;i&gt;sub&lt;/i&gt;title",
+        track="Security",
+        type="lecture",
+        language="en",
+        abstract="&lt;p&gt;First &amp;amp; &lt;b&gt;bold&lt;/b&gt;.&lt;/p&gt;"
+        "&lt;p&gt;Second.&lt;/p&gt;",
+        description="More, in **Markdown** with [a link](https://example.org/x).",
+        url="https://example.org/talk",
+        persons='<person id="1">Ada Lovelace</person><person id="2"> Alan  Turing </person>',
+        links='<link href="https://example.org/slides">Slides</link>',
+        attachments='<attachment href="https://example.org/paper.pdf">Paper</attachment>',
+    )
+    festival = loaded(tmp_path, xml_schedule(body))
+    assert festival.id == "demo-con"
+    assert festival.name == "Demo Con"
+    assert festival.timezone == ZoneInfo("Europe/Berlin")
+    assert (festival.starts, festival.ends) == (date(2024, 3, 1), date(2024, 3, 2))
+    (venue,) = festival.venues
+    assert (venue.id, venue.name, venue.guid) == ("main-hall", "Main Hall", "r-1")
+    (session,) = festival.sessions
+    assert session.id == "3f2504e0-4f89-11d3-9a0c-0305e82c3301"  # the guid, as an id
+    assert session.guid == "3F2504E0-4F89-11D3-9A0C-0305E82C3301"  # kept as written
+    assert session.title == "A talk"
+    assert session.subtitle == "The subtitle"
+    assert session.kind is Kind.TALK
+    assert session.tags == ("en", "lecture")  # the language, and the type that is no kind
+    assert session.track == "Security"
+    assert [p.name for p in session.people] == ["Ada Lovelace", "Alan Turing"]
+    assert session.description == (
+        "First & bold.\n\nSecond.\n\nMore, in Markdown with a link (https://example.org/x)."
+    )
+    assert session.url == "https://example.org/talk"
+    assert session.links == (
+        Link("https://example.org/slides", "Slides"),
+        Link("https://example.org/paper.pdf", "Paper"),
+    )
+    assert (session.date, session.start, session.end) == (
+        date(2024, 3, 1),
+        time(10, 0),
+        time(10, 45),
+    )
+    assert session.venue == venue
+
+
+def test_times_are_converted_into_the_festival_zone(tmp_path: Path) -> None:
+    # wafer writes <date> in UTC and <start> in local time: the date with its offset wins.
+    body = event(when="<date>2023-09-10T05:00:00+00:00</date><start>10:30</start>")
+    conference = "<title>D</title><acronym>d</acronym><time_zone_name>Asia/Kolkata</time_zone_name>"
+    (session,) = loaded(tmp_path, xml_schedule(body, conference=conference)).sessions
+    assert (session.date, session.start, session.end) == (
+        date(2023, 9, 10),
+        time(10, 30),
+        time(11, 15),
+    )
+    assert session.starts_at == datetime(2023, 9, 10, 10, 30, tzinfo=ZoneInfo("Asia/Kolkata"))
+
+
+def test_an_event_past_midnight_ends_the_next_day(tmp_path: Path) -> None:
+    body = event(when="<date>2024-03-01T23:30:00+01:00</date>", duration="01:30")
+    (session,) = loaded(tmp_path, xml_schedule(body)).sessions
+    assert (session.start, session.end) == (time(23, 30), time(1, 0))
+    assert session.ends_at == datetime(2024, 3, 2, 1, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+def test_an_event_over_the_summer_time_change_ends_at_the_wall_clock_time(
+    tmp_path: Path,
+) -> None:
+    # 31 March 2024, Berlin: clocks go from 02:00 to 03:00.
+    body = event(when="<date>2024-03-31T01:30:00+01:00</date>", duration="01:00")
+    (session,) = loaded(tmp_path, xml_schedule(body)).sessions
+    assert (session.start, session.end) == (time(1, 30), time(3, 30))
+
+
+def test_day_change_puts_small_hours_on_the_next_date(tmp_path: Path) -> None:
+    festival = loaded(tmp_path, (DATA / "pentabarf.xml").read_bytes(), timezone="Europe/Brussels")
+    by_title = {s.title: s for s in festival.sessions}
+    late = by_title["Late night hacking"]  # day 1, 01:30, day_change 06:00
+    assert (late.date, late.start, late.end) == (date(2020, 2, 2), time(1, 30), time(2, 30))
+    midnight = by_title["Midnight screening"]
+    assert (midnight.date, midnight.start, midnight.end) == (
+        date(2020, 2, 1),
+        time(23, 30),
+        time(0, 30),
+    )
+    assert midnight.kind is Kind.SCREENING
+    assert festival.city == "Brussels"
+    assert festival.timezone == ZoneInfo("Europe/Brussels")
+    welcome = by_title["Welcome to the days"]
+    assert welcome.description == "Welcome, and where things are.\n\n- rooms\n- food"
+    assert welcome.id == "9001"  # no guid: the event id
+
+
+def test_the_day_start_is_the_boundary_when_there_is_no_day_change(tmp_path: Path) -> None:
+    body = event(when="<start>02:00</start>")  # a time alone, before the day's 09:00 start
+    (session,) = loaded(tmp_path, xml_schedule(body)).sessions
+    assert (session.date, session.start) == (date(2024, 3, 2), time(2, 0))
+
+
+def test_an_offset_on_a_start_time_alone_is_ignored(tmp_path: Path) -> None:
+    body = event(when="<start>10:30+05:00</start>")
+    (session,) = loaded(tmp_path, xml_schedule(body)).sessions
+    assert (session.date, session.start) == (date(2024, 3, 1), time(10, 30))
+
+
+def test_an_unknown_zone_name_falls_back_to_the_offsets(tmp_path: Path) -> None:
+    conference = "<title>T</title><time_zone_name>Europe/Atlantis</time_zone_name>"
+    festival, problems = read(tmp_path, xml_schedule(event(), conference=conference))
+    assert festival is not None and festival.timezone == ZoneInfo("Etc/GMT-1")
+    assert warnings(problems)[0] == 'conference: unknown time_zone_name "Europe/Atlantis"'
+
+
+def test_no_time_zone_at_all_falls_back_to_utc_with_a_warning(tmp_path: Path) -> None:
+    festival, problems = read(tmp_path, (DATA / "pentabarf.xml").read_bytes())
+    assert festival is not None and festival.timezone == ZoneInfo("UTC")
+    assert warnings(problems) == [
+        "no time zone in the file: times are read as UTC (give --timezone)"
+    ]
+
+
+def test_no_zone_name_is_taken_from_the_offsets_and_said(tmp_path: Path) -> None:
+    conference = "<title>T</title><acronym>t</acronym>"
+    festival, problems = read(tmp_path, xml_schedule(event(), conference=conference))
+    assert festival is not None and festival.timezone == ZoneInfo("Etc/GMT-1")
+    assert festival.sessions[0].start == time(10, 0)
+    (warning,) = warnings(problems)
+    assert "zone is taken as Etc/GMT-1 from the offsets" in warning
+
+
+def test_offsets_that_change_with_summer_time_find_a_real_zone(tmp_path: Path) -> None:
+    conference = "<title>T</title><acronym>t</acronym>"
+    body = event("a") + event("b", when="<date>2024-07-01T10:00:00+02:00</date>")
+    day = 'index="1" date="2024-03-01"'
+    festival, problems = read(tmp_path, xml_schedule(body, conference=conference, day=day))
+    assert festival is not None
+    assert "from the offsets" in warnings(problems)[0]
+    zone = festival.timezone
+    assert zone.key.startswith("Europe/"), zone
+    assert [s.start for s in festival.sessions] == [time(10, 0), time(10, 0)]
+
+
+def test_the_timezone_option_overrides(tmp_path: Path) -> None:
+    festival = loaded(tmp_path, xml_schedule(event()), timezone="Europe/London")
+    assert festival.timezone == ZoneInfo("Europe/London")
+    assert festival.sessions[0].start == time(9, 0)
+
+
+def test_a_repeated_event_becomes_separate_sessions_with_stable_ids(tmp_path: Path) -> None:
+    festival, problems = read(tmp_path, (DATA / "repeated.json").read_bytes(), "r.json")
+    assert festival is not None
+    base = "aaaaaaaa-0000-4000-8000-000000000001"
+    solder = [s for s in festival.sessions if s.guid == base]
+    assert [(s.id, s.date, s.start, s.venue.name) for s in solder] == [
+        (base, date(2024, 7, 1), time(14, 0), "Workshop Tent"),
+        (f"{base}-20240702-1100", date(2024, 7, 2), time(11, 0), "Lab"),
+    ]
+    # Of the two identical copies at 14:00, the fuller one is kept.
+    assert solder[0].people[0].name == "Grace Example"
+    assert solder[0].description == "Learn to solder a badge (https://example.org/badge)."
+    assert solder[0].kind is Kind.WORKSHOP and solder[0].tags == ("en",)
+    assert warnings(problems) == [
+        f"event {base}: listed twice at the same time and place; kept once",
+        f"event {base}: the same event at 2 times or places; kept as separate sessions "
+        f"{base}, {base}-20240702-1100",
+    ]
+    assert {p.line for p in problems} == {22}
+    # The same file again gives the same ids: favourites stay put.
+    again, _ = read(tmp_path, (DATA / "repeated.json").read_bytes(), "r.json")
+    assert again is not None
+    assert [s.id for s in again.sessions] == [s.id for s in festival.sessions]
+
+
+def test_events_without_guid_or_id_get_ids_from_their_slug_or_title(tmp_path: Path) -> None:
+    body = (
+        "<event><start>10:00</start><duration>00:30</duration><room>Main Hall</room>"
+        "<slug>My_Slug</slug><title>One</title></event>"
+        "<event><start>11:00</start><duration>00:30</duration><room>Main Hall</room>"
+        "<title>Ünïcode Títle!</title></event>"
+    )
+    festival = loaded(tmp_path, xml_schedule(body))
+    assert [s.id for s in festival.sessions] == ["my-slug", "unicode-title"]
+
+
+@pytest.mark.parametrize(
+    ("event_type", "kind"),
+    [
+        ("lecture", Kind.TALK),
+        ("Talk 30 min + 10 min Q&A", Kind.TALK),
+        ("Workshop (2h)", Kind.WORKSHOP),
+        ("BoF (45 minutes)", Kind.MEETING),
+        ("Podium discussion", Kind.PANEL),
+        ("Opening ceremony", Kind.CEREMONY),
+        ("concert", Kind.OTHER),
+        ("other", Kind.OTHER),
+        ("Live podcast stage (45 minutes)", Kind.TALK),
+        ("", Kind.TALK),
+        ("film screening", Kind.SCREENING),
+    ],
+)
+def test_event_types_map_to_kinds(event_type: str, kind: Kind) -> None:
+    assert kind_of(event_type) is kind
+
+
+def test_a_folder_with_toml_xml_and_json_loads_them_all(tmp_path: Path) -> None:
+    (tmp_path / "a.xml").write_bytes(xml_schedule(event()))
+    (tmp_path / "b.json").write_bytes((DATA / "repeated.json").read_bytes())
+    example = Path(__file__).parent / "data" / "example.toml"
+    (tmp_path / "c.toml").write_bytes(example.read_bytes())
+    (tmp_path / "notes.txt").write_text("not a programme")
+    programme = load_programme([tmp_path])
+    assert programme.errors == ()
+    assert sorted(f.id for f in programme.festivals) == [
+        "demo-con",
+        "example-film-days-2026",
+        "repeat-camp",
+    ]
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+
+def test_not_xml_names_file_and_line(tmp_path: Path) -> None:
+    festival, problems = read(tmp_path, b"<schedule>\n<conference>\n</schedule>\n")
+    assert festival is None
+    (problem,) = problems
+    assert problem.line == 3
+    assert str(problem).startswith(f"{tmp_path / 'schedule.xml'}:3:")
+    assert "not valid XML: mismatched tag" in problem.message
+
+
+def test_xml_that_is_not_a_schedule(tmp_path: Path) -> None:
+    festival, problems = read(tmp_path, b'<?xml version="1.0"?>\n<html><body/></html>')
+    assert festival is None
+    assert errors(problems) == [
+        f"{tmp_path / 'schedule.xml'}:2: not a schedule: the root element is <html>, not <schedule>"
+    ]
+
+
+def test_an_event_with_no_title_or_no_start_is_an_error_with_its_line(tmp_path: Path) -> None:
+    body = event("e1", title="") + "\n" + event("e2", when="")
+    festival, problems = read(tmp_path, xml_schedule(body))
+    assert festival is None
+    assert [(p.line, p.message) for p in problems] == [
+        (6, "event e1: no <title>"),
+        (7, "event e2: no start (neither <date> nor <start>)"),
+    ]
+
+
+def test_a_bad_duration_is_an_error(tmp_path: Path) -> None:
+    festival, problems = read(tmp_path, xml_schedule(event(duration="forever")))
+    assert festival is None
+    assert errors(problems)[0].endswith(
+        "event e1, duration: not a duration such as 01:30: 'forever'"
+    )
+
+
+def test_entity_expansion_is_refused(tmp_path: Path) -> None:
+    bomb = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE schedule [\n<!ENTITY a "aaaaaaaaaa">\n'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n<schedule>&b;</schedule>\n'
+    )
+    festival, problems = read(tmp_path, bomb)
+    assert festival is None
+    (problem,) = problems
+    assert "refused" in problem.message and "EntitiesForbidden" in problem.message
+    assert problem.line is not None
+
+
+def test_an_external_entity_is_never_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    hostile = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE schedule [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+        "<schedule><conference><title>&x;</title></conference></schedule>\n"
+    ).encode()
+    festival, problems = read(tmp_path, hostile)
+    assert festival is None
+    assert "refused" in problems[0].message
+    assert "TOP SECRET" not in str(problems)
+
+
+def test_not_json_names_line_and_column(tmp_path: Path) -> None:
+    festival, problems = read(tmp_path, b'{\n  "schedule": {,\n}', "s.json")
+    assert festival is None
+    (problem,) = problems
+    assert (problem.line, problem.column) == (2, 16)
+    assert problem.message.startswith("not valid JSON: ")
+
+
+def test_json_that_is_not_a_schedule(tmp_path: Path) -> None:
+    festival, problems = read(tmp_path, b'{"name": "package"}', "package.json")
+    assert festival is None
+    assert errors(problems) == [
+        f"{tmp_path / 'package.json'}:1: not a schedule: no schedule.conference object"
+    ]
+
+
+def test_an_unreadable_schedule_is_skipped_and_the_others_load(tmp_path: Path) -> None:
+    (tmp_path / "bad.xml").write_bytes(b"<schedule>")
+    (tmp_path / "good.xml").write_bytes(xml_schedule(event()))
+    programme = load_programme([tmp_path])
+    assert [f.id for f in programme.festivals] == ["demo-con"]
+    assert programme.skipped == (tmp_path / "bad.xml",)
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("plain\r\ntext", "plain\ntext"),
+        ("<p>One</p><p>Two<br>three</p>", "One\n\nTwo\nthree"),
+        ("a &amp; b &lt;c&gt;", "a & b <c>"),
+        ('See <a href="https://x.org">the site</a>.', "See the site (https://x.org)."),
+        ("<script>alert(1)</script>Hi", "Hi"),
+        ("# Heading\n\n* one\n* two", "Heading\n\n- one\n- two"),
+        ("**bold** and _not_ and `code`", "bold and _not_ and code"),
+        (
+            "[x](https://y.org) and ![img](https://y.org/i.png)",
+            "x (https://y.org) and img (https://y.org/i.png)",
+        ),
+        ("Q&A at 5 < 6", "Q&A at 5 < 6"),
+        ("", ""),
+    ],
+)
+def test_html_and_markdown_become_plain_text(source: str, expected: str) -> None:
+    assert plain_text(source) == expected
+
+
+@given(st.text())
+def test_plain_text_never_fails_and_keeps_no_tags(text: str) -> None:
+    result = plain_text(text)
+    assert "<p>" not in result and "<br>" not in result
+    assert result == result.strip()
+
+
+# --- writing TOML -----------------------------------------------------------------------------
+
+
+def test_written_toml_is_readable_and_round_trips(tmp_path: Path) -> None:
+    festival, _ = read(tmp_path, (DATA / "repeated.json").read_bytes(), "r.json")
+    assert festival is not None
+    text = write_toml(festival)
+    assert text.startswith("[festival]\n")
+    assert text.count("\n[[venues]]\n") == 2
+    assert text.count("[[sessions]]\n") == 3
+    assert "date = 2024-07-01\nstart = 14:00:00\nend = 16:00:00\n" in text
+    out = tmp_path / "repeat.toml"
+    out.write_text(text, encoding="utf-8")
+    again, problems = load_file(out)
+    assert problems == []
+    assert dataclasses.replace(again, source_file=festival.source_file) == festival
+
+
+def test_many_people_are_written_as_tables_that_still_load(tmp_path: Path) -> None:
+    persons = "".join(
+        f'<person id="{n}">Person with a long name number {n}</person>' for n in range(6)
+    )
+    body = event(persons=persons, description="Line one\nLine two")
+    festival = loaded(tmp_path, xml_schedule(body))
+    text = write_toml(festival)
+    out = tmp_path / "out.toml"
+    out.write_text(text, encoding="utf-8")
+    again, problems = load_file(out)
+    assert problems == [], text
+    assert again.sessions == festival.sessions
+
+
+_texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=_texts.filter(str.strip), description=_texts, person=_texts.filter(str.strip))
+def test_any_text_round_trips_through_the_writer(
+    tmp_path: Path, title: str, description: str, person: str
+) -> None:
+    festival = loaded(tmp_path, xml_schedule(event()))
+    session = dataclasses.replace(
+        festival.sessions[0],
+        title=title,
+        description=description,
+        people=(dataclasses.replace(festival.sessions[0].people[0], name=person),)
+        if festival.sessions[0].people
+        else (),
+    )
+    festival = dataclasses.replace(festival, sessions=(session,))
+    out = tmp_path / "any.toml"
+    out.write_text(write_toml(festival), encoding="utf-8")
+    again, problems = load_file(out)
+    assert problems == []
+    assert again.sessions == festival.sessions
+
+
+# --- no input, however broken, escapes as an exception ----------------------------------------
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5)
+    ),
+    max_leaves=30,
+)
+_event_keys = st.sampled_from(
+    ["id", "guid", "title", "date", "start", "duration", "room", "persons", "links", "type"]
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    conference=st.dictionaries(
+        st.sampled_from(
+            [
+                "title",
+                "acronym",
+                "days",
+                "daysCount",
+                "rooms",
+                "time_zone_name",
+                "start",
+                "day_change",
+            ]
+        ),
+        _json_values,
+    ),
+    event=st.dictionaries(_event_keys, _json_values),
+)
+def test_any_json_schedule_gives_a_festival_or_problems(
+    tmp_path: Path, conference: dict, event: dict
+) -> None:
+    import json
+
+    conference.setdefault("title", "T")
+    conference["days"] = [{"date": "2024-01-01", "rooms": {"R": [event]}}]
+    data = json.dumps({"schedule": {"conference": conference}}).encode()
+    festival, problems = read(tmp_path, data, "fuzz.json")
+    assert festival is not None or any(p.severity == "error" for p in problems)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    date_text=st.text(max_size=30) | st.datetimes().map(datetime.isoformat),
+    start=st.text(max_size=8) | st.times().map(lambda t: t.strftime("%H:%M")),
+    duration=st.text(max_size=8),
+    title=st.text(max_size=20),
+)
+def test_any_xml_event_gives_a_festival_or_problems(
+    tmp_path: Path, date_text: str, start: str, duration: str, title: str
+) -> None:
+    from xml.sax.saxutils import escape
+
+    body = event(
+        when=f"<date>{escape(date_text)}</date><start>{escape(start)}</start>",
+        duration=escape(duration),
+        title=f"<title>{escape(title)}</title>",
+    )
+    try:
+        data = xml_schedule(body)
+    except UnicodeEncodeError:
+        return
+    festival, problems = read(tmp_path, data)
+    assert festival is not None or any(p.severity == "error" for p in problems)
+
+
+def test_an_event_outside_a_days_room_is_read_not_lost(tmp_path: Path) -> None:
+    data = xml_schedule(event("inside")).replace(
+        b"</day>",
+        b'<event guid="loose"><date>2024-03-01T15:00:00+01:00</date><duration>00:30</duration>'
+        b"<room>Garden</room><title>Loose event</title></event></day>",
+    )
+    festival = loaded(tmp_path, data)
+    assert sorted(s.id for s in festival.sessions) == ["inside", "loose"]
+    loose = festival.session("loose")
+    assert (loose.start, loose.venue.name) == (time(15, 0), "Garden")
+    nowhere = xml_schedule(event("inside")).replace(
+        b"</schedule>", b"<event><start>10:00</start><title>Lost?</title></event></schedule>"
+    )
+    festival, problems = read(tmp_path, nowhere)
+    assert festival is None
+    assert errors(problems) == [
+        f"{tmp_path / 'schedule.xml'}:9: an event: a start time but no day to put it on"
+    ]
+
+
+def test_a_schedule_longer_than_a_year_is_refused_as_the_toml_would_be(tmp_path: Path) -> None:
+    body = event("a") + event("b", when="<date>2025-06-01T10:00:00+02:00</date>")
+    festival, problems = read(tmp_path, xml_schedule(body))
+    assert festival is None
+    assert errors(problems) == [
+        f"{tmp_path / 'schedule.xml'}: the schedule runs from 2024-03-01 to 2025-06-01, "
+        "longer than 366 days"
+    ]
