@@ -3,7 +3,6 @@ real keys go in, and capture-pane reads what the terminal shows."""
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import shutil
@@ -15,6 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tui_guide.favourites import Favourites
 
 from .helpers import in_ci
 
@@ -154,10 +155,9 @@ def test_the_installed_command_in_a_real_terminal(terminal: Terminal, tmp_path: 
         "the shell prompt after q",
     )
     assert after.count(PROMPT.rstrip()) >= 2  # the prompt before the command, and after it
-    favourites = tmp_path / "home/.local/share/tui-guide/favourites.json"
-    assert json.loads(favourites.read_text(encoding="utf-8"))["favourites"] == [
-        "baku-cinema-breeze-2025/ata-masterclass-acting-for-animators"
-    ]
+    store = Favourites(path=tmp_path / "home/.local/share/tui-guide/favourites.sqlite3")
+    assert list(store) == ["baku-cinema-breeze-2025/ata-masterclass-acting-for-animators"]
+    store.close()
 
 
 HOSTILE = r"""
