@@ -297,3 +297,13 @@ async def test_the_section_bar_shortens_its_labels_when_narrow(make_app) -> None
         await pilot.pause()
         labels = [str(link.render()) for link in app.screen.query(SectionLink)]
         assert "n Now & next" in labels and "m My programme" in labels
+
+
+async def test_a_gone_title_from_the_store_shows_literally(make_app) -> None:
+    hostile = Snapshot("Cats [/dogs] [bold]x\x1b[31m", None, None, None, None)
+    store = Favourites()
+    store.merge([Favourite("gone-fest/hostile", ADDED, hostile)])
+    app = make_app(favourites=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_mine(pilot)
+        assert "Cats [/dogs] [bold]x␛[31m — Date TBA · gone-fest/hostile" in screen_text(app)
