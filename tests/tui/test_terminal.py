@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -190,3 +191,24 @@ def test_control_characters_in_data_never_reach_the_terminal(
     assert "Days" in shown
     terminal.send("q")
     terminal.wait_for(lambda s: s.rstrip().endswith(PROMPT.rstrip()), "the shell prompt")
+
+
+def test_a_star_on_screen_survives_kill_9_of_the_guide(terminal: Terminal, tmp_path: Path) -> None:
+    """The star shows only once it is committed: SIGKILL right after it loses nothing."""
+    state = tmp_path / "state"
+    # exec: the guide takes the shell's place, so the pane's process is the guide itself.
+    terminal.type(f"exec {installed_command()} --now 2025-12-07T14:10 --state-dir {state}")
+    terminal.send("Enter")
+    terminal.wait_for_text("Festivals", "Baku Cinema Breeze International Film Festival 2025")
+    terminal.send("Enter")
+    terminal.wait_for_text("Acting techniques for animators")
+    pid = int(terminal.tmux("display-message", "-p", "-t", terminal.name, "#{pane_pid}"))
+    terminal.send("s")
+    terminal.wait_for(
+        lambda s: any("★" in line and "Acting techniques" in line for line in s.splitlines()),
+        "the star on the session",
+    )
+    os.kill(pid, signal.SIGKILL)
+    store = Favourites(path=state / "favourites.sqlite3")
+    assert list(store) == ["baku-cinema-breeze-2025/ata-masterclass-acting-for-animators"]
+    store.close()
