@@ -250,6 +250,37 @@ def test_a_file_that_is_not_our_database_is_moved_aside_and_reported(
     assert saved(path) == [KEY]
 
 
+def test_a_guide_that_saw_the_damage_late_leaves_the_fresh_store_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two guides start on a damaged file; the first sets it aside and starts a fresh store.
+    The second, which read the damaged file just before, must look again (under the lock)
+    and use that fresh store, not move it aside as well."""
+    import tui_guide.favourites.store as store_module
+    from tui_guide.favourites.database import Damaged
+
+    path = tmp_path / "favourites.sqlite3"
+    path.write_bytes(b"garbage" * 1000)
+    first = Favourites(path=path)
+    first.toggle("one/1")
+    real, calls = store_module.connect, []
+
+    def saw_it_before(where: Path):
+        calls.append(where)
+        if len(calls) == 1:
+            raise Damaged(f"{where}: not a favourites database: file is not a database")
+        return real(where)
+
+    monkeypatch.setattr(store_module, "connect", saw_it_before)
+    second = Favourites(path=path)
+    assert len(calls) == 2 and second.problem is None
+    second.toggle("two/2")
+    (aside,) = tmp_path.glob("favourites.sqlite3.unreadable-*")
+    assert aside.read_bytes() == b"garbage" * 1000
+    assert saved(path) == ["one/1", "two/2"]
+    assert list(first) == ["one/1"] and first.refresh() and list(first) == ["one/1", "two/2"]
+
+
 def test_two_set_asides_in_the_same_instant_keep_both_copies(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

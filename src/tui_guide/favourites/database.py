@@ -9,8 +9,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory lock
+    fcntl = None  # type: ignore[assignment]
 
 APPLICATION_ID = 0x74756967  # "tuig": marks the file as ours, so a foreign database is told apart
 SCHEMA_VERSION = 1
@@ -125,6 +132,22 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
     except BaseException:
         connection.execute("ROLLBACK")
         raise
+
+
+@contextmanager
+def one_at_a_time(path: Path) -> Iterator[None]:
+    """Hold a lock beside `path` while a damaged file is set aside, so that two guides
+    starting at once do not each move a file (the second one the first one's fresh store)."""
+    if fcntl is None:
+        yield
+        return
+    lock = os.open(path.with_name(f"{path.name}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        with suppress(OSError):  # a file system without locks: go on without
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(lock)
 
 
 def stamp() -> str:

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from ..programme.model import Session
-from .database import Damaged, Unusable, connect, read_only, set_aside
+from .database import Damaged, Unusable, connect, one_at_a_time, read_only, set_aside
 from .entry import Favourite, Snapshot
 from .legacy import LegacyError, read_legacy
 from .location import StoreLocation
@@ -213,10 +213,14 @@ class Favourites:
         try:
             try:
                 self._db = connect(path)
-            except Damaged as damage:
-                aside = set_aside(path, "unreadable")
-                self.problem = f"{damage}; it was moved to {aside}, and a new store started"
-                self._db = connect(path)
+            except Damaged:
+                with one_at_a_time(path):
+                    try:  # another guide starting at the same moment may have done it
+                        self._db = connect(path)
+                    except Damaged as damage:
+                        aside = set_aside(path, "unreadable")
+                        self.problem = f"{damage}; it was moved to {aside}, and a new store started"
+                        self._db = connect(path)
             self.path = path
             self._reload()
         except (Unusable, Damaged, OSError, sqlite3.Error) as error:
