@@ -4,6 +4,7 @@ and never losing a favourite (a damaged file is moved aside, never deleted)."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -345,7 +346,8 @@ def test_a_read_only_folder_shows_what_was_saved_and_saves_nothing(tmp_path: Pat
     path.chmod(0o400)
     try:
         store = Favourites(path=path)
-        assert store.problem is not None and str(path) in store.problem
+        assert store.problem is not None
+        assert f"{folder}: the folder is read-only" in store.problem
         assert store.path is None
         assert list(store) == [KEY]
         store.toggle(OTHER)  # in memory only
@@ -354,6 +356,34 @@ def test_a_read_only_folder_shows_what_was_saved_and_saves_nothing(tmp_path: Pat
         folder.chmod(0o700)
         path.chmod(0o600)
     assert saved(path) == [KEY]
+
+
+def test_a_read_only_file_system_shows_what_was_saved_and_saves_nothing(tmp_path: Path) -> None:
+    """The same as a read-only folder, for root too: a read-only bind mount of the folder."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("needs root to mount (the permission test covers other users)")
+    folder, view = tmp_path / "state", tmp_path / "read-only"
+    folder.mkdir()
+    view.mkdir()
+    store = Favourites(path=folder / "favourites.sqlite3")
+    store.add(KEY)
+    store.close()
+    mounted = subprocess.run(
+        ["mount", "--bind", "-o", "ro", str(folder), str(view)], capture_output=True, check=False
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        store = Favourites(path=view / "favourites.sqlite3")
+        assert store.problem == (
+            f"{view}: the folder is read-only, favourites cannot be saved there; "
+            "changes are not saved, they last while the guide runs"
+        )
+        assert store.path is None and list(store) == [KEY]
+        assert store.toggle(OTHER) is True and OTHER in store
+    finally:
+        subprocess.run(["umount", str(view)], check=True)
+    assert saved(folder / "favourites.sqlite3") == [KEY]
 
 
 def test_a_write_that_fails_raises_and_keeps_the_change_in_memory(tmp_path: Path) -> None:

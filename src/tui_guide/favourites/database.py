@@ -64,6 +64,10 @@ def connect(path: Path) -> sqlite3.Connection:
         raise Unusable(
             f"{path.parent}: cannot create the folder: {error.strerror or error}"
         ) from None
+    if not os.access(path.parent, os.W_OK):  # the journal files are made beside the store
+        raise Unusable(f"{path.parent}: the folder is read-only, favourites cannot be saved there")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise Unusable(f"{path}: the file is read-only, favourites cannot be saved in it")
     try:
         connection = sqlite3.connect(
             path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
