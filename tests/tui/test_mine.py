@@ -17,6 +17,7 @@ from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.mine import MineScreen
 from tui_guide.tui.widgets.section_bar import SectionLink
 from tui_guide.tui.widgets.session_list import FAVOURITE_MARK, MARK_X, SessionList
+from tui_guide.tui.widgets.star import StarToggle
 
 from .helpers import screen_text, wait_for
 
@@ -307,3 +308,18 @@ async def test_a_gone_title_from_the_store_shows_literally(make_app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await open_mine(pilot)
         assert "Cats [/dogs] [bold]x␛[31m — Date TBA · gone-fest/hostile" in screen_text(app)
+
+
+async def test_a_click_on_the_star_of_a_session_page_toggles_it(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")  # Baku's days, then the highlighted session
+        await pilot.pause()
+        star = app.screen.query_one(StarToggle)
+        assert "☆ Not in My programme" in screen_text(app)
+        await pilot.click(StarToggle)
+        await wait_for(pilot, lambda: ACTING in app.favourites)
+        assert f"{FAVOURITE_MARK} In My programme" in screen_text(app)
+        assert star.has_class("-starred")
+        await pilot.click(StarToggle)
+        await wait_for(pilot, lambda: ACTING not in app.favourites)
