@@ -209,3 +209,11 @@ def test_remind_must_be_minutes(capsys) -> None:
         main(["--remind", "-3"])
     assert exit_.value.code == 2
     assert "not a number of minutes" in capsys.readouterr().err
+
+
+def test_export_to_standard_output(capfdbinary) -> None:
+    code = main(["export", "--festival", BAKU, "--day", "2025-12-07", "-o", "-"])
+    captured = capfdbinary.readouterr()
+    assert code == 0
+    parsed = Calendar.from_ical(captured.out)
+    assert len(parsed.walk("VEVENT")) == 3
