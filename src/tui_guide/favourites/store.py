@@ -14,7 +14,7 @@ The rules that keep a favourite from ever being lost:
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -187,7 +187,7 @@ class Favourites:
             [(*_row(f)[2:], f.key) for f in favourites if f.snapshot is not None],
         )
 
-    def _save(self, change, *args) -> None:
+    def _save(self, change: Callable[..., object], *args: object) -> None:
         """Run `change(db, *args)` in one transaction, committed before returning, then read
         back the whole store (with what other guides did)."""
         if self._db is None:

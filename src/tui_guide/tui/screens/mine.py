@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from ...export.files import write_atomically
 from ...export.ics import calendar
-from ...favourites import Favourite, FavouritesError, changes
+from ...favourites import Favourite, Favourites, FavouritesError, changes
 from ...favourites.agenda import WALK_MINUTES, clashes, tight_walks
 from ...programme.format import count as count_of
 from ...programme.format import day_label
@@ -29,9 +29,11 @@ __all__ = ["MineScreen", "clashes"]
 EXPORT_NAME = "my-programme.ics"
 
 
-def notes_for(sessions: list[Session], favourites) -> tuple[dict[str, str], dict[str, int]]:
+def notes_for(
+    sessions: list[Session], favourites: Favourites
+) -> tuple[dict[str, str], dict[str, int]]:
     """Every warning line per session key, and how many sessions have each kind."""
-    kinds = {
+    kinds: dict[str, dict[str, str]] = {
         "clash": clashes(sessions),
         "walk": tight_walks(sessions),
         "changed": {},
