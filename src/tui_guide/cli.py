@@ -1,5 +1,5 @@
-"""The command line: `tui-guide` (the guide), `tui-guide validate`, `tui-guide list`; `import`,
-`add` and `refresh` live in commands/importing.py."""
+"""The command line: `tui-guide` (the guide), `tui-guide validate`, `tui-guide list`; the
+other subcommands (`import`, `add`, `refresh`, `favourites`, `export`) live in commands/."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .commands import export as export_command
+from .commands import favourites as favourites_command
 from .commands import importing
-from .favourites import FAVOURITES_ENV, Favourites, default_path
+from .commands.common import minutes, open_store, state_dir_option
 from .programme import Kind, Programme, load_programme
 from .programme.format import count, day_label, time_range
 from .programme.loader import FIRST_YEAR, LAST_YEAR
@@ -75,12 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="freeze the clock at this moment (in each festival's own time zone unless an "
         "offset is given), for demos and tests",
     )
+    state_dir_option(parser, top=True)
+    parser.add_argument("--favourites", type=Path, help=argparse.SUPPRESS)  # deprecated
     parser.add_argument(
-        "--favourites",
-        type=Path,
-        metavar="FILE",
-        help=f"where My programme is kept (default: ${FAVOURITES_ENV}, else favourites.json "
-        "in your data folder)",
+        "--remind",
+        type=minutes,
+        default=10,
+        metavar="MINUTES",
+        help="notify when a favourite starts within this many minutes (default 10; 0: never)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -110,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--search", metavar="TEXT", default="", help="only sessions matching")
     importing.add_parsers(commands)
+    favourites_command.add_parser(commands, lambda p: _data_option(p, top=False))
+    export_command.add_parser(commands, lambda p: _data_option(p, top=False))
     return parser
 
 
@@ -209,8 +215,11 @@ def _guide(args: argparse.Namespace, err: Console) -> int:
         _report(programme, err)
         err.print(Text("No festival could be loaded; nothing to show."))
         return EXIT_PROBLEMS
-    favourites = Favourites(path=args.favourites or default_path())
-    return run_guide(programme, favourites=favourites, now=args.now)
+    favourites = open_store(args, err)
+    try:
+        return run_guide(programme, favourites=favourites, now=args.now, remind=args.remind)
+    finally:
+        favourites.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -224,6 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(args, out, err)
         if args.command in importing.COMMANDS:
             return importing.run(args, out, err)
+        if args.command == "favourites":
+            return favourites_command.run(args, out, err)
+        if args.command == "export":
+            return export_command.run(args, out, err)
         return _guide(args, err)
     except KeyboardInterrupt:
         return 130

@@ -55,6 +55,7 @@ class MakeApp(Protocol):
         programme: Programme | None = None,
         now: datetime | None = FROZEN,
         favourites: Favourites | None = None,
+        **options,
     ) -> GuideApp: ...
 
 
@@ -66,11 +67,13 @@ def make_app(programme: Programme) -> MakeApp:
         programme_: Programme | None = None,
         now: datetime | None = FROZEN,
         favourites: Favourites | None = None,
+        **options,
     ) -> GuideApp:
         app = GuideApp(
             programme_ if programme_ is not None else programme,
             clock=Clock(now),
             favourites=favourites if favourites is not None else Favourites(),
+            **options,  # remind, export_dir
         )
         # No animations (tab underlines, scrolling): the same end state, sooner, every time.
         app.animation_level = "none"

@@ -1,34 +1,51 @@
-"""My programme: stars saved to the favourites file, shown by day with their clashes, and
-stars of sessions that are not loaded kept and named."""
+"""My programme: stars saved to the store, shown by day with their clashes, tight walks and
+changes since starred; stars whose session is gone kept, named and removable; refresh,
+export, reminders and a click on the mark."""
 
 from __future__ import annotations
 
-import json
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from textual.widgets import Static
+from icalendar import Calendar
+from textual.widgets import OptionList
 
-from tui_guide.favourites import Favourites
+from tui_guide.favourites import Favourite, Favourites, Snapshot
+from tui_guide.programme import load_programme
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.mine import MineScreen
 from tui_guide.tui.widgets.section_bar import FilterBadge, SectionLink
-from tui_guide.tui.widgets.session_list import SessionList
+from tui_guide.tui.widgets.session_list import FAVOURITE_MARK, MARK_X, SessionList
+from tui_guide.tui.widgets.star import StarToggle
 
-from .helpers import screen_text
+from .helpers import screen_text, wait_for
 
 SIZE = (80, 24)
 BAKU = "baku-cinema-breeze-2025"
 ACTING = f"{BAKU}/ata-masterclass-acting-for-animators"
 CAREERS = f"{BAKU}/ata-masterclass-animation-careers"
+ADDED = datetime(2025, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def saved(path: Path) -> list[str]:
-    return json.loads(path.read_text(encoding="utf-8"))["favourites"]
+    """What another guide opening the same store would see."""
+    store = Favourites(path=path)
+    try:
+        return list(store)
+    finally:
+        store.close()
+
+
+async def open_mine(pilot) -> SessionList:
+    await pilot.press("m")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, MineScreen)
+    return pilot.app.screen.query_one("#mine", SessionList)
 
 
 async def test_stars_are_saved_and_listed_with_their_clash(make_app, tmp_path: Path) -> None:
-    path = tmp_path / "favourites.json"
+    path = tmp_path / "favourites.sqlite3"
     app = make_app(favourites=Favourites(path=path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # Baku, opening on 7 Dec (the frozen today)
@@ -37,50 +54,222 @@ async def test_stars_are_saved_and_listed_with_their_clash(make_app, tmp_path: P
         await pilot.press("s", "down", "s")
         await pilot.pause()
         assert saved(path) == [ACTING, CAREERS]
-        await pilot.press("m")
-        await pilot.pause()
-        assert isinstance(app.screen, MineScreen)
-        listing = app.screen.query_one("#mine", SessionList)
+        listing = await open_mine(pilot)
         assert [s.key for s in listing.sessions] == [ACTING, CAREERS]
         text = screen_text(app)
         assert "2 starred sessions, 2 in clashes" in text
         assert "Clashes with Building a successful career" in text
-        # Unstarring from My programme takes the row away and saves at once.
+        # Unstarring from My programme takes the row away and saves at once; so does x.
         listing.focus()
         await pilot.press("s")
         await pilot.pause()
         assert [s.key for s in listing.sessions] == [CAREERS]
         assert saved(path) == [CAREERS]
         assert "1 starred session" in screen_text(app)
-
-
-async def test_stars_of_sessions_not_loaded_are_kept_and_named(make_app, tmp_path: Path) -> None:
-    path = tmp_path / "favourites.json"
-    path.write_text(json.dumps({"version": 1, "favourites": ["gone-fest/old", ACTING]}), "utf-8")
-    app = make_app(favourites=Favourites(path=path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("m")
+        await pilot.press("x")
         await pilot.pause()
-        listing = app.screen.query_one("#mine", SessionList)
+        assert saved(path) == [] and listing.sessions == ()
+
+
+async def test_a_star_whose_session_is_gone_is_kept_shown_and_removable(
+    make_app, tmp_path: Path
+) -> None:
+    path = tmp_path / "favourites.sqlite3"
+    store = Favourites(path=path)
+    gone = Snapshot("Old screening", date(2025, 12, 5), time(19, 30), None, "Nizami Cinema")
+    store.merge([Favourite("gone-fest/old", ADDED, gone), Favourite(ACTING, ADDED)])
+    app = make_app(favourites=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        listing = await open_mine(pilot)
         assert [s.key for s in listing.sessions] == [ACTING]
-        missing = app.screen.query_one("#missing", Static)
-        assert missing.display
-        assert "not in the loaded programme (1): gone-fest/old" in screen_text(app)
-        await pilot.press("s")  # unstar the loaded one
+        text = screen_text(app)
+        assert "No longer in the programme (1)" in text
+        assert "Old screening — Fri 5 Dec 19:30 · gone-fest/old" in text
+        assert saved(path) == ["gone-fest/old", ACTING]  # kept, not pruned
+        gone_list = app.screen.query_one("#gone", OptionList)
+        gone_list.focus()
+        await pilot.press("enter")  # nothing to open
         await pilot.pause()
-    assert saved(path) == ["gone-fest/old"]
+        assert isinstance(app.screen, MineScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        assert saved(path) == [ACTING]
+        assert not gone_list.display
+        assert "No longer in the programme" not in screen_text(app)
 
 
-async def test_an_unreadable_favourites_file_is_reported_not_lost(make_app, tmp_path: Path) -> None:
-    path = tmp_path / "favourites.json"
-    path.write_text("{not json", "utf-8")
+async def test_a_star_never_seen_loaded_is_named_by_its_key(make_app) -> None:
+    app = make_app(favourites=Favourites(["gone-fest/unknown"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_mine(pilot)
+        assert "gone-fest/unknown — never seen loaded · gone-fest/unknown" in screen_text(app)
+
+
+async def test_a_store_that_is_not_a_database_is_reported_not_lost(
+    make_app, tmp_path: Path
+) -> None:
+    path = tmp_path / "favourites.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
     app = make_app(favourites=Favourites(path=path))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
         assert any(str(path) in m and "unreadable" in m for m in messages), messages
-    (aside,) = tmp_path.glob("favourites.json.unreadable-*")
-    assert aside.read_text("utf-8") == "{not json"
+    (aside,) = tmp_path.glob("favourites.sqlite3.unreadable-*")
+    assert aside.read_bytes() == b"this is not a database" * 100
+
+
+async def test_a_store_that_cannot_be_written_is_reported_and_browsing_works(
+    make_app, tmp_path: Path
+) -> None:
+    (tmp_path / "blocker").write_text("a file where the folder should be", "utf-8")
+    app = make_app(favourites=Favourites(path=tmp_path / "blocker" / "favourites.sqlite3"))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("cannot create the folder" in m and "not saved" in m for m in messages)
+        await pilot.press("enter", "s")  # browse, and star for this run
+        await pilot.pause()
+        assert isinstance(app.screen, DaysScreen) and ACTING in app.favourites
+
+
+BACK_TO_BACK = """
+[[venues]]
+id = "hall"
+name = "Hall"
+
+[[venues]]
+id = "cinema"
+name = "Cinema"
+
+[[sessions]]
+id = "first"
+title = "First talk"
+kind = "talk"
+date = 2025-12-07
+start = 10:00:00
+end = 11:00:00
+venue = "hall"
+
+[[sessions]]
+id = "second"
+title = "Second film"
+kind = "screening"
+date = 2025-12-07
+start = 11:10:00
+end = 13:00:00
+venue = "cinema"
+
+[[sessions]]
+id = "moved"
+title = "Moved panel"
+kind = "panel"
+date = 2025-12-07
+start = 16:00:00
+venue = "hall"
+"""
+
+
+async def test_a_tight_walk_and_a_change_since_starred_are_flagged(
+    make_app, write_festival
+) -> None:
+    programme = load_programme([write_festival(BACK_TO_BACK)])
+    starred_then = Snapshot("Moved panel", date(2025, 12, 7), time(15, 0), None, "Hall")
+    store = Favourites()
+    store.merge(
+        [
+            Favourite("test-fest/first", ADDED),
+            Favourite("test-fest/second", ADDED),
+            Favourite("test-fest/moved", ADDED, starred_then),
+        ]
+    )
+    app = make_app(programme, favourites=store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_mine(pilot)
+        text = screen_text(app)
+        assert "3 starred sessions, 2 with under 15 min to change venue, 1 changed" in text
+        assert "Only 10 min to get to Cinema for Second film" in text
+        assert "Only 10 min to get here from Hall after First talk" in text
+        assert "Changed since starred: time 15:00 → 16:00" in text
+
+
+async def test_refresh_and_a_screen_change_show_what_another_guide_added(
+    make_app, tmp_path: Path
+) -> None:
+    path = tmp_path / "favourites.sqlite3"
+    app = make_app(favourites=Favourites(path=path))
+    other = Favourites(path=path)  # a second guide in another terminal
+    async with app.run_test(size=SIZE) as pilot:
+        listing = await open_mine(pilot)
+        assert listing.sessions == ()
+        other.add(ACTING)
+        await pilot.press("r")
+        await pilot.pause()
+        assert [s.key for s in listing.sessions] == [ACTING]
+        other.add(CAREERS)
+        await pilot.press("enter")  # Baku's days (the festivals screen is current)
+        await pilot.press("d")
+        await pilot.pause()
+        assert CAREERS in app.favourites  # read again on the screen change
+        line = next(s for s in screen_text(app).splitlines() if "successful career" in s)
+        assert FAVOURITE_MARK in line
+    other.close()
+
+
+async def test_e_writes_my_programme_as_a_calendar(make_app, tmp_path: Path) -> None:
+    app = make_app(favourites=Favourites([ACTING, "gone-fest/old"]), export_dir=tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_mine(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        path = tmp_path / "my-programme.ics"
+        calendar = Calendar.from_ical(path.read_bytes())
+        (event,) = calendar.walk("VEVENT")
+        assert str(event["summary"]) == "Acting techniques for animators"
+        assert event.decoded("dtstart").astimezone(UTC) == datetime(2025, 12, 7, 10, tzinfo=UTC)
+        messages = [str(n.message) for n in app._notifications]
+        assert any(f"1 event written to {path}; 1 left out" in m for m in messages), messages
+
+
+async def test_a_favourite_about_to_start_raises_one_notification(make_app, tmp_path) -> None:
+    # Frozen at 13:55 in Baku: both 14:00 masterclasses start in 5 minutes.
+    app = make_app(now=datetime(2025, 12, 7, 13, 55), favourites=Favourites([ACTING]), remind=10)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        reminders = [n for n in app._notifications if str(n.title).startswith("Starts")]
+        assert [(n.title, n.message) for n in reminders] == [
+            ("Starts in 5 min", "Acting techniques for animators at Yaradıcı Creative Hub, 14:00")
+        ]
+        app.check_reminders()  # once per session
+        assert len([n for n in app._notifications if str(n.title).startswith("Starts")]) == 1
+
+
+async def test_no_reminder_when_off_or_not_soon(make_app) -> None:
+    for now, remind in ((datetime(2025, 12, 7, 13, 55), 0), (datetime(2025, 12, 7, 13, 0), 10)):
+        app = make_app(now=now, favourites=Favourites([ACTING]), remind=remind)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause()
+            assert not [n for n in app._notifications if str(n.title).startswith("Starts")]
+
+
+async def test_a_click_on_the_mark_stars_and_a_click_elsewhere_opens(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        listing = app.screen.focused
+        assert isinstance(listing, SessionList) and listing.highlighted_session is not None
+        first = listing.highlighted_session.key
+        await pilot.click(listing, offset=(MARK_X, 0))
+        await wait_for(pilot, lambda: first in app.favourites)
+        assert isinstance(app.screen, DaysScreen)  # starred, not opened
+        line = next(s for s in screen_text(app).splitlines() if "Acting techniques" in s)
+        assert line.index(FAVOURITE_MARK) == MARK_X
+        await pilot.click(listing, offset=(MARK_X, 0))
+        await wait_for(pilot, lambda: first not in app.favourites)
+        await pilot.click(listing, offset=(30, 0))
+        await wait_for(pilot, lambda: not isinstance(app.screen, DaysScreen))
+        assert first not in app.favourites
 
 
 def current_sections(app) -> list[str]:
@@ -92,17 +281,11 @@ async def test_the_section_bar_marks_the_current_section_and_clicks(make_app) ->
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, FestivalsScreen)
-        current = [
-            link.mode for link in app.screen.query(SectionLink) if link.has_class("-current")
-        ]
-        assert current == ["festivals"]
+        assert current_sections(app) == ["festivals"]
         await pilot.click(SectionLink, offset=(1, 0))  # the first link: Days
         await pilot.pause()
         assert isinstance(app.screen, DaysScreen)
-        current = [
-            link.mode for link in app.screen.query(SectionLink) if link.has_class("-current")
-        ]
-        assert current == ["days"]
+        assert current_sections(app) == ["days"]
 
 
 async def test_the_section_bar_shortens_its_labels_when_narrow(make_app) -> None:
@@ -137,3 +320,28 @@ async def test_the_filter_badge_never_covers_a_section(make_app) -> None:
         await pilot.resize_terminal(120, 24)
         await pilot.pause()
         assert str(badge.render()).startswith("Filtered: ")
+
+
+async def test_a_gone_title_from_the_store_shows_literally(make_app) -> None:
+    hostile = Snapshot("Cats [/dogs] [bold]x\x1b[31m", None, None, None, None)
+    store = Favourites()
+    store.merge([Favourite("gone-fest/hostile", ADDED, hostile)])
+    app = make_app(favourites=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_mine(pilot)
+        assert "Cats [/dogs] [bold]x␛[31m — Date TBA · gone-fest/hostile" in screen_text(app)
+
+
+async def test_a_click_on_the_star_of_a_session_page_toggles_it(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")  # Baku's days, then the highlighted session
+        await pilot.pause()
+        star = app.screen.query_one(StarToggle)
+        assert "☆ Not in My programme" in screen_text(app)
+        await pilot.click(StarToggle)
+        await wait_for(pilot, lambda: ACTING in app.favourites)
+        assert f"{FAVOURITE_MARK} In My programme" in screen_text(app)
+        assert star.has_class("-starred")
+        await pilot.click(StarToggle)
+        await wait_for(pilot, lambda: ACTING not in app.favourites)

@@ -3,10 +3,10 @@ real keys go in, and capture-pane reads what the terminal shows."""
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tui_guide.favourites import Favourites
 
 from .helpers import in_ci
 
@@ -154,10 +156,9 @@ def test_the_installed_command_in_a_real_terminal(terminal: Terminal, tmp_path: 
         "the shell prompt after q",
     )
     assert after.count(PROMPT.rstrip()) >= 2  # the prompt before the command, and after it
-    favourites = tmp_path / "home/.local/share/tui-guide/favourites.json"
-    assert json.loads(favourites.read_text(encoding="utf-8"))["favourites"] == [
-        "baku-cinema-breeze-2025/ata-masterclass-acting-for-animators"
-    ]
+    store = Favourites(path=tmp_path / "home/.local/share/tui-guide/favourites.sqlite3")
+    assert list(store) == ["baku-cinema-breeze-2025/ata-masterclass-acting-for-animators"]
+    store.close()
 
 
 HOSTILE = r"""
@@ -190,3 +191,24 @@ def test_control_characters_in_data_never_reach_the_terminal(
     assert "Days" in shown
     terminal.send("q")
     terminal.wait_for(lambda s: s.rstrip().endswith(PROMPT.rstrip()), "the shell prompt")
+
+
+def test_a_star_on_screen_survives_kill_9_of_the_guide(terminal: Terminal, tmp_path: Path) -> None:
+    """The star shows only once it is committed: SIGKILL right after it loses nothing."""
+    state = tmp_path / "state"
+    # exec: the guide takes the shell's place, so the pane's process is the guide itself.
+    terminal.type(f"exec {installed_command()} --now 2025-12-07T14:10 --state-dir {state}")
+    terminal.send("Enter")
+    terminal.wait_for_text("Festivals", "Baku Cinema Breeze International Film Festival 2025")
+    terminal.send("Enter")
+    terminal.wait_for_text("Acting techniques for animators")
+    pid = int(terminal.tmux("display-message", "-p", "-t", terminal.name, "#{pane_pid}"))
+    terminal.send("s")
+    terminal.wait_for(
+        lambda s: any("★" in line and "Acting techniques" in line for line in s.splitlines()),
+        "the star on the session",
+    )
+    os.kill(pid, signal.SIGKILL)
+    store = Favourites(path=state / "favourites.sqlite3")
+    assert list(store) == ["baku-cinema-breeze-2025/ata-masterclass-acting-for-animators"]
+    store.close()

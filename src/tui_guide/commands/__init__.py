@@ -1,1 +1,1 @@
-"""Subcommands that live outside cli.py, each module adding its own parsers."""
+"""Subcommands of the command line, one module each, hooked into cli.py."""

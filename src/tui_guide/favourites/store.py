@@ -1,227 +1,283 @@
-"""Favourites ("My programme"), keyed on `festival-id/session-id` so they survive edits to a
-programme file, kept in one small JSON file.
+"""Favourites ("My programme"), keyed on `festival-id/session-id`, kept in a SQLite database.
 
 The rules that keep a favourite from ever being lost:
-- a key whose session is not in the loaded programme is kept, not pruned;
-- every change is written at once, atomically (a temporary file, then a rename), through a
-  symlink to the file it points at;
-- each change is applied to the file as it is now (read again just before writing, under a
-  lock shared by every guide), so what another running guide added or removed is kept;
-- a file whose content is damaged is never overwritten: it is moved aside to a new dated
-  copy, the keys that could be read are kept and written again, and the problem is reported;
-- a path that cannot be read at all (a folder, no permission, ...) is never moved or written:
-  the problem is reported and favourites are kept only while the guide runs.
+- every change is committed to disk before the call returns (the UI shows it only then);
+- a key whose session is not in the loaded programme is kept, with the title and time it had;
+- what another running guide added or removed is read back after every change, on `refresh`;
+- a file that is not a favourites database is moved aside to a dated name and reported, and a
+  fresh store started; nothing is deleted;
+- a folder that cannot be written (or created) is reported, and favourites last while the
+  guide runs (those already saved are still shown when the file can be read);
+- the first release's favourites.json is moved in on first open and renamed aside.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import stat
-import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows: saves go without the lock
-    fcntl = None  # type: ignore[assignment]
+from ..programme.model import Session
+from .database import Damaged, Unusable, connect, one_at_a_time, read_only, set_aside
+from .entry import Favourite, Snapshot
+from .legacy import LegacyError, read_legacy
+from .location import StoreLocation
 
-FORMAT_VERSION = 1
+_COLUMNS = 'key, added_at, title, date, start, "end", venue'
 
 
 class FavouritesError(Exception):
-    """The favourites file could not be read or written; the message says which and why."""
+    """A change could not be saved; the message says which file and why."""
 
 
-class _Damaged(FavouritesError):
-    """The file reads, but is not (all) favourites: `keys` are those that could be kept,
-    None when none could."""
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
 
-    def __init__(self, message: str, keys: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.keys = keys
+
+def _row(favourite: Favourite) -> tuple[str | None, ...]:
+    snap = favourite.snapshot
+    return (
+        favourite.key,
+        favourite.added_at.isoformat(),
+        snap.title if snap else None,
+        snap.date.isoformat() if snap and snap.date else None,
+        snap.start.isoformat("minutes") if snap and snap.start else None,
+        snap.end.isoformat("minutes") if snap and snap.end else None,
+        snap.venue if snap else None,
+    )
+
+
+def _favourite(row: tuple) -> Favourite:
+    key, added, title, day, start, end, venue = row
+    try:
+        added_at = datetime.fromisoformat(added)
+        snapshot = (
+            Snapshot(
+                title=title,
+                date=date.fromisoformat(day) if day else None,
+                start=time.fromisoformat(start) if start else None,
+                end=time.fromisoformat(end) if end else None,
+                venue=venue,
+            )
+            if title is not None
+            else None
+        )
+    except (TypeError, ValueError):  # edited by hand: keep the key, drop what does not read
+        added_at, snapshot = datetime.fromtimestamp(0, UTC), None
+    return Favourite(key, added_at, snapshot)
 
 
 class Favourites:
-    """A set of session keys in the order they were added, saved to `path` if one is given."""
+    """Starred sessions in the order they were added, saved to the database at `path` when
+    one is given (with `legacy`, the first release's JSON file to move in)."""
 
-    def __init__(self, keys: Iterable[str] = (), *, path: Path | None = None) -> None:
-        self.path: Path | None = None
-        self._keys: dict[str, None] = dict.fromkeys(keys)
-        self.problem: str | None = None  # what went wrong when loading, for the UI to show
+    def __init__(
+        self, keys: Iterable[str] = (), *, path: Path | None = None, legacy: Path | None = None
+    ) -> None:
+        self.path: Path | None = None  # None: nothing is saved
+        self.problem: str | None = None  # what went wrong when opening, for the UI to show
+        self.notice: str | None = None  # what was done when opening (a file moved in)
+        self._db: sqlite3.Connection | None = None
+        added = _now()
+        self._entries: dict[str, Favourite] = {k: Favourite(k, added) for k in keys}
         if path is not None:
-            self._load(path)
+            self._open(Path(path), legacy)
+
+    @classmethod
+    def at(cls, location: StoreLocation) -> Favourites:
+        return cls(path=location.database, legacy=location.legacy)
+
+    # -- reading ---------------------------------------------------------------------------
 
     def __contains__(self, key: object) -> bool:
-        return key in self._keys
+        return key in self._entries
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._keys)
+        return iter(list(self._entries))
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._entries)
 
-    def add(self, key: str) -> None:
-        self._keys[key] = None
-        self._save(key, added=True)
+    def get(self, key: str) -> Favourite | None:
+        return self._entries.get(key)
+
+    def entries(self) -> list[Favourite]:
+        return list(self._entries.values())
+
+    def added_at(self, key: str) -> datetime | None:
+        entry = self._entries.get(key)
+        return entry.added_at if entry else None
+
+    def refresh(self) -> bool:
+        """Read the database again (another guide may have changed it); True when it did."""
+        if self._db is None:
+            return False
+        before = self._entries
+        try:
+            self._reload()
+        except sqlite3.Error:
+            return False  # the next change reports it
+        return self._entries != before
+
+    # -- changing --------------------------------------------------------------------------
+
+    def add(self, key: str, session: Session | None = None) -> None:
+        snapshot = Snapshot.of(session) if session is not None else None
+        current = self._entries.get(key)
+        if current is None:
+            self._entries[key] = Favourite(key, _now(), snapshot)
+        elif current.snapshot is None and snapshot is not None:
+            self._entries[key] = Favourite(key, current.added_at, snapshot)
+        self._save(self._insert, [self._entries[key]])
 
     def remove(self, key: str) -> None:
-        self._keys.pop(key, None)
-        self._save(key, added=False)
+        self._entries.pop(key, None)
+        self._save(lambda db: db.execute("DELETE FROM favourites WHERE key = ?", (key,)))
 
-    def toggle(self, key: str) -> bool:
-        """Flip `key`; True when it is now a favourite. Raises FavouritesError when the
-        change could not be saved (it is kept in memory all the same)."""
-        if key in self._keys:
+    def toggle(self, key: str, session: Session | None = None) -> bool:
+        """Flip `key` as this guide sees it; True when it is now a favourite. The change is
+        on disk when this returns; FavouritesError when it could not be saved (it is kept in
+        memory all the same)."""
+        if key in self._entries:
             self.remove(key)
             return False
-        self.add(key)
+        self.add(key, session)
         return True
 
-    # -- the file ---------------------------------------------------------------------------
+    def merge(self, favourites: Iterable[Favourite]) -> int:
+        """Add those not here yet (what is here is never replaced or dropped); how many."""
+        favourites = list(favourites)
+        new = [f for f in favourites if f.key not in self._entries]
+        for favourite in new:
+            self._entries[favourite.key] = favourite
+        self._save(self._insert, favourites)
+        return len(new)
 
-    def _load(self, path: Path) -> None:
-        try:
-            self.path = Path(path).resolve()  # so a symlink is written through, not replaced
-            self._keys.update(dict.fromkeys(self._read() or ()))
-        except _Damaged:
-            try:
-                self._save()  # under the lock: set it aside and write what could be kept
-            except FavouritesError as error:
-                self._memory_only(error)
-        except (FavouritesError, OSError, RuntimeError) as error:  # RuntimeError: symlink loop
-            self._memory_only(error)
+    def remember(self, sessions: Iterable[Session]) -> None:
+        """Note title and time for favourites that have none yet (moved in from the JSON
+        file, or starred by key), so they can still be named if their session goes away."""
+        found = [
+            Favourite(s.key, self._entries[s.key].added_at, Snapshot.of(s))
+            for s in sessions
+            if s.key in self._entries and self._entries[s.key].snapshot is None
+        ]
+        if found:
+            for favourite in found:
+                self._entries[favourite.key] = favourite
+            self._save(self._insert, found)
 
-    def _memory_only(self, error: Exception) -> None:
-        said = f"{self.problem}; " if self.problem else ""
-        self.problem = f"{said}{error}; nothing is saved, favourites last while the guide runs"
-        self.path = None
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
-    def _read(self) -> list[str] | None:
-        """The keys in the file; None when there is no file. Raises _Damaged when its content
-        is wrong, FavouritesError when it cannot be read at all."""
-        assert self.path is not None
-        try:
-            mode = self.path.stat().st_mode
-            if stat.S_ISDIR(mode):
-                raise FavouritesError(f"{self.path}: is a folder, not a favourites file")
-            if not stat.S_ISREG(mode):
-                raise FavouritesError(f"{self.path}: is not a regular file")
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            raise FavouritesError(f"{self.path}: cannot read: {error.strerror or error}") from None
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as error:
-            raise _Damaged(f"{self.path}: not UTF-8 text: {error.reason}") from None
-        except (json.JSONDecodeError, RecursionError) as error:
-            line = getattr(error, "lineno", None)
-            where = f"{self.path}:{line}" if line else str(self.path)
-            raise _Damaged(f"{where}: not a favourites file: {error}") from None
-        entries = data.get("favourites") if isinstance(data, dict) else None
-        if not isinstance(entries, list):
-            raise _Damaged(f"{self.path}: field favourites: expected a list of text")
-        keys = [entry for entry in entries if isinstance(entry, str)]
-        bad = [json.dumps(entry)[:40] for entry in entries if not isinstance(entry, str)]
-        if bad:
-            shown = ", ".join(bad[:3]) + (", ..." if len(bad) > 3 else "")
-            raise _Damaged(
-                f"{self.path}: field favourites: {len(bad)} entries are not text ({shown}); "
-                f"the other {len(keys)} are kept",
-                keys,
-            )
-        return keys
+    # -- the database ----------------------------------------------------------------------
 
-    def _save(self, key: str | None = None, *, added: bool = False) -> None:
-        """Apply one change (or none) to the file as it is now, and take its result as ours.
-        A damaged file is set aside first; one that cannot be read is left alone."""
-        if self.path is None:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._locked():
-                try:
-                    on_disk = self._read()
-                except _Damaged as damage:
-                    on_disk = damage.keys  # None: ours is the good copy
-                    self._set_aside(damage)
-                latest = dict(self._keys) if on_disk is None else dict.fromkeys(on_disk)
-                if key is not None and added:
-                    latest[key] = None
-                elif key is not None:
-                    latest.pop(key, None)
-                self._keys = latest
-                self._write()
-        except OSError as error:
-            raise FavouritesError(
-                f"{self.path}: could not save favourites: {error.strerror or error}"
-            ) from None
-
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Hold the lock every guide takes on `favourites.json.lock` to read and write."""
-        assert self.path is not None
-        if fcntl is None:
-            yield
-            return
-        lock = os.open(self.path.with_name(f"{self.path.name}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            with suppress(OSError):  # a file system without locks: go on as before
-                fcntl.flock(lock, fcntl.LOCK_EX)
-            yield
-        finally:
-            os.close(lock)  # which lets the lock go
-
-    def _set_aside(self, damage: _Damaged) -> None:
-        """Move the damaged file to a name not taken yet, and say so in `problem`."""
-        assert self.path is not None
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
-        aside = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
-        number = 1
-        while os.path.lexists(aside):  # under the lock no other guide takes it meanwhile
-            number += 1
-            aside = self.path.with_name(f"{self.path.name}.unreadable-{stamp}-{number}")
-        try:
-            os.rename(self.path, aside)  # on Windows this will not overwrite either
-        except OSError as error:
-            raise FavouritesError(
-                f"{damage}; it is left as it is, as it could not be moved aside: "
-                f"{error.strerror or error}"
-            ) from None
-        fresh = ", starting a new list" if damage.keys is None else ""
-        self.problem = f"{damage}; kept as {aside}{fresh}"
-
-    def _write(self) -> None:
-        assert self.path is not None
-        document = {"version": FORMAT_VERSION, "favourites": list(self._keys)}
-        handle, temporary = tempfile.mkstemp(
-            dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
+    @staticmethod
+    def _insert(db: sqlite3.Connection, favourites: list[Favourite]) -> None:
+        db.executemany(
+            f"INSERT OR IGNORE INTO favourites ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [_row(f) for f in favourites],
         )
+        db.executemany(  # a snapshot fills in one that is missing, never replaces one
+            'UPDATE favourites SET title = ?, date = ?, start = ?, "end" = ?, venue = ? '
+            "WHERE key = ? AND title IS NULL",
+            [(*_row(f)[2:], f.key) for f in favourites if f.snapshot is not None],
+        )
+
+    def _save(self, change: Callable[..., object], *args: object) -> None:
+        """Run `change(db, *args)` in one transaction, committed before returning, then read
+        back the whole store (with what other guides did)."""
+        if self._db is None:
+            return
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(document, file, ensure_ascii=False, indent=2)
-                file.write("\n")
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                change(self._db, *args)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._reload()
+        except sqlite3.Error as error:
+            raise FavouritesError(f"{self.path}: could not save favourites: {error}") from None
 
+    def _reload(self) -> None:
+        assert self._db is not None
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM favourites ORDER BY rowid").fetchall()
+        self._entries = {row[0]: _favourite(row) for row in rows}
 
-FAVOURITES_ENV = "TUI_GUIDE_FAVOURITES"
+    def _open(self, path: Path, legacy: Path | None) -> None:
+        try:
+            try:
+                self._db = connect(path)
+            except Damaged:
+                with one_at_a_time(path):
+                    try:  # another guide starting at the same moment may have done it
+                        self._db = connect(path)
+                    except Damaged as damage:
+                        aside = set_aside(path, "unreadable")
+                        self.problem = f"{damage}; it was moved to {aside}, and a new store started"
+                        self._db = connect(path)
+            self.path = path
+            self._reload()
+        except (Unusable, Damaged, OSError, sqlite3.Error) as error:
+            self._memory_only(path, error)
+            self._read_in(legacy)
+            return
+        if legacy is not None:
+            self._move_in(legacy)
 
+    def _memory_only(self, path: Path, error: Exception) -> None:
+        said = f"{self.problem}; " if self.problem else ""
+        message = str(error) if isinstance(error, Unusable | Damaged) else f"{path}: {error}"
+        self.problem = f"{said}{message}; changes are not saved, they last while the guide runs"
+        self.close()
+        self.path = None
+        readable = read_only(path) if path.is_file() else None
+        if readable is not None:  # show what was saved before, at least
+            self._db = readable
+            with suppress(sqlite3.Error):
+                self._reload()
+            self.close()
 
-def default_path() -> Path:
-    """`$TUI_GUIDE_FAVOURITES`, else favourites.json in the user's data folder."""
-    from_env = os.environ.get(FAVOURITES_ENV, "").strip()
-    if from_env:
-        return Path(from_env)
-    from platformdirs import user_data_path
+    def _read_in(self, legacy: Path | None) -> None:
+        """With nothing saved, at least show the keys of the first release's file."""
+        try:
+            found = read_legacy(legacy) if legacy is not None else None
+        except LegacyError:
+            found = None
+        added = _now()
+        for key in found.keys if found else ():
+            self._entries.setdefault(key, Favourite(key, added))
 
-    return user_data_path("tui-guide", appauthor=False) / "favourites.json"
+    def _move_in(self, legacy: Path) -> None:
+        """Copy the keys of the first release's JSON file in, then rename it aside."""
+        try:
+            found = read_legacy(legacy)
+        except LegacyError as error:
+            self.problem = f"{error}; it is left as it is"
+            return
+        if found is None:
+            return
+        added = _now()
+        try:
+            self.merge(Favourite(key, added) for key in found.keys)
+        except FavouritesError as error:
+            self.problem = f"{error}; {legacy} is left as it is"
+            return
+        why = "unreadable" if found.problem else "moved-to-sqlite"
+        try:
+            aside = set_aside(legacy, why)
+        except FileNotFoundError:
+            return  # another guide moved it in at the same moment
+        except OSError as error:
+            self.problem = f"{legacy}: moved in, but could not be renamed: {error.strerror}"
+            return
+        moved = f"{len(found.keys)} favourites from {legacy} are now in {self.path}"
+        if found.problem:
+            self.problem = f"{found.problem}; {moved}; the file is kept as {aside}"
+        else:
+            self.notice = f"{moved}; the old file is kept as {aside}"

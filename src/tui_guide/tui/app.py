@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
@@ -13,8 +15,9 @@ from textual.content import Content
 from textual.reactive import reactive
 
 from ..favourites import Favourites, FavouritesError
+from ..favourites.agenda import starting_soon
 from ..programme.clock import Clock
-from ..programme.format import count
+from ..programme.format import count, until
 from ..programme.model import Festival, Programme, Session, Venue
 from ..programme.people import PersonEntry, index_people
 from ..programme.query import SessionFilter
@@ -132,6 +135,8 @@ class GuideApp(App[None]):
         *,
         clock: Clock | None = None,
         favourites: Favourites | None = None,
+        remind: int = 0,
+        export_dir: Path | None = None,
     ) -> None:
         if not programme.festivals:
             raise ValueError("the guide needs at least one festival")
@@ -139,6 +144,10 @@ class GuideApp(App[None]):
         self.programme = programme
         self.clock = clock or Clock()
         self.favourites = favourites if favourites is not None else Favourites()
+        self.remind = remind  # minutes before a favourite starts to say so; 0: never
+        self.reminded: set[str] = set()
+        store = self.favourites.path
+        self.export_dir = export_dir or (store.parent if store else Path.home())
         self.festival: Festival = programme.festivals[0]
         self.search_entries: list[Entry] | None = None  # the palette's index, built on first use
         self.closing = False
@@ -160,12 +169,45 @@ class GuideApp(App[None]):
         else:
             self.switch_mode("days")
         self._report_problems()
+        # Title and time of favourites that have none, to name them if they go away; when
+        # that cannot be saved, the next toggle says so.
+        with suppress(FavouritesError):
+            self.favourites.remember(self.programme.sessions)
+        if self.remind > 0:
+            self.check_reminders()
+            self.set_interval(20, self.check_reminders)
+
+    def check_reminders(self) -> None:
+        """Say once for each favourite that it starts within `remind` minutes."""
+        for festival in self.programme.festivals:
+            moment = self.clock.now(festival.timezone)
+            mine = [s for s in festival.sessions if s.key in self.favourites]
+            for session in starting_soon(mine, moment, self.remind):
+                if session.key in self.reminded:
+                    continue
+                self.reminded.add(session.key)
+                where = f" at {session.venue.name}" if session.venue else ""
+                starts = session.starts_at
+                assert starts is not None
+                self.notify(
+                    printable(f"{session.title}{where}, {starts:%H:%M}"),
+                    title=f"Starts {until(moment, starts)}",
+                    timeout=60,
+                    markup=False,
+                )
+
+    def refresh_favourites(self) -> None:
+        """Read the store again; the lists follow when another guide changed it."""
+        if self.favourites.refresh():
+            self.favourites_version += 1
 
     def _report_problems(self) -> None:
+        if self.favourites.notice:
+            self.notify(printable(self.favourites.notice), title="Favourites", markup=False)
         if self.favourites.problem:
             self.notify(
                 printable(self.favourites.problem),
-                title="Favourites file",
+                title="Favourites",
                 severity="error",
                 timeout=30,
                 markup=False,
@@ -248,11 +290,11 @@ class GuideApp(App[None]):
 
     def toggle_favourite(self, session: Session) -> None:
         try:
-            added = self.favourites.toggle(session.key)
+            added = self.favourites.toggle(session.key, session)
         except FavouritesError as error:
             added = session.key in self.favourites
             self.notify(
-                printable(f"{error}. The change holds until you quit."),
+                printable(f"{error}. The change is not saved."),
                 title="Favourites not saved",
                 severity="error",
                 timeout=15,
@@ -285,6 +327,7 @@ class GuideApp(App[None]):
                     ("Lists", ListScreen.BINDINGS),
                     ("Filter bar", FilterBar.BINDINGS),
                     ("Session", SessionScreen.BINDINGS),
+                    ("My programme", MineScreen.BINDINGS),
                     ("About a festival", FestivalScreen.BINDINGS),
                     ("Venue, person and search lists", VenueScreen.BINDINGS),
                     ("Filters dialog", FiltersScreen.BINDINGS),
@@ -293,8 +336,10 @@ class GuideApp(App[None]):
         )
 
 
-def run_guide(programme: Programme, *, favourites: Favourites, now: datetime | None = None) -> int:
+def run_guide(
+    programme: Programme, *, favourites: Favourites, now: datetime | None = None, remind: int = 0
+) -> int:
     """Run the guide in this terminal; the exit status for the command line."""
-    app = GuideApp(programme, clock=Clock(now), favourites=favourites)
+    app = GuideApp(programme, clock=Clock(now), favourites=favourites, remind=remind)
     app.run()
     return app.return_code or 0

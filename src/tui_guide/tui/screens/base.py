@@ -73,6 +73,7 @@ class ListScreen(GuideScreen):
         raise NotImplementedError
 
     def on_screen_resume(self) -> None:
+        self.guide.refresh_favourites()  # another guide may have changed them meanwhile
         if self._stale and self.is_mounted:
             self._stale = False
             self.refresh_lists()
@@ -119,6 +120,10 @@ class ListScreen(GuideScreen):
     @on(SessionList.Chosen)
     def _open_session(self, event: SessionList.Chosen) -> None:
         self.guide.open_session(event.session)
+
+    @on(SessionList.StarClicked)
+    def _star_clicked(self, event: SessionList.StarClicked) -> None:
+        self.guide.toggle_favourite(event.session)
 
     def action_toggle_favourite(self) -> None:
         focused = self.focused

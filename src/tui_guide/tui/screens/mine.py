@@ -1,36 +1,87 @@
-"""My programme: the starred sessions of every loaded festival, with their clashes."""
+"""My programme: the starred sessions of every loaded festival, with their clashes, tight
+walks between venues and changes since they were starred; and the stars whose session is no
+longer in the programme, kept with their last known title until removed by hand."""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
+from ...export.files import write_atomically
+from ...export.ics import calendar
+from ...favourites import Favourite, Favourites, FavouritesError, changes
+from ...favourites.agenda import WALK_MINUTES, clashes, tight_walks
 from ...programme.format import count as count_of
 from ...programme.format import day_label
 from ...programme.model import Session
+from ...programme.text import printable
 from ..widgets.filter_bar import FilterBar
 from ..widgets.footer import guide_footer
 from ..widgets.plain import plain
 from ..widgets.session_list import SessionList
 from .base import ListScreen
 
+__all__ = ["MineScreen", "clashes"]
 
-def clashes(sessions: list[Session]) -> dict[str, str]:
-    """For each session that overlaps another of `sessions`, a note naming the others."""
-    notes: dict[str, str] = {}
+EXPORT_NAME = "my-programme.ics"
+
+
+def notes_for(
+    sessions: list[Session], favourites: Favourites
+) -> tuple[dict[str, str], dict[str, int]]:
+    """Every warning line per session key, and how many sessions have each kind."""
+    kinds: dict[str, dict[str, str]] = {
+        "clash": clashes(sessions),
+        "walk": tight_walks(sessions),
+        "changed": {},
+    }
     for session in sessions:
-        others = [o.title for o in sessions if o.key != session.key and o.overlaps(session)]
-        if others:
-            notes[session.key] = "Clashes with " + "; ".join(others)
-    return notes
+        entry = favourites.get(session.key)
+        found = changes(entry.snapshot if entry else None, session)
+        if found:
+            kinds["changed"][session.key] = "Changed since starred: " + "; ".join(found)
+    notes: dict[str, str] = {}
+    for found in kinds.values():
+        for key, note in found.items():
+            notes[key] = f"{notes[key]}\n{note}" if key in notes else note
+    return notes, {kind: len(found) for kind, found in kinds.items()}
 
 
 class MineScreen(ListScreen):
-    """Starred sessions by day; `s` unstars. Stars whose session is not loaded are kept."""
+    """Starred sessions by day; `s` unstars, `x` removes (also what is no longer in the
+    programme), `r` reads the store again, `e` writes a calendar file."""
 
     AUTO_FOCUS = "SessionList"
 
     SECTION = "mine"
+
+    BINDINGS = [
+        Binding(
+            "x,delete",
+            "remove",
+            "Remove",
+            id="mine.remove",
+            tooltip="Remove the highlighted favourite",
+        ),
+        Binding(
+            "r",
+            "reload",
+            "Refresh",
+            id="mine.refresh",
+            show=False,  # the footer has no room at 80 columns; ? lists it
+            tooltip="Read My programme again (another guide may have changed it)",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="mine.export",
+            tooltip=f"Write My programme as a calendar file ({EXPORT_NAME})",
+        ),
+    ]
 
     def compose(self) -> ComposeResult:
         programme = self.guide.programme
@@ -43,44 +94,125 @@ class MineScreen(ListScreen):
             empty_message="Nothing starred yet: press s on a session to add it here.",
             id="mine",
         )
-        yield Static(id="missing", classes="dim")
+        yield Static("No longer in the programme", id="gone-heading", classes="heading")
+        yield OptionList(id="gone")
         yield guide_footer()
 
     def on_mount(self) -> None:
         self.title = "My programme"
         self.sub_title = ""
 
-    def refresh_lists(self) -> None:
+    def _split(self) -> tuple[list[Session], list[Favourite]]:
         programme = self.guide.programme
         starred: list[Session] = []
-        missing: list[str] = []
-        for key in self.guide.favourites:
-            session = programme.session(key)
+        gone: list[Favourite] = []
+        for favourite in self.guide.favourites.entries():
+            session = programme.session(favourite.key)
             if session is None:
-                missing.append(key)
+                gone.append(favourite)
             else:
                 starred.append(session)
-        starred.sort(key=Session.sort_key)
-        notes = clashes(starred)
-        kept = self.filter_across(starred)
+        return sorted(starred, key=Session.sort_key), gone
+
+    def refresh_lists(self) -> None:
+        starred, gone = self._split()
+        notes, counts = notes_for(starred, self.guide.favourites)
         groups: dict[str, list[Session]] = {}
-        for session in kept:
+        for session in self.filter_across(starred):
             groups.setdefault(day_label(session.date, year=True), []).append(session)
         self.query_one(SessionList).show_groups(
             list(groups.items()), self.guide.favourites, notes=notes
         )
-        number = len(starred)
-        clash_count = len(notes)
-        summary = count_of(number, "starred session")
-        if clash_count:
-            summary += f", {clash_count} in clashes"
+        summary = count_of(len(starred), "starred session")
+        if counts["clash"]:
+            summary += f", {counts['clash']} in clashes"
+        if counts["walk"]:
+            summary += f", {counts['walk']} with under {WALK_MINUTES} min to change venue"
+        if counts["changed"]:
+            summary += f", {counts['changed']} changed since starred"
         self.query_one("#mine-summary", Static).update(summary)
-        note = self.query_one("#missing", Static)
-        note.display = bool(missing)
-        if missing:
-            note.update(
-                plain(
-                    f"Also kept, not in the loaded programme ({len(missing)}): "
-                    + ", ".join(missing)
-                )
+        self._show_gone(gone)
+
+    def _show_gone(self, gone: list[Favourite]) -> None:
+        listing = self.query_one("#gone", OptionList)
+        keep = listing.highlighted_option.id if listing.highlighted_option else None
+        options = []
+        for favourite in gone:
+            when = favourite.snapshot.when() if favourite.snapshot else "never seen loaded"
+            text = f"{favourite.title} — {when} · {favourite.key}"
+            options.append(Option(plain(text), id=favourite.key))
+        listing.set_options(options)
+        if keep in {o.id for o in options}:
+            listing.highlighted = listing.get_option_index(keep)
+        elif options:
+            listing.highlighted = 0
+        self.query_one("#gone-heading", Static).update(
+            f"No longer in the programme ({len(gone)}): kept until you remove them with x"
+        )
+        for widget in (listing, self.query_one("#gone-heading")):
+            widget.display = bool(gone)
+
+    def _highlighted_key(self) -> str | None:
+        focused = self.focused
+        if isinstance(focused, SessionList):
+            session = focused.highlighted_session
+            return session.key if session else None
+        if isinstance(focused, OptionList) and focused.id == "gone":
+            option = focused.highlighted_option
+            return option.id if option else None
+        return None
+
+    def action_toggle_favourite(self) -> None:
+        if isinstance(self.focused, SessionList):
+            super().action_toggle_favourite()
+        else:
+            self.action_remove()
+
+    def action_remove(self) -> None:
+        key = self._highlighted_key()
+        if key is None:
+            return
+        favourite = self.guide.favourites.get(key)
+        session = self.guide.programme.session(key)
+        if session is not None:
+            self.guide.toggle_favourite(session)
+            return
+        try:
+            self.guide.favourites.remove(key)
+        except FavouritesError as error:
+            self.notify(printable(str(error)), severity="error", markup=False)
+        self.guide.favourites_version += 1
+        title = favourite.title if favourite else key
+        self.notify(printable(f"Removed from My programme: {title}"), markup=False, timeout=3)
+
+    def action_reload(self) -> None:
+        self.guide.refresh_favourites()
+        self.refresh_lists()
+
+    def action_export(self) -> None:
+        starred, gone = self._split()
+        result = calendar(starred, name="My programme")
+        path = self.guide.export_dir / EXPORT_NAME
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, result.data)
+        except OSError as error:
+            self.notify(
+                printable(f"{path}: cannot write: {error.strerror or error}"),
+                title="Not exported",
+                severity="error",
+                markup=False,
             )
+            return
+        left_out = len(result.notes) + len(gone)
+        note = f"; {left_out} left out (no date, or no longer in the programme)" if left_out else ""
+        self.notify(
+            printable(f"{count_of(result.events, 'event')} written to {path}{note}"),
+            title="Calendar exported",
+            markup=False,
+            timeout=15,
+        )
+
+    @on(OptionList.OptionSelected, "#gone")
+    def _gone_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # nothing to open: the session is not in the programme

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,7 +14,8 @@ from ...programme.model import Festival, Session
 from ..widgets.field import labelled
 from ..widgets.footer import guide_footer
 from ..widgets.plain import plain
-from ..widgets.session_list import FAVOURITE_MARK, SessionList
+from ..widgets.session_list import SessionList
+from ..widgets.star import StarToggle
 from .base import ListScreen
 
 
@@ -60,7 +62,7 @@ class SessionScreen(ListScreen):
             yield Static(plain(session.title, style="bold"), id="title")
             if session.subtitle:
                 yield Static(plain(session.subtitle, style="italic"), id="subtitle")
-            yield Static(id="favourite-state")
+            yield StarToggle(id="favourite-state")
             kind = session.kind.value + (f" · {session.track}" if session.track else "")
             yield labelled("Kind", plain(kind))
             yield labelled("Festival", plain(self.festival.name))
@@ -103,9 +105,7 @@ class SessionScreen(ListScreen):
 
     def refresh_lists(self) -> None:
         favourite = self.session.key in self.guide.favourites
-        state = self.query_one("#favourite-state", Static)
-        state.update(f"{FAVOURITE_MARK} In My programme" if favourite else "")
-        state.display = favourite
+        self.query_one(StarToggle).show(favourite)
         overlaps = [
             s
             for s in self.festival.sessions
@@ -114,6 +114,10 @@ class SessionScreen(ListScreen):
         self.query_one("#overlaps", SessionList).show(
             sorted(overlaps, key=Session.sort_key), self.guide.favourites
         )
+
+    @on(StarToggle.Clicked)
+    def _star_clicked(self) -> None:
+        self.guide.toggle_favourite(self.session)
 
     def action_toggle_this(self) -> None:
         # On the overlaps list `s` stars the highlighted one; anywhere else, this session.

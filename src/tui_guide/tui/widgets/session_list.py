@@ -7,7 +7,7 @@ from datetime import date
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -17,6 +17,7 @@ from ...programme.model import Session
 from .plain import plain, plain_text
 
 FAVOURITE_MARK = "★"
+MARK_X = 14  # where the mark is in a row: the option's 1-cell margin, the time (12), a gap
 
 
 def session_row(
@@ -26,8 +27,8 @@ def session_row(
     with_festival: str | None = None,
     note: str | None = None,
 ) -> Table:
-    """One session as a two-line grid that wraps cleanly at any width; `note` is a warning
-    line of the guide's own (a clash, say) under the details."""
+    """One session as a two-line grid that wraps cleanly at any width; `note` holds warning
+    lines of the guide's own (a clash, say), shown under the details."""
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=12, no_wrap=True)
     grid.add_column(width=1, no_wrap=True)
@@ -38,9 +39,9 @@ def session_row(
     body = plain_text(session.title, style="bold")
     body.append("\n")
     body.append_text(plain_text(" · ".join(details), style="dim"))
-    if note:
+    for line in (note or "").splitlines():  # one warning a line
         body.append("\n")
-        body.append_text(plain_text(f"⚠ {note}", style="bold italic"))
+        body.append_text(plain_text(f"⚠ {line}", style="bold italic"))
     grid.add_row(
         Text(time_range(session, compact=True)),
         Text(FAVOURITE_MARK if favourite else " ", style="bold"),
@@ -50,9 +51,15 @@ def session_row(
 
 
 class SessionList(OptionList):
-    """Sessions in the order given; Enter or a click posts `SessionList.Chosen`."""
+    """Sessions in the order given; Enter or a click posts `SessionList.Chosen`, a click on
+    the favourite mark (or where it would be) posts `SessionList.StarClicked`."""
 
     class Chosen(Message):
+        def __init__(self, session: Session) -> None:
+            super().__init__()
+            self.session = session
+
+    class StarClicked(Message):
         def __init__(self, session: Session) -> None:
             super().__init__()
             self.session = session
@@ -128,6 +135,17 @@ class SessionList(OptionList):
             self.highlighted = self.get_option_index(keep.key)
         elif self._sessions:
             self.highlighted = next(i for i, o in enumerate(self.options) if not o.disabled)
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        index = event.style.meta.get("option")
+        if offset is None or index is None or abs(offset.x - MARK_X) > 1:
+            return  # OptionList's own handler highlights and chooses the row
+        session = self._sessions.get(self.get_option_at_index(index).id or "")
+        if session is not None:
+            event.prevent_default()  # a star, not an open
+            self.highlighted = index
+            self.post_message(self.StarClicked(session))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

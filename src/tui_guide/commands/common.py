@@ -1,0 +1,73 @@
+"""What the subcommands share: the programme and the store from the options, messages."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from ..favourites import STATE_ENV, Favourites, locate
+from ..programme import Programme, load_programme
+from ..programme.sources import data_paths
+from ..programme.text import fold, printable
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 2
+
+
+def say(console: Console, text: str) -> None:
+    """Print text that may hold data-file strings, as plain text."""
+    console.print(Text(printable(text)), soft_wrap=True)
+
+
+def state_dir_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # SUPPRESS after the subcommand, so that one not given there keeps the one given before it.
+    parser.add_argument(
+        "--state-dir",
+        type=Path,
+        metavar="DIR",
+        default=None if top else argparse.SUPPRESS,
+        help=f"where My programme is kept (default: ${STATE_ENV}, else your data folder)",
+    )
+
+
+def minutes(value: str) -> int:
+    """A number of minutes, 0 or more (an argparse type)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"not a number of minutes (0 or more): {value!r}")
+    return number
+
+
+def open_store(args: argparse.Namespace, err: Console) -> Favourites:
+    """The store the options point at; what was wrong with it, or done to it, on stderr."""
+    location = locate(args.state_dir, getattr(args, "favourites", None))
+    if location.deprecated:
+        say(err, f"note: {location.deprecated}")
+    store = Favourites.at(location)
+    if store.notice:
+        say(err, store.notice)
+    if store.problem:
+        say(err, store.problem)
+    return store
+
+
+def load(args: argparse.Namespace) -> Programme:
+    """The programme from every --data (before and after the subcommand) or the bundled one."""
+    return load_programme(
+        data_paths([*(args.data or ()), *(getattr(args, "sub_data", None) or ())])
+    )
+
+
+def unknown_festival(programme: Programme, festival: str | None, err: Console) -> bool:
+    """True (and said) when `festival` is given and not loaded."""
+    if not festival or any(fold(f.id) == fold(festival) for f in programme.festivals):
+        return False
+    known = ", ".join(f.id for f in programme.festivals) or "none loaded"
+    say(err, f"no festival with id {festival!r} (known: {known})")
+    return True

@@ -1,0 +1,199 @@
+"""`tui-guide favourites list|export|import`: My programme from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..export.files import write_atomically
+from ..export.ics import calendar
+from ..favourites import Favourites, FavouritesError, changes
+from ..favourites.transfer import TransferError, dump
+from ..favourites.transfer import load as load_transfer
+from ..programme.format import count, day_label, time_range
+from ..programme.model import Programme, Session
+from ..programme.text import fold, printable
+from .common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    load,
+    open_store,
+    say,
+    state_dir_option,
+    unknown_festival,
+)
+
+
+def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None]) -> None:
+    parser = commands.add_parser(
+        "favourites",
+        help="list, export or import My programme",
+        description="My programme from the command line: list it, export it as a calendar "
+        "(ics) or to move it (json), import what another machine exported.",
+    )
+    actions = parser.add_subparsers(dest="favourites_action", metavar="ACTION", required=True)
+
+    listing = actions.add_parser("list", help="print the favourites, by festival")
+    listing.add_argument("--festival", metavar="ID", help="only this festival's favourites")
+
+    export = actions.add_parser("export", help="write the favourites to a file")
+    export.add_argument("--format", choices=["ics", "json"], default="ics")
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the file to write ('-' for standard output)",
+    )
+    export.add_argument("--festival", metavar="ID", help="only this festival's favourites")
+
+    importing = actions.add_parser(
+        "import", help="add the favourites of an exported file (keeps all there are)"
+    )
+    importing.add_argument("file", type=Path, metavar="FILE")
+    for action in (listing, export, importing):
+        data_option(action)
+        state_dir_option(action, top=False)
+
+
+def run(args: argparse.Namespace, out: Console, err: Console) -> int:
+    store = open_store(args, err)
+    try:
+        if args.favourites_action == "import":
+            return _import(args, store, out, err)
+        programme = load(args)
+        festival = getattr(args, "festival", None)
+        # Favourites of a festival that is not loaded are still there to list and export.
+        if not any(_of(key, festival) for key in store) and unknown_festival(
+            programme, festival, err
+        ):
+            return EXIT_PROBLEMS
+        if args.favourites_action == "list":
+            return _list(store, programme, festival, out)
+        return _export(args, store, programme, out, err)
+    finally:
+        store.close()
+
+
+def _of(key: str, festival: str | None) -> bool:
+    return festival is None or fold(key.partition("/")[0]) == fold(festival)
+
+
+def _split(store: Favourites, programme: Programme, festival: str | None):
+    found: list[Session] = []
+    gone = []
+    for favourite in store.entries():
+        if not _of(favourite.key, festival):
+            continue
+        session = programme.session(favourite.key)
+        if session is None:
+            gone.append(favourite)
+        else:
+            found.append(session)
+    return sorted(found, key=Session.sort_key), gone
+
+
+def _list(store: Favourites, programme: Programme, festival: str | None, out: Console) -> int:
+    found, gone = _split(store, programme, festival)
+    for fest in programme.festivals:
+        sessions = [s for s in found if s.festival_id == fest.id]
+        if not sessions:
+            continue
+        table = Table(
+            title=Text(printable(f"{fest.name} — {fest.timezone.key}")),
+            title_justify="left",
+            expand=True,
+        )
+        for column in ("Date", "Time", "Title", "Venue", "Changed since starred"):
+            table.add_column(column, overflow="fold", no_wrap=column in ("Date", "Time"))
+        for session in sessions:
+            entry = store.get(session.key)
+            table.add_row(
+                Text(day_label(session.date)),
+                Text(time_range(session)),
+                Text(printable(session.title)),
+                Text(printable(session.venue.name) if session.venue else "Venue TBA"),
+                Text(printable("; ".join(changes(entry.snapshot if entry else None, session)))),
+            )
+        out.print(table)
+    if gone:
+        table = Table(title="No longer in the programme", title_justify="left", expand=True)
+        for column in ("Last known title", "When", "Key"):
+            table.add_column(column, overflow="fold")
+        for favourite in gone:
+            when = favourite.snapshot.when() if favourite.snapshot else ""
+            table.add_row(
+                Text(printable(favourite.title)), Text(when), Text(printable(favourite.key))
+            )
+        out.print(table)
+    if not found and not gone:
+        out.print(Text("No favourites yet: star sessions in the guide with s."))
+    return EXIT_OK
+
+
+def _export(
+    args: argparse.Namespace,
+    store: Favourites,
+    programme: Programme,
+    out: Console,
+    err: Console,
+) -> int:
+    found, gone = _split(store, programme, args.festival)
+    if args.format == "json":
+        chosen = [f for f in store.entries() if _of(f.key, args.festival)]
+        data, written = dump(chosen), count(len(chosen), "favourite")
+        notes: tuple[str, ...] = ()
+    else:
+        result = calendar(found, name="My programme")
+        data, written = result.data, count(result.events, "event")
+        notes = result.notes + tuple(
+            f"left out, no longer in the programme: {f.title} ({f.key})" for f in gone
+        )
+    return write_output(args.output, data, written, notes, out, err)
+
+
+def write_output(
+    path: Path, data: bytes, written: str, notes: tuple[str, ...], out: Console, err: Console
+) -> int:
+    """Write an export to `path` (or standard output for '-'), with its notes on stderr."""
+    for note in notes:
+        say(err, note)
+    if str(path) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        write_atomically(path, data)
+    except OSError as error:
+        say(err, f"{path}: cannot write: {error.strerror or error}")
+        return EXIT_PROBLEMS
+    say(out, f"{path}: {written} written")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace, store: Favourites, out: Console, err: Console) -> int:
+    try:
+        loaded = load_transfer(args.file)
+    except TransferError as error:
+        say(err, str(error))
+        return EXIT_PROBLEMS
+    for problem in loaded.problems:
+        say(err, problem)
+    if store.path is None:
+        say(err, "nothing imported: the favourites store cannot be written")
+        return EXIT_PROBLEMS
+    try:
+        added = store.merge(loaded.favourites)
+    except FavouritesError as error:
+        say(err, str(error))
+        return EXIT_PROBLEMS
+    there = len(loaded.favourites) - added
+    say(out, f"{count(added, 'favourite')} added, {there} already there; {len(store)} in all")
+    return EXIT_PROBLEMS if loaded.problems else EXIT_OK

@@ -1,0 +1,1 @@
+"""Writing sessions out for other programs: iCalendar files. No Textual here."""

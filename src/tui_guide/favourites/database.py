@@ -1,0 +1,191 @@
+"""The favourites database: one SQLite file, its schema and migrations, and what to do with a
+file that is not (or no longer) such a database.
+
+WAL journal and a busy timeout let two guides use it at once; `synchronous = FULL` makes
+every committed change survive the process being killed (and the power going) right after.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory lock
+    fcntl = None  # type: ignore[assignment]
+
+APPLICATION_ID = 0x74756967  # "tuig": marks the file as ours, so a foreign database is told apart
+SCHEMA_VERSION = 1
+BUSY_SECONDS = 15.0
+
+# Migration n brings a database from schema n-1 to n. Version 0 is an empty file; the JSON
+# file of the first release is moved in by the store, after these have run.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        """
+        CREATE TABLE favourites (
+            key TEXT PRIMARY KEY NOT NULL,
+            added_at TEXT NOT NULL,
+            title TEXT,
+            date TEXT,
+            start TEXT,
+            "end" TEXT,
+            venue TEXT
+        )
+        """,
+    ),
+}
+
+_DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+class Unusable(Exception):
+    """The database cannot be used, but is not damaged: it is left alone."""
+
+
+class Damaged(Exception):
+    """The file is not a favourites database: it is to be set aside."""
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    return getattr(error, "sqlite_errorcode", None) in _DAMAGED_CODES
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating, migrating) the database at `path`. Raises Damaged or Unusable."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise Unusable(
+            f"{path.parent}: cannot create the folder: {error.strerror or error}"
+        ) from None
+    if not os.access(path.parent, os.W_OK):  # the journal files are made beside the store
+        raise Unusable(f"{path.parent}: the folder is read-only, favourites cannot be saved there")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise Unusable(f"{path}: the file is read-only, favourites cannot be saved in it")
+    try:
+        connection = sqlite3.connect(
+            path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as error:
+        raise Unusable(f"{path}: cannot open: {error}") from None
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+        _check(connection, path)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+        _migrate(connection, path)
+    except sqlite3.Error as error:
+        connection.close()
+        if is_damage(error):
+            raise Damaged(f"{path}: not a favourites database: {error}") from None
+        raise Unusable(f"{path}: cannot use: {error}") from None
+    except (Damaged, Unusable):
+        connection.close()
+        raise
+    return connection
+
+
+def _check(connection: sqlite3.Connection, path: Path) -> None:
+    # One read transaction, so a guide creating the store at this moment is seen either
+    # before it starts or after it is done, never half way (tables, but no mark yet).
+    connection.execute("BEGIN")
+    try:
+        _check_snapshot(connection, path)
+    finally:
+        connection.execute("COMMIT")
+
+
+def _check_snapshot(connection: sqlite3.Connection, path: Path) -> None:
+    (result,) = connection.execute("PRAGMA quick_check").fetchone()
+    if result != "ok":
+        raise Damaged(f"{path}: damaged database: {result}")
+    (application,) = connection.execute("PRAGMA application_id").fetchone()
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if application == APPLICATION_ID:
+        if version > SCHEMA_VERSION:
+            raise Unusable(
+                f"{path}: written by a newer tui-guide (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}); it is left as it is"
+            )
+        return
+    tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master")]
+    if application != 0 or tables:
+        shown = ", ".join(tables[:5]) or "no tables"
+        raise Damaged(f"{path}: a database of some other program ({shown})")
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version == SCHEMA_VERSION:
+        return
+    connection.execute("BEGIN IMMEDIATE")  # one guide migrates, the other waits and sees it
+    try:
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[step]:
+                connection.execute(statement)
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+@contextmanager
+def one_at_a_time(path: Path) -> Iterator[None]:
+    """Hold a lock beside `path` while a damaged file is set aside, so that two guides
+    starting at once do not each move a file (the second one the first one's fresh store)."""
+    if fcntl is None:
+        yield
+        return
+    lock = os.open(path.with_name(f"{path.name}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        with suppress(OSError):  # a file system without locks: go on without
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(lock)
+
+
+def stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+
+
+def set_aside(path: Path, why: str) -> Path:
+    """Rename `path` (and its -wal and -shm files) to a dated name not taken yet; the new name.
+    Raises OSError when it cannot be moved."""
+    when = stamp()
+    aside = path.with_name(f"{path.name}.{why}-{when}")
+    number = 1
+    while os.path.lexists(aside):
+        number += 1
+        aside = path.with_name(f"{path.name}.{why}-{when}-{number}")
+    os.rename(path, aside)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if os.path.lexists(companion):
+            os.rename(companion, aside.with_name(aside.name + suffix))
+    return aside
+
+
+def read_only(path: Path) -> sqlite3.Connection | None:
+    """The database opened only to read (a read-only folder), or None when that fails too."""
+    # mode=ro reads the journal too; immutable=1 works where even that cannot be opened.
+    for mode in ("mode=ro", "immutable=1"):
+        try:
+            connection = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
+        except sqlite3.Error:
+            continue
+        try:
+            connection.execute("SELECT count(*) FROM favourites").fetchone()
+            return connection
+        except sqlite3.Error:
+            connection.close()
+    return None
