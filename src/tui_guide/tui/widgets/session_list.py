@@ -5,18 +5,65 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from rich.table import Table
-from rich.text import Text
 from textual import on
+from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...programme.format import day_label, time_range
 from ...programme.model import Session
-from .plain import plain, plain_text
+from .plain import plain
 
 FAVOURITE_MARK = "★"
+
+
+class SessionRow(Visual):
+    """One session as two lines or more: time and favourite mark in fixed columns, the title
+    wrapping beside them, kind and venue under it, and a note line of the guide's own (a
+    clash, say).
+
+    Rows are what a long list is made of, so they are cheap: the list asks every row for its
+    height, and this answers by wrapping two short texts, not by laying out a table; a row is
+    drawn only when it scrolls into view."""
+
+    PREFIX = 15  # 12 for the time, then the mark between single spaces
+
+    def __init__(self, time: str, mark: str, body: list[Content]) -> None:
+        self.time = time
+        self.mark = mark
+        self.body = body
+
+    def _body_width(self, width: int) -> int:
+        return max(1, width - self.PREFIX)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        widest = max(part.get_optimal_width(rules, container_width) for part in self.body)
+        return self.PREFIX + widest
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        body_width = self._body_width(width)
+        return sum(part.get_height(rules, body_width) for part in self.body)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        body_width = self._body_width(width)
+        lines = [
+            strip.extend_cell_length(body_width, style.rich_style)
+            for part in self.body
+            for strip in part.render_strips(body_width, None, style, options)
+        ]
+        head = Content.assemble(f"{self.time[:12]:<12} ", (self.mark, "bold"), " ")
+        first = head.render_strips(self.PREFIX, 1, style, options)[0]
+        first = first.extend_cell_length(self.PREFIX, style.rich_style)
+        blank = Strip.blank(self.PREFIX, style.rich_style)
+        strips = [Strip.join([first if n == 0 else blank, line]) for n, line in enumerate(lines)]
+        return strips if height is None else strips[:height]
 
 
 def session_row(
@@ -25,28 +72,15 @@ def session_row(
     favourite: bool,
     with_festival: str | None = None,
     note: str | None = None,
-) -> Table:
-    """One session as a two-line grid that wraps cleanly at any width; `note` is a warning
-    line of the guide's own (a clash, say) under the details."""
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=12, no_wrap=True)
-    grid.add_column(width=1, no_wrap=True)
-    grid.add_column(ratio=1)
+) -> SessionRow:
+    """One session as a row of a session list; `note` is a warning line under the details."""
     details = [session.kind.value, session.venue.name if session.venue else "Venue TBA"]
     if with_festival:
         details.append(with_festival)
-    body = plain_text(session.title, style="bold")
-    body.append("\n")
-    body.append_text(plain_text(" · ".join(details), style="dim"))
+    body = [plain(session.title, style="bold"), plain(" · ".join(details), style="dim")]
     if note:
-        body.append("\n")
-        body.append_text(plain_text(f"⚠ {note}", style="bold italic"))
-    grid.add_row(
-        Text(time_range(session, compact=True)),
-        Text(FAVOURITE_MARK if favourite else " ", style="bold"),
-        body,
-    )
-    return grid
+        body.append(plain(f"⚠ {note}", style="bold italic"))
+    return SessionRow(time_range(session, compact=True), FAVOURITE_MARK if favourite else " ", body)
 
 
 class SessionList(OptionList):
