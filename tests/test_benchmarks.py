@@ -34,8 +34,8 @@ def test_make_programme_is_deterministic_and_valid(tmp_path: Path) -> None:
 def test_quick_benchmark_writes_its_table(tmp_path: Path) -> None:
     output = tmp_path / "performance.md"
     output.write_text(
-        "# Performance\n\nabove\n\n<!-- results: written by python -m benchmarks -->\nSTALE-RESULTS\n"
-        "<!-- end of results -->\n\nbelow, kept\n",
+        "# Performance\n\nabove\n\n<!-- results: written by python -m benchmarks -->\n"
+        "STALE-RESULTS\n<!-- end of results -->\n\nbelow, kept\n",
         "utf-8",
     )
     done = subprocess.run(

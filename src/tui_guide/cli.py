@@ -11,7 +11,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__
 from .favourites import FAVOURITES_ENV, Favourites, default_path
 from .programme import Kind, Programme, load_programme
 from .programme.format import count, day_label, time_range
@@ -43,6 +42,16 @@ def _moment(value: str) -> datetime:
     return moment
 
 
+class _Version(argparse.Action):
+    """--version, looking the version up only when asked (importlib.metadata is slow to
+    import, and every start would pay for it)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from . import __version__
+
+        parser.exit(message=f"{parser.prog} {__version__}\n")
+
+
 def _data_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # Before and after the subcommand --data lands in two lists, joined by `_data`: argparse
     # would otherwise let the subcommand's list replace the main one.
@@ -64,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="An offline terminal guide to festival programmes. "
         "With no command, opens the guide.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     _data_option(parser, top=True)
     parser.add_argument(
         "--now",

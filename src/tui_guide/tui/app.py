@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from functools import cached_property
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -19,7 +19,6 @@ from ..programme.model import Festival, Programme, Session, Venue
 from ..programme.people import PersonEntry, index_people
 from ..programme.query import SessionFilter
 from ..programme.text import printable
-from .providers.programme import Entry, ProgrammeCommands
 from .screens.base import ListScreen
 from .screens.days import DaysScreen
 from .screens.festival import FestivalScreen
@@ -35,7 +34,18 @@ from .screens.venue import VenueScreen
 from .screens.venues import VenuesScreen
 from .widgets.filter_bar import FilterBar
 
+if TYPE_CHECKING:
+    from ..programme.search import TextIndex
+    from .providers.programme import Entry
+
 FESTIVAL_MODES = ("days", "venues", "now")
+
+
+def _programme_commands() -> type:
+    # textual.command is imported when the palette first opens, not at every start.
+    from .providers.programme import ProgrammeCommands
+
+    return ProgrammeCommands
 
 
 class GuideApp(App[None]):
@@ -44,7 +54,7 @@ class GuideApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tui-guide"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {ProgrammeCommands}
+    COMMANDS = App.COMMANDS | {lambda: _programme_commands()}
 
     # The section keys are shown in the section bar under the header, not in the footer.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -141,6 +151,7 @@ class GuideApp(App[None]):
         self.favourites = favourites if favourites is not None else Favourites()
         self.festival: Festival = programme.festivals[0]
         self.search_entries: list[Entry] | None = None  # the palette's index, built on first use
+        self.search_index: TextIndex | None = None  # the same entries' text, for searching
         self.closing = False
         self.MODES = {}
         self.add_mode("festivals", FestivalsScreen)

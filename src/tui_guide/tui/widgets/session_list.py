@@ -102,6 +102,7 @@ class SessionList(OptionList):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._sessions: dict[str, Session] = {}
+        self._rows: dict[tuple, SessionRow] = {}  # the rows shown, by what they were made of
         self._group_by_day = group_by_day
         self._festival_names = festival_names
         self._empty_message = empty_message
@@ -138,6 +139,7 @@ class SessionList(OptionList):
         """Replace the rows with headed groups, keeping the highlight on the same session."""
         keep = self.highlighted_session
         favourite_keys = set(favourites)
+        rows, kept = self._rows, {}
         self._sessions = {}
         options: list[Option] = []
         for heading, sessions in groups:
@@ -148,15 +150,21 @@ class SessionList(OptionList):
                     continue  # option ids must be unique; a session shows once
                 self._sessions[session.key] = session
                 festival = (self._festival_names or {}).get(session.festival_id)
-                row = session_row(
-                    session,
-                    favourite=session.key in favourite_keys,
-                    with_festival=festival,
-                    note=(notes or {}).get(session.key),
-                )
+                favourite = session.key in favourite_keys
+                note = (notes or {}).get(session.key)
+                # A row drawn before is used again: its wrapped heights are remembered, so a
+                # refill after a star or a filter measures only the rows that changed.
+                made = (session.key, favourite, festival, note)
+                row = rows.get(made)
+                if row is None:
+                    row = session_row(
+                        session, favourite=favourite, with_festival=festival, note=note
+                    )
+                kept[made] = row
                 options.append(Option(row, id=session.key))
         if not self._sessions:
             options.append(Option(plain(self._empty_message, style="italic"), disabled=True))
+        self._rows = kept
         self.set_options(options)
         if keep is not None and keep.key in self._sessions:
             self.highlighted = self.get_option_index(keep.key)
