@@ -204,9 +204,11 @@ def _list(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def _guide(args: argparse.Namespace, err: Console) -> int:
+    from .load_status import LoadStatus
     from .tui.app import run_guide  # Textual is imported only when the guide opens
 
-    programme = load_programme(data_paths(_data(args)))
+    with LoadStatus(err) as status:  # on a terminal, when the load takes a while
+        programme = load_programme(data_paths(_data(args)), progress=status)
     if not programme.festivals:
         _report(programme, err)
         err.print(Text("No festival could be loaded; nothing to show."))

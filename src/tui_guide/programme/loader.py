@@ -499,26 +499,29 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
+Progress = Callable[[Path, int, int, int], object]
+"""`progress(path, files done, files in all, sessions so far)`, told as a load goes on."""
+
+
 def load_programme(
     paths: Sequence[Path],
     *,
     cache: bool = True,
-    progress: Callable[[Path, int, int], object] | None = None,
+    progress: Progress | None = None,
 ) -> Programme:
     """Load every festival file under `paths`, keeping the good ones and every problem.
 
     With `cache`, a file unchanged since it was last loaded is read from the compiled cache
-    (see `cache.py`) instead of being parsed again. `progress(path, done, total)` is called
-    before each file and once more at the end (with `done == total`)."""
+    (see `cache.py`) instead of being parsed again. `progress(path, done, total, sessions)`
+    is called before each file and once more at the end (with `done == total`), `sessions`
+    counting the sessions loaded so far."""
     from .cache import paused_gc
 
     with paused_gc():
         return _load_programme(paths, cache=cache, progress=progress)
 
 
-def _load_programme(
-    paths: Sequence[Path], *, cache: bool, progress: Callable[[Path, int, int], object] | None
-) -> Programme:
+def _load_programme(paths: Sequence[Path], *, cache: bool, progress: Progress | None) -> Programme:
     from .cache import cached_load
 
     files, problems = expand(paths)
@@ -527,7 +530,7 @@ def _load_programme(
     seen: dict[str, Path] = {}
     for done, path in enumerate(files):
         if progress is not None:
-            progress(path, done, len(files))
+            progress(path, done, len(files), sum(len(f.sessions) for f in festivals))
         festival, found = cached_load(path, load_file) if cache else load_file(path)
         problems.extend(found)
         if festival is not None and festival.id in seen:
@@ -546,6 +549,6 @@ def _load_programme(
         seen[festival.id] = path
         festivals.append(festival)
     if progress is not None and files:
-        progress(files[-1], len(files), len(files))
+        progress(files[-1], len(files), len(files), sum(len(f.sessions) for f in festivals))
     festivals.sort(key=lambda f: (f.starts or date.max, f.name.casefold()))
     return Programme(tuple(festivals), tuple(problems), tuple(skipped))
