@@ -103,6 +103,7 @@ class SessionList(OptionList):
         super().__init__(id=id, classes=classes)
         self._sessions: dict[str, Session] = {}
         self._rows: dict[tuple, SessionRow] = {}  # the rows shown, by what they were made of
+        self._made: dict[str, tuple] = {}  # what each session's row was made of
         self._group_by_day = group_by_day
         self._festival_names = festival_names
         self._empty_message = empty_message
@@ -141,6 +142,7 @@ class SessionList(OptionList):
         favourite_keys = set(favourites)
         rows, kept = self._rows, {}
         self._sessions = {}
+        self._made = {}
         options: list[Option] = []
         for heading, sessions in groups:
             if heading is not None:
@@ -161,6 +163,7 @@ class SessionList(OptionList):
                         session, favourite=favourite, with_festival=festival, note=note
                     )
                 kept[made] = row
+                self._made[session.key] = made
                 options.append(Option(row, id=session.key))
         if not self._sessions:
             options.append(Option(plain(self._empty_message, style="italic"), disabled=True))
@@ -170,6 +173,22 @@ class SessionList(OptionList):
             self.highlighted = self.get_option_index(keep.key)
         elif self._sessions:
             self.highlighted = next(i for i, o in enumerate(self.options) if not o.disabled)
+
+    def update_favourites(self, favourites: Iterable[str]) -> None:
+        """Redraw only the rows whose star changed (a refill would measure every row)."""
+        keys = set(favourites)
+        for key, made in list(self._made.items()):
+            _, favourite, festival, note = made
+            if (key in keys) == favourite:
+                continue
+            now = (key, not favourite, festival, note)
+            row = session_row(
+                self._sessions[key], favourite=not favourite, with_festival=festival, note=note
+            )
+            self._rows.pop(made, None)
+            self._rows[now] = row
+            self._made[key] = now
+            self.replace_option_prompt(key, row)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
