@@ -12,6 +12,7 @@ seconds spent loading and the peak resident memory of the process.
 
 from __future__ import annotations
 
+import gc
 import json
 import resource
 import sys
@@ -53,6 +54,7 @@ def guide(path: str, now: str | None) -> float:
         raise SystemExit(f"nothing loaded from {path}")
     moment = datetime.fromisoformat(now) if now else None
     app = GuideApp(programme, clock=Clock(moment), favourites=Favourites())
+    gc.freeze()  # as run_guide does
     app.run(headless=True, size=(120, 40), auto_pilot=_exit_when_painted)
     return loaded
 
