@@ -189,15 +189,24 @@ async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
 
 async def _in_app(programme: Programme, day: date, toggles: int) -> tuple[float, float, list]:
     from tui_guide.favourites import Favourites
+
+    festival = programme.festivals[0]
+    first_day = festival.days[0] if festival.days[0] != day else festival.days[-1]
+    with tempfile.TemporaryDirectory(prefix="tui-guide-bench-fav-") as folder:
+        favourites = Favourites(path=Path(folder) / "favourites.json")
+        return await _measure_app(programme, day, first_day, favourites, toggles)
+
+
+async def _measure_app(  # type: ignore[no-untyped-def]
+    programme, day, first_day, favourites, toggles
+) -> tuple[float, float, list]:
+    from textual.widgets import TabbedContent
+
     from tui_guide.programme.clock import Clock
     from tui_guide.tui.app import GuideApp
     from tui_guide.tui.screens.days import tab_id
     from tui_guide.tui.widgets.session_list import SessionList
 
-    festival = programme.festivals[0]
-    first_day = festival.days[0] if festival.days[0] != day else festival.days[-1]
-    folder = Path(tempfile.mkdtemp(prefix="tui-guide-bench-fav-"))
-    favourites = Favourites(path=folder / "favourites.json")
     app = GuideApp(
         programme,
         clock=Clock(datetime.combine(first_day, datetime.min.time())),
@@ -205,8 +214,6 @@ async def _in_app(programme: Programme, day: date, toggles: int) -> tuple[float,
     )
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
-        from textual.widgets import TabbedContent
-
         started = time.perf_counter()
         app.screen.query_one(TabbedContent).active = tab_id(day)
         await _settle(pilot)
