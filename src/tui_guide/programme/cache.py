@@ -385,7 +385,7 @@ def _header(resolved: Path, data: bytes, stat: os.stat_result) -> dict[str, Any]
 def _read(entry: Path, expected: dict[str, Any], path: Path) -> Loaded | None:
     try:
         with entry.open("rb") as stream:
-            head = json.loads(stream.readline(4096))
+            head = json.loads(stream.readline(1 << 16))  # a header, however long its path
             payload = stream.read()
     except (OSError, ValueError, RecursionError):
         return None
