@@ -6,8 +6,14 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textual.css.styles import Styles
+
 from tui_guide.programme import Programme, load_programme
 from tui_guide.tui.screens.days import DaysScreen
+from tui_guide.tui.widgets.plain import plain
+from tui_guide.tui.widgets.rows import line_count
 from tui_guide.tui.widgets.session_list import FAVOURITE_MARK, SessionList
 
 from .helpers import screen_text
@@ -65,3 +71,10 @@ async def test_a_star_redraws_only_its_own_row(make_app, tmp_path) -> None:
         assert changed == [listing.highlighted]
         line = next(line for line in screen_text(app).splitlines() if FAVOURITE_MARK in line)
         assert starred.title[:20] in line
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.integers(min_value=1, max_value=100))
+def test_a_row_part_counts_its_lines_as_textual_would(text: str, width: int) -> None:
+    part = plain(text, style="bold")
+    assert line_count(part, Styles(), width) == part.get_height(Styles(), width)

@@ -11,6 +11,14 @@ from textual.visual import RenderOptions, Visual
 from .plain import plain
 
 
+def line_count(part: Content, rules: RulesMap, width: int) -> int:
+    """The lines `part` takes at `width`: a line that fits is one line without wrapping it,
+    which is most rows of a long list (Content.get_height word-wraps every time)."""
+    if part.cell_length <= width - 2 * (rules.get("line_pad", 0) or 0) and "\n" not in part.plain:
+        return 1
+    return part.get_height(rules, width)
+
+
 class TitledRow(Visual):
     """Title and detail wrapping on the left, a short note on the right of the first line.
 
@@ -30,7 +38,7 @@ class TitledRow(Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         body_width = self._body_width(width)
-        return sum(part.get_height(rules, body_width) for part in self.body)
+        return sum(line_count(part, rules, body_width) for part in self.body)
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions

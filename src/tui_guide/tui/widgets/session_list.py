@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from ...programme.format import day_label, time_range
 from ...programme.model import Session
 from .plain import plain
+from .rows import line_count
 
 FAVOURITE_MARK = "★"
 
@@ -47,7 +48,7 @@ class SessionRow(Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         body_width = self._body_width(width)
-        return sum(part.get_height(rules, body_width) for part in self.body)
+        return sum(line_count(part, rules, body_width) for part in self.body)
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
