@@ -177,12 +177,18 @@ def _rewrite(entry: Path, edit) -> None:
 @pytest.mark.parametrize(
     "edit",
     [
-        lambda doc: [doc[0], {**doc[1], "Session": [[1] * len(c) for c in doc[1]["Session"]]}],
-        lambda doc: [doc[0], {**doc[1], "Venue": []}],
-        lambda doc: [[10**6, []], doc[1]],
-        lambda doc: [doc[0], {**doc[1], "Festival": [["x"] for _ in doc[1]["Festival"]]}],
+        lambda doc: [
+            doc[0],
+            {**doc[1], "Session": [[1] * len(c) for c in doc[1]["Session"]]},
+            doc[2],
+        ],
+        lambda doc: [doc[0], {**doc[1], "Venue": []}, doc[2]],
+        lambda doc: [[10**6, []], doc[1], doc[2]],
+        lambda doc: [doc[0], {**doc[1], "Festival": [["x"] for _ in doc[1]["Festival"]]}, doc[2]],
         lambda doc: {"a": 1},
-        lambda doc: [doc[0], {k: [[[]] * len(c) for c in v] for k, v in doc[1].items()}],
+        lambda doc: [doc[0], {k: [[[]] * len(c) for c in v] for k, v in doc[1].items()}, doc[2]],
+        lambda doc: [doc[0], doc[1], doc[2][:3]],
+        lambda doc: [doc[0], doc[1], [1] * len(doc[2])],
     ],
     ids=[
         "ints-for-everything",
@@ -191,6 +197,8 @@ def _rewrite(entry: Path, edit) -> None:
         "wrong-shape",
         "not-a-payload",
         "lists-everywhere",
+        "strings-missing",
+        "ints-for-strings",
     ],
 )
 def test_a_well_formed_but_wrong_cache_is_ignored(tmp_path: Path, edit) -> None:

@@ -42,7 +42,7 @@ from .model import Festival, Problem
 CACHE_ENV = "TUI_GUIDE_CACHE"
 """A folder to keep the cache in instead of the user cache folder; "off" for no cache."""
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = "tui-guide programme cache"
 
 Loaded = tuple[Festival | None, list[Problem]]
@@ -127,7 +127,9 @@ class _Schema:
         if dataclasses.is_dataclass(hint) and isinstance(hint, type):
             self._record(hint)
             return (lambda v, c, cls=hint: c.intern(cls, v)), _reference(hint)
-        if hint in (str, int, bool, float):
+        if hint is str:  # every text once, in the payload's table of strings
+            return (lambda v, c: c.string(v)), _strings
+        if hint in (int, bool, float):
             return (lambda v, c: v), _exact(hint)
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
             return (lambda v, c: v.value), _parsed(hint, (str, int))
@@ -154,6 +156,20 @@ def _exact(kind: type) -> Decoder:
         return column
 
     return decode
+
+
+def _indexes(column: list, size: int, what: str) -> list:
+    """`column` when it holds only indexes into a table of `size` (min and max run in C)."""
+    if not all(type(i) is int for i in column) or (
+        column and (min(column) < 0 or max(column) >= size)
+    ):
+        raise CacheError(f"no such {what}")
+    return column
+
+
+def _strings(column: list, context: _Decoding) -> list:
+    table = context.strings
+    return [table[i] for i in _indexes(column, len(table), "string")]
 
 
 def _optional(inner: Decoder) -> Decoder:
@@ -226,9 +242,7 @@ def _paths(column: list, context: _Decoding) -> list:
 def _reference(cls: type) -> Decoder:
     def decode(column: list, context: _Decoding) -> list:
         table = context.tables[cls]
-        if not all(type(i) is int and 0 <= i < len(table) for i in column):
-            raise CacheError(f"no such {cls.__qualname__}")
-        return [table[i] for i in column]
+        return [table[i] for i in _indexes(column, len(table), cls.__qualname__)]
 
     return decode
 
@@ -250,6 +264,14 @@ class _Encoding:
         self.schema = schema
         self.tables: dict[type, list[list[Any]]] = {cls: [] for cls in schema.order}
         self.seen: dict[type, dict[Any, int]] = {cls: {} for cls in schema.order}
+        self.strings: dict[str, int] = {}
+
+    def string(self, value: str) -> int:
+        # A show performed twenty times has one description, stored (and read back) once.
+        index = self.strings.get(value)
+        if index is None:
+            index = self.strings[value] = len(self.strings)
+        return index
 
     def intern(self, cls: type, value: Any) -> int:
         try:
@@ -278,6 +300,7 @@ class _Encoding:
 class _Decoding:
     def __init__(self, given: str, path: Path) -> None:
         self.tables: dict[type, list[Any]] = {}
+        self.strings: list[str] = []
         self._given, self._path = given, path
 
     def path(self, value: str) -> Path:
@@ -304,7 +327,9 @@ def encode(loaded: Loaded, path: Path) -> bytes:
     festival, problems = loaded
     root = schema_.root_encode((festival, tuple(problems)), context)
     tables = {cls.__qualname__: context.columns(cls) for cls in schema_.order}
-    return json.dumps([root, tables], ensure_ascii=False, separators=(",", ":")).encode()
+    strings = list(context.strings)
+    document = [root, tables, strings]
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def decode(payload: bytes, given: str, path: Path) -> Loaded:
@@ -331,10 +356,11 @@ def _decode(payload: bytes, given: str, path: Path) -> Loaded:
         document = json.loads(payload)
     except (ValueError, TypeError, RecursionError) as error:
         raise CacheError(f"not a cache payload: {error}") from None
-    if type(document) is not list or len(document) != 2 or type(document[1]) is not dict:
+    if type(document) is not list or len(document) != 3 or type(document[1]) is not dict:
         raise CacheError("not a cache payload")
-    root, tables = document
+    root, tables, strings = document
     context = _Decoding(given, path)
+    context.strings = _exact(str)(_column(strings), context)
     for cls in schema_.order:
         fields = schema_.classes[cls]
         columns = _column(tables.get(cls.__qualname__))
@@ -369,7 +395,7 @@ def _entry(folder: Path, resolved: Path) -> Path:
     return folder / f"{name.hexdigest()}.json"
 
 
-def _header(resolved: Path, data: bytes, stat: os.stat_result) -> dict[str, Any]:
+def _header(resolved: Path, digest: str, stat: os.stat_result) -> dict[str, Any]:
     return {
         "magic": MAGIC,
         "format": FORMAT,
@@ -378,7 +404,7 @@ def _header(resolved: Path, data: bytes, stat: os.stat_result) -> dict[str, Any]
         "path": str(resolved),
         "size": stat.st_size,
         "mtime_ns": stat.st_mtime_ns,
-        "hash": hashlib.blake2b(data).hexdigest(),
+        "hash": digest,
     }
 
 
@@ -432,16 +458,18 @@ def cached_load(path: Path, load: Callable[[Path], Loaded], folder: Path | None 
         return load(path)
     try:
         resolved = path.resolve()
-        with resolved.open("rb") as stream:
+        digest = hashlib.blake2b()
+        with resolved.open("rb") as stream:  # hashed a block at a time: no copy in memory
             stat = os.fstat(stream.fileno())
-            data = stream.read()
+            while block := stream.read(1 << 20):
+                digest.update(block)
     except (OSError, RuntimeError):
         return load(path)  # it reports the problem
     try:
         schema()
     except TypeError:  # pragma: no cover - a model field of a type the cache cannot hold
         return load(path)
-    header = _header(resolved, data, stat)
+    header = _header(resolved, digest.hexdigest(), stat)
     entry = _entry(folder, resolved)
     found = _read(entry, header, path)
     if found is not None:
