@@ -36,7 +36,7 @@ from .screens.venues import VenuesScreen
 from .widgets.filter_bar import FilterBar
 
 if TYPE_CHECKING:
-    from ..programme.search import TextIndex
+    from ..programme.search import HaystackIndex
     from .providers.programme import Entry
 
 FESTIVAL_MODES = ("days", "venues", "now")
@@ -152,7 +152,7 @@ class GuideApp(App[None]):
         self.favourites = favourites if favourites is not None else Favourites()
         self.festival: Festival = programme.festivals[0]
         self.search_entries: list[Entry] | None = None  # the palette's index, built on first use
-        self.search_index: TextIndex | None = None  # the same entries' text, for searching
+        self.search_index: HaystackIndex | None = None  # the same entries' text, for searching
         self.closing = False
         self.MODES = {}
         self.add_mode("festivals", FestivalsScreen)

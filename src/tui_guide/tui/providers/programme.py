@@ -16,8 +16,8 @@ from textual.content import Content
 
 from ...programme.format import count, day_label, time_range
 from ...programme.people import person_key
-from ...programme.search import TextIndex
-from ...programme.text import HAYSTACK_BREAK, fold, query_words
+from ...programme.search import HaystackIndex
+from ...programme.text import fold, query_words
 from ..widgets.plain import plain
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ class ProgrammeCommands(Provider):
         app: GuideApp = self.app  # type: ignore[assignment]
         if app.search_entries is None:  # built once: the programme never changes
             app.search_entries = build_entries(app)
-            app.search_index = TextIndex(HAYSTACK_BREAK.join(e.folded) for e in app.search_entries)
+            app.search_index = HaystackIndex(e.haystack for e in app.search_entries)
         self.entries = app.search_entries
         self.index = app.search_index
 
