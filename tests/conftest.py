@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tui_guide.favourites import FAVOURITES_ENV, STATE_ENV
+from tui_guide.programme.cache import CACHE_ENV
 from tui_guide.programme.sources import DATA_ENV
 
 
@@ -20,8 +21,9 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point HOME and the XDG folders at fresh temporary folders and forget $TUI_GUIDE_DATA,
-    $TUI_GUIDE_STATE_DIR and $TUI_GUIDE_FAVOURITES, so no test reads or writes a real user's
-    files (their favourites above all) or picks up their programme. It covers tests/tui too."""
+    $TUI_GUIDE_STATE_DIR, $TUI_GUIDE_FAVOURITES and $TUI_GUIDE_CACHE, so no test reads or
+    writes a real user's files (their favourites above all, or their programme cache) or picks
+    up their programme. It covers tests/tui too."""
     home = tmp_path_factory.mktemp("home")
     for name, sub in (
         ("XDG_DATA_HOME", ".local/share"),
@@ -36,4 +38,5 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.delenv(DATA_ENV, raising=False)
     monkeypatch.delenv(FAVOURITES_ENV, raising=False)
     monkeypatch.delenv(STATE_ENV, raising=False)
+    monkeypatch.delenv(CACHE_ENV, raising=False)  # the programme cache goes to XDG_CACHE_HOME
     return home

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui_guide.programme.text import fold, matches, printable, shown
+from tui_guide.programme.text import fold, fold_all, matches, printable, shown
 
 # Any C0 or C1 control character, or DEL.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -143,3 +143,26 @@ def test_printable_leaves_text_without_controls_alone(text: str) -> None:
 @given(st.text())
 def test_shown_never_lets_a_control_character_through(text: str) -> None:
     assert not CONTROL.search(shown(text))
+
+
+def _fold_char_by_char(text: str) -> str:
+    """fold as it was first written, dropping combining marks one character at a time."""
+    import unicodedata
+
+    from tui_guide.programme.text import _FOLD_FIRST
+
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD_FIRST))
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD_FIRST))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_fold_drops_combining_marks_as_the_plain_definition_does(text: str) -> None:
+    assert fold(text) == _fold_char_by_char(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(), max_size=5))
+def test_fold_all_in_one_call_equals_folding_each_haystack(haystacks: list[str]) -> None:
+    assert fold_all(*haystacks) == " \x00 ".join(fold(h) for h in haystacks)

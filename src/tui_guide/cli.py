@@ -12,7 +12,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__
 from .commands import export as export_command
 from .commands import favourites as favourites_command
 from .commands import importing
@@ -47,6 +46,17 @@ def _moment(value: str) -> datetime:
     return moment
 
 
+class _Version(argparse.Action):
+    """--version, looking the version up only when asked (importlib.metadata is slow to
+    import, and every start would pay for it)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from . import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
+
+
 def _data_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # Before and after the subcommand --data lands in two lists, joined by `_data`: argparse
     # would otherwise let the subcommand's list replace the main one.
@@ -68,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="An offline terminal guide to festival programmes. "
         "With no command, opens the guide.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     _data_option(parser, top=True)
     parser.add_argument(
         "--now",
@@ -208,9 +218,11 @@ def _list(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def _guide(args: argparse.Namespace, err: Console) -> int:
+    from .load_status import LoadStatus
     from .tui.app import run_guide  # Textual is imported only when the guide opens
 
-    programme = load_programme(data_paths(_data(args)))
+    with LoadStatus(err) as status:  # on a terminal, when the load takes a while
+        programme = load_programme(data_paths(_data(args)), progress=status)
     if not programme.festivals:
         _report(programme, err)
         err.print(Text("No festival could be loaded; nothing to show."))

@@ -9,9 +9,10 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -134,16 +135,29 @@ def _type_ok(kind: str, value: Any) -> bool:
     return False  # pragma: no cover
 
 
+# (table, index, key): the line of a key, looked up only if a problem is reported there.
+_KeyLine = tuple[str, int, str]  # table, index, key: found when a problem needs it
+_ItemLine = tuple[str, int, str, int]  # the same, and which inline table of the key's array
+
+
 class _FileCheck:
     """Validates one parsed document, collecting problems with lines."""
 
     def __init__(self, path: Path, source: str) -> None:
         self.path = path
-        self.lines = LineIndex(source)
+        self.source = source
         self.problems: list[Problem] = []
         self.festival_id = "?"
 
-    def error(self, message: str, line: int | None) -> None:
+    @cached_property
+    def lines(self) -> LineIndex:
+        """Where keys stand, found only when a problem needs a line (a valid file never
+        pays for it)."""
+        return LineIndex(self.source)
+
+    def error(self, message: str, line: int | _KeyLine | _ItemLine | None) -> None:
+        if isinstance(line, tuple):
+            line = self.lines.key(*line[:3]) if len(line) == 3 else self.lines.item(*line)
         self.problems.append(Problem(self.path, message, line))
 
     def where(self, table: str, index: int, record_id: str | None) -> str:
@@ -161,8 +175,8 @@ class _FileCheck:
         where = self.where(table, index, record_id)
         good: dict[str, Any] = {}
         for key, value in raw.items():
-            line = self.lines.key(table, index, key)
             field = spec.get(key)
+            line = (table, index, key)
             if field is None:
                 self.error(
                     f"{where}: unknown field {shown(key)}{suggest(key, spec)}",
@@ -236,7 +250,7 @@ def _timezone(check: _FileCheck, name: str) -> ZoneInfo | None:
 def _people(check: _FileCheck, index: int, session_id: str, raw: list[dict]) -> tuple[Person, ...]:
     people = []
     for number, entry in enumerate(raw, start=1):
-        line = check.lines.item("sessions", index, "people", number - 1)
+        line: _ItemLine = ("sessions", index, "people", number - 1)
         where = f"festival {check.festival_id}, session {_ident(session_id)}, people #{number}"
         ok = True
         for key, value in entry.items():
@@ -288,7 +302,7 @@ def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
         starts = ends = None
 
     venues: dict[str, Venue] = {}
-    venue_ids: dict[str, int | None] = {}
+    venue_ids: dict[str, int] = {}  # the index of each id's first table
     for index, raw in _tables(check, doc, "venues"):
         values = check.fields("venues", index, raw, VENUE_FIELDS)
         if "id" not in values:
@@ -296,16 +310,16 @@ def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
         if values["id"] in venue_ids:
             check.error(
                 f"{check.where('venues', index, values['id'])}, field id: duplicate venue id"
-                f"{_first_at(venue_ids[values['id']])}",
+                f"{_first_at(check.lines.key('venues', venue_ids[values['id']], 'id'))}",
                 check.lines.key("venues", index, "id"),
             )
             continue
-        venue_ids[values["id"]] = check.lines.key("venues", index, "id")
+        venue_ids[values["id"]] = index
         if "name" in values:
             venues[values["id"]] = Venue(festival_id=check.festival_id, **values)
 
     sessions: dict[str, Session] = {}
-    session_ids: dict[str, int | None] = {}
+    session_ids: dict[str, int] = {}
     for index, raw in _tables(check, doc, "sessions"):
         values = check.fields("sessions", index, raw, SESSION_FIELDS)
         duplicate = "id" in values and values["id"] in session_ids
@@ -314,11 +328,11 @@ def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
             # other problems; the copy is still checked for its own problems.
             check.error(
                 f"{check.where('sessions', index, values['id'])}, field id: duplicate session id"
-                f"{_first_at(session_ids[values['id']])}",
+                f"{_first_at(check.lines.key('sessions', session_ids[values['id']], 'id'))}",
                 check.lines.key("sessions", index, "id"),
             )
         elif "id" in values:
-            session_ids[values["id"]] = check.lines.key("sessions", index, "id")
+            session_ids[values["id"]] = index
         session = _session(check, index, values, venues, venue_ids, zone, starts, ends)
         if session is not None and not duplicate:
             sessions[session.id] = session
@@ -518,16 +532,39 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
+Progress = Callable[[Path, int, int, int], object]
+"""`progress(path, files done, files in all, sessions so far)`, told as a load goes on."""
+
+
 def load_programme(
     paths: Sequence[Path],
+    *,
+    cache: bool = True,
+    progress: Progress | None = None,
 ) -> Programme:
-    """Load every festival file under `paths`, keeping the good ones and every problem."""
+    """Load every festival file under `paths`, keeping the good ones and every problem.
+
+    With `cache`, a file unchanged since it was last loaded is read from the compiled cache
+    (see `cache.py`) instead of being parsed again. `progress(path, done, total, sessions)`
+    is called before each file and once more at the end (with `done == total`), `sessions`
+    counting the sessions loaded so far."""
+    from .cache import paused_gc
+
+    with paused_gc():
+        return _load_programme(paths, cache=cache, progress=progress)
+
+
+def _load_programme(paths: Sequence[Path], *, cache: bool, progress: Progress | None) -> Programme:
+    from .cache import cached_load
+
     files, problems = expand(paths)
     festivals: list[Festival] = []
     skipped: list[Path] = []
     seen: dict[str, Path] = {}
-    for path in files:
-        festival, found = load_file(path)
+    for done, path in enumerate(files):
+        if progress is not None:
+            progress(path, done, len(files), sum(len(f.sessions) for f in festivals))
+        festival, found = cached_load(path, load_file) if cache else load_file(path)
         problems.extend(found)
         if festival is not None and festival.id in seen:
             problems.append(
@@ -547,5 +584,7 @@ def load_programme(
             continue
         seen[festival.id] = path
         festivals.append(festival)
+    if progress is not None and files:
+        progress(files[-1], len(files), len(files), sum(len(f.sessions) for f in festivals))
     festivals.sort(key=lambda f: (f.starts or date.max, f.name.casefold()))
     return Programme(tuple(festivals), tuple(problems), tuple(skipped))

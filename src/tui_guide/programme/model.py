@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -176,7 +177,7 @@ class Festival:
         """ "City, Country" with what is known of them; empty when neither is."""
         return ", ".join(filter(None, (self.city, self.country)))
 
-    @property
+    @cached_property
     def days(self) -> tuple[date, ...]:
         """Every day from `starts` to `ends` when both are known, plus any dated session's day."""
         found = {s.date for s in self.sessions if s.date is not None}
@@ -189,11 +190,24 @@ class Festival:
 
     def sessions_on(self, day: date | None) -> tuple[Session, ...]:
         """The sessions of one day in time order; `None` gives the date-TBA sessions."""
-        return tuple(sorted((s for s in self.sessions if s.date == day), key=Session.sort_key))
+        return self._grouped("date").get(day, ())
 
     def sessions_at(self, venue: Venue | None) -> tuple[Session, ...]:
         """The sessions at one venue in time order; `None` gives the venue-TBA sessions."""
-        return tuple(sorted((s for s in self.sessions if s.venue == venue), key=Session.sort_key))
+        return self._grouped("venue").get(venue, ())
+
+    def _grouped(self, by: str) -> dict:
+        # Grouped once on first use and kept (in the instance's __dict__, as cached_property
+        # does; the record stays frozen and equal): screens ask for every day and every
+        # venue, and a scan of all sessions each time cost seconds for 300 venues.
+        groups = self.__dict__.get(f"_by_{by}")
+        if groups is None:
+            lists: dict = {}
+            for session in sorted(self.sessions, key=Session.sort_key):
+                lists.setdefault(getattr(session, by), []).append(session)
+            groups = {key: tuple(found) for key, found in lists.items()}
+            self.__dict__[f"_by_{by}"] = groups
+        return groups
 
     def venue(self, venue_id: str) -> Venue | None:
         return next((v for v in self.venues if v.id == venue_id), None)

@@ -16,7 +16,8 @@ from textual.content import Content
 
 from ...programme.format import count, day_label, time_range
 from ...programme.people import person_key
-from ...programme.text import fold, matches_folded, query_words
+from ...programme.search import HaystackIndex
+from ...programme.text import fold, query_words
 from ..widgets.plain import plain
 
 if TYPE_CHECKING:
@@ -117,7 +118,9 @@ class ProgrammeCommands(Provider):
         app: GuideApp = self.app  # type: ignore[assignment]
         if app.search_entries is None:  # built once: the programme never changes
             app.search_entries = build_entries(app)
+            app.search_index = HaystackIndex(e.haystack for e in app.search_entries)
         self.entries = app.search_entries
+        self.index = app.search_index
 
     def _hit(self, entry: Entry, score: float) -> Hit:
         return Hit(
@@ -132,18 +135,18 @@ class ProgrammeCommands(Provider):
         if not words:
             return
         folded_query = " ".join(words)
-        rest = []
-        found = 0
-        for entry in self.entries:
-            if any(matches_folded(words, h) for h in entry.folded):
-                found += 1
-                starts = any(h.startswith(folded_query) for h in entry.folded)
-                yield self._hit(entry, 1.0 if starts else 0.9)
-            else:
-                rest.append(entry)
-        if found >= FUZZY_BELOW or len(folded_query) < 3:
+        # The prebuilt index finds the entries holding every word (in any of their
+        # haystacks) without a Python step per entry.
+        found = self.index.matching(words)
+        for index in found:
+            entry = self.entries[index]
+            starts = any(h.startswith(folded_query) for h in entry.folded)
+            yield self._hit(entry, 1.0 if starts else 0.9)
+        if len(found) >= FUZZY_BELOW or len(folded_query) < 3:
             return
         fuzzy = self.matcher(folded_query)
+        exact = set(found)
+        rest = (e for i, e in enumerate(self.entries) if i not in exact)
         for entry in rest:
             score = max(fuzzy.match(h) for h in entry.folded) * 0.8
             if score > 0:

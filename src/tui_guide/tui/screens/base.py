@@ -58,7 +58,7 @@ class ListScreen(GuideScreen):
         # Subclasses' own on_mount handlers run before this one (Textual calls each class's).
         self.watch(self.app, "session_filter", self._changed, init=False)
         self.watch(self.app, "hide_past", self._changed, init=False)
-        self.watch(self.app, "favourites_version", self._changed, init=False)
+        self.watch(self.app, "favourites_version", self._favourites_changed, init=False)
         self.refresh_lists()
 
     def _changed(self) -> None:
@@ -68,9 +68,19 @@ class ListScreen(GuideScreen):
         else:
             self._stale = True
 
+    def _favourites_changed(self) -> None:
+        if self.is_current:
+            self.refresh_favourites()
+        else:
+            self._stale = True
+
     def refresh_lists(self) -> None:
         """Fill the lists from the model, through `session_filter_for`."""
         raise NotImplementedError
+
+    def refresh_favourites(self) -> None:
+        """Show a change of favourites: by default, fill the lists again."""
+        self.refresh_lists()
 
     def on_screen_resume(self) -> None:
         self.guide.refresh_favourites()  # another guide may have changed them meanwhile

@@ -64,6 +64,13 @@ class DaysScreen(ListScreen):
         self._unfilled = set(self.tabs)
         self._fill(self._active_day())
 
+    def refresh_favourites(self) -> None:
+        # The days' lists do not depend on favourites, only their stars do.
+        for day in self.tabs:
+            if day not in self._unfilled:
+                listing = self.query_one(f"#list-{tab_id(day)}", SessionList)
+                listing.update_favourites(self.guide.favourites)
+
     def _active_day(self) -> date | None:
         tabs = self.query(TabbedContent)
         if not tabs:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
@@ -11,7 +10,7 @@ from textual.widgets.option_list import Option
 from ...programme.format import count, day_label
 from ...programme.model import Festival
 from ..widgets.footer import guide_footer
-from ..widgets.rows import titled_row
+from ..widgets.rows import TitledRow, titled_row
 from .base import GuideScreen
 
 
@@ -29,7 +28,7 @@ def festival_dates(festival: Festival) -> str:
     return f"Dates TBA; sessions {day_label(first)} – {day_label(last, year=True)}"
 
 
-def festival_row(festival: Festival) -> Table:
+def festival_row(festival: Festival) -> TitledRow:
     detail = f"{festival.place or 'Place TBA'} · {festival_dates(festival)}"
     return titled_row(festival.name, detail, count(len(festival.sessions), "session"))
 

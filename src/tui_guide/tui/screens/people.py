@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
@@ -14,12 +13,12 @@ from ...programme.text import matches
 from ..widgets.filter_bar import FilterBar
 from ..widgets.footer import guide_footer
 from ..widgets.options import refill
-from ..widgets.rows import titled_row
+from ..widgets.rows import TitledRow, titled_row
 from .base import ListScreen
 from .sessions import SessionsScreen
 
 
-def person_row(entry: PersonEntry) -> Table:
+def person_row(entry: PersonEntry) -> TitledRow:
     detail = "; ".join(entry.affiliations)
     return titled_row(entry.name, detail, count(len(entry.sessions), "session"))
 

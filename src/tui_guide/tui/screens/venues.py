@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
@@ -14,14 +13,14 @@ from ...programme.text import matches
 from ..widgets.filter_bar import FilterBar
 from ..widgets.footer import guide_footer
 from ..widgets.options import refill
-from ..widgets.rows import titled_row
+from ..widgets.rows import TitledRow, titled_row
 from .base import ListScreen
 from .venue import VenueScreen
 
 TBA_ID = ":tba"  # not a slug, so no venue id can take it
 
 
-def venue_row(name: str, detail: str, sessions: int) -> Table:
+def venue_row(name: str, detail: str, sessions: int) -> TitledRow:
     return titled_row(name, detail, count(sessions, "session"))
 
 

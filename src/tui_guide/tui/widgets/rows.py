@@ -2,20 +2,64 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 
-from .plain import plain_text
+from .plain import plain
 
 
-def titled_row(title: str, detail: str, right: str) -> Table:
+def line_count(part: Content, rules: RulesMap, width: int) -> int:
+    """The lines `part` takes at `width`: a line that fits is one line without wrapping it,
+    which is most rows of a long list (Content.get_height word-wraps every time)."""
+    if part.cell_length <= width - 2 * (rules.get("line_pad", 0) or 0) and "\n" not in part.plain:
+        return 1
+    return part.get_height(rules, width)
+
+
+class TitledRow(Visual):
+    """Title and detail wrapping on the left, a short note on the right of the first line.
+
+    Cheap to measure, as a long list needs (thousands of people): the height is that of two
+    wrapped Contents, and the row is drawn only when it is in view."""
+
+    def __init__(self, body: list[Content], right: str) -> None:
+        self.body = body
+        self.right = Content(right)
+
+    def _body_width(self, width: int) -> int:
+        return max(1, width - self.right.cell_length - 1)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        widest = max(part.get_optimal_width(rules, container_width) for part in self.body)
+        return widest + 1 + self.right.cell_length
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        body_width = self._body_width(width)
+        return sum(line_count(part, rules, body_width) for part in self.body)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        body_width = self._body_width(width)
+        side = width - body_width
+        lines = [
+            strip.extend_cell_length(body_width, style.rich_style)
+            for part in self.body
+            for strip in part.render_strips(body_width, None, style, options)
+        ]
+        note = Content(" ").append(self.right).render_strips(side, 1, style, options)[0]
+        note = note.extend_cell_length(side, style.rich_style)
+        blank = Strip.blank(side, style.rich_style)
+        strips = [Strip.join([line, note if n == 0 else blank]) for n, line in enumerate(lines)]
+        return strips if height is None else strips[:height]
+
+
+def titled_row(title: str, detail: str, right: str) -> TitledRow:
     """`title` and `detail` may come from data files: they are shown as plain text."""
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(ratio=1)
-    grid.add_column(no_wrap=True, justify="right")
-    body = plain_text(title, style="bold")
+    body = [plain(title, style="bold")]
     if detail:
-        body.append("\n")
-        body.append_text(plain_text(detail, style="dim"))
-    grid.add_row(body, Text(right))
-    return grid
+        body.append(plain(detail, style="dim"))
+    return TitledRow(body, right)

@@ -5,19 +5,67 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from rich.table import Table
-from rich.text import Text
 from textual import events, on
+from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...programme.format import day_label, time_range
 from ...programme.model import Session
-from .plain import plain, plain_text
+from .plain import plain
+from .rows import line_count
 
 FAVOURITE_MARK = "★"
 MARK_X = 14  # where the mark is in a row: the option's 1-cell margin, the time (12), a gap
+
+
+class SessionRow(Visual):
+    """One session as two lines or more: time and favourite mark in fixed columns, the title
+    wrapping beside them, kind and venue under it, and a note line of the guide's own (a
+    clash, say).
+
+    Rows are what a long list is made of, so they are cheap: the list asks every row for its
+    height, and this answers by wrapping two short texts, not by laying out a table; a row is
+    drawn only when it scrolls into view."""
+
+    PREFIX = 15  # 12 for the time, then the mark between single spaces
+
+    def __init__(self, time: str, mark: str, body: list[Content]) -> None:
+        self.time = time
+        self.mark = mark
+        self.body = body
+
+    def _body_width(self, width: int) -> int:
+        return max(1, width - self.PREFIX)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        widest = max(part.get_optimal_width(rules, container_width) for part in self.body)
+        return self.PREFIX + widest
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        body_width = self._body_width(width)
+        return sum(line_count(part, rules, body_width) for part in self.body)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        body_width = self._body_width(width)
+        lines = [
+            strip.extend_cell_length(body_width, style.rich_style)
+            for part in self.body
+            for strip in part.render_strips(body_width, None, style, options)
+        ]
+        head = Content.assemble(f"{self.time[:12]:<12} ", (self.mark, "bold"), " ")
+        first = head.render_strips(self.PREFIX, 1, style, options)[0]
+        first = first.extend_cell_length(self.PREFIX, style.rich_style)
+        blank = Strip.blank(self.PREFIX, style.rich_style)
+        strips = [Strip.join([first if n == 0 else blank, line]) for n, line in enumerate(lines)]
+        return strips if height is None else strips[:height]
 
 
 def session_row(
@@ -26,28 +74,16 @@ def session_row(
     favourite: bool,
     with_festival: str | None = None,
     note: str | None = None,
-) -> Table:
-    """One session as a two-line grid that wraps cleanly at any width; `note` holds warning
-    lines of the guide's own (a clash, say), shown under the details."""
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=12, no_wrap=True)
-    grid.add_column(width=1, no_wrap=True)
-    grid.add_column(ratio=1)
+) -> SessionRow:
+    """One session as a row of a session list; `note` holds warning lines
+    of the guide's own (a clash, say), shown under the details."""
     details = [session.kind.value, session.venue.name if session.venue else "Venue TBA"]
     if with_festival:
         details.append(with_festival)
-    body = plain_text(session.title, style="bold")
-    body.append("\n")
-    body.append_text(plain_text(" · ".join(details), style="dim"))
+    body = [plain(session.title, style="bold"), plain(" · ".join(details), style="dim")]
     for line in (note or "").splitlines():  # one warning a line
-        body.append("\n")
-        body.append_text(plain_text(f"⚠ {line}", style="bold italic"))
-    grid.add_row(
-        Text(time_range(session, compact=True)),
-        Text(FAVOURITE_MARK if favourite else " ", style="bold"),
-        body,
-    )
-    return grid
+        body.append(plain(f"⚠ {line}", style="bold italic"))
+    return SessionRow(time_range(session, compact=True), FAVOURITE_MARK if favourite else " ", body)
 
 
 class SessionList(OptionList):
@@ -75,6 +111,8 @@ class SessionList(OptionList):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._sessions: dict[str, Session] = {}
+        self._rows: dict[tuple, SessionRow] = {}  # the rows shown, by what they were made of
+        self._made: dict[str, tuple] = {}  # what each session's row was made of
         self._group_by_day = group_by_day
         self._festival_names = festival_names
         self._empty_message = empty_message
@@ -111,7 +149,9 @@ class SessionList(OptionList):
         """Replace the rows with headed groups, keeping the highlight on the same session."""
         keep = self.highlighted_session
         favourite_keys = set(favourites)
+        rows, kept = self._rows, {}
         self._sessions = {}
+        self._made = {}
         options: list[Option] = []
         for heading, sessions in groups:
             if heading is not None:
@@ -121,15 +161,22 @@ class SessionList(OptionList):
                     continue  # option ids must be unique; a session shows once
                 self._sessions[session.key] = session
                 festival = (self._festival_names or {}).get(session.festival_id)
-                row = session_row(
-                    session,
-                    favourite=session.key in favourite_keys,
-                    with_festival=festival,
-                    note=(notes or {}).get(session.key),
-                )
+                favourite = session.key in favourite_keys
+                note = (notes or {}).get(session.key)
+                # A row drawn before is used again: its wrapped heights are remembered, so a
+                # refill after a star or a filter measures only the rows that changed.
+                made = (session.key, favourite, festival, note)
+                row = rows.get(made)
+                if row is None:
+                    row = session_row(
+                        session, favourite=favourite, with_festival=festival, note=note
+                    )
+                kept[made] = row
+                self._made[session.key] = made
                 options.append(Option(row, id=session.key))
         if not self._sessions:
             options.append(Option(plain(self._empty_message, style="italic"), disabled=True))
+        self._rows = kept
         self.set_options(options)
         if keep is not None and keep.key in self._sessions:
             self.highlighted = self.get_option_index(keep.key)
@@ -146,6 +193,22 @@ class SessionList(OptionList):
             event.prevent_default()  # a star, not an open
             self.highlighted = index
             self.post_message(self.StarClicked(session))
+
+    def update_favourites(self, favourites: Iterable[str]) -> None:
+        """Redraw only the rows whose star changed (a refill would measure every row)."""
+        keys = set(favourites)
+        for key, made in list(self._made.items()):
+            _, favourite, festival, note = made
+            if (key in keys) == favourite:
+                continue
+            now = (key, not favourite, festival, note)
+            row = session_row(
+                self._sessions[key], favourite=not favourite, with_festival=festival, note=note
+            )
+            self._rows.pop(made, None)
+            self._rows[now] = row
+            self._made[key] = now
+            self.replace_option_prompt(key, row)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

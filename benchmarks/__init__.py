@@ -1,0 +1,1 @@
+"""The guide's benchmarks: `python -m benchmarks` (see benchmarks/README.md)."""

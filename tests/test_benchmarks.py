@@ -1,0 +1,63 @@
+"""The benchmark runs, quickly, so that it cannot rot. No time is asserted: machines differ."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_make_programme_is_deterministic_and_valid(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO))
+    try:
+        from benchmarks.make_programme import write_programme
+    finally:
+        sys.path.remove(str(REPO))
+    from tui_guide.programme import load_programme
+
+    first = write_programme(tmp_path / "a", 300)
+    second = write_programme(tmp_path / "b", 300)
+    assert first.read_bytes() == second.read_bytes()
+    programme = load_programme([first], cache=False)
+    assert not programme.problems
+    sessions = programme.sessions
+    assert len(sessions) == 300
+    assert any(s.date is None for s in sessions)  # date TBA
+    assert any(s.date is not None and s.start is None for s in sessions)  # time TBA
+    assert any(s.venue is None for s in sessions)  # venue TBA
+    assert any(s.end is not None and s.start is not None and s.end < s.start for s in sessions)
+    assert any(any(c in s.title for c in "ıİəğşçöü") for s in sessions)
+
+
+def test_quick_benchmark_writes_its_table(tmp_path: Path) -> None:
+    output = tmp_path / "performance.md"
+    output.write_text(
+        "# Performance\n\nabove\n\n<!-- results: written by python -m benchmarks -->\n"
+        "STALE-RESULTS\n<!-- end of results -->\n\nbelow, kept\n",
+        "utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--output", str(output)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    text = output.read_text("utf-8")
+    assert "STALE-RESULTS" not in text and "below, kept" in text and "above" in text
+    for label in (
+        "plain tomllib.load",
+        "cold load, no cache",
+        "warm start, first paint (busiest day)",
+        "search: median / p95 of 200",
+        "busiest day: open the tab",
+        "busiest day: scroll to the end",
+        "favourite toggle, saved: median / p95",
+        "peak RSS (warm start)",
+    ):
+        assert f"| {label} |" in text
+    assert "Seed programme" in text

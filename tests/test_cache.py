@@ -1,0 +1,262 @@
+"""The compiled programme cache: the same programme as a parse, never trusted when stale,
+corrupt or foreign, and never a crash."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import zlib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tui_guide.programme import cache, load_programme
+from tui_guide.programme import loader as loader_module
+from tui_guide.programme.cache import CACHE_ENV, cache_dir, cached_load
+from tui_guide.programme.loader import load_file
+from tui_guide.programme.sources import bundled_data
+
+DATA = bundled_data()
+BROKEN = Path(__file__).parent / "data" / "broken"
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files really parsed (not read from the cache), in order."""
+    parsed: list[Path] = []
+
+    def counting(path: Path):
+        parsed.append(path)
+        return load_file(path)
+
+    monkeypatch.setattr(loader_module, "load_file", counting)
+    return parsed
+
+
+def _copy(tmp_path: Path, source: Path = DATA) -> Path:
+    folder = tmp_path / "programme"
+    shutil.copytree(source, folder)
+    return folder
+
+
+def _entries() -> list[Path]:
+    folder = cache_dir()
+    assert folder is not None
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def test_cache_is_in_the_isolated_user_cache_folder(isolated_env: Path) -> None:
+    folder = cache_dir()
+    assert folder is not None
+    assert folder.is_relative_to(isolated_env)
+
+
+def test_second_load_reads_the_cache_and_gives_the_same_programme(
+    tmp_path: Path, counted: list[Path]
+) -> None:
+    folder = _copy(tmp_path)
+    first = load_programme([folder])
+    assert len(counted) == 3
+    assert len(_entries()) == 3
+    second = load_programme([folder])
+    assert len(counted) == 3  # nothing parsed again
+    assert second == first
+    assert second == load_programme([folder], cache=False)
+    # Records held in several places are one object again, as after a parse.
+    festival = next(f for f in second.festivals if any(s.venue for s in f.sessions))
+    session = next(s for s in festival.sessions if s.venue is not None)
+    assert any(session.venue is v for v in festival.venues)
+
+
+def test_problems_are_cached_and_reported_again(tmp_path: Path, counted: list[Path]) -> None:
+    folder = _copy(tmp_path, BROKEN)
+    first = load_programme([folder])
+    parsed = len(counted)
+    second = load_programme([folder])
+    assert len(counted) == parsed
+    assert first.problems and second.problems == first.problems
+    assert second.skipped == first.skipped
+    assert [str(p) for p in second.problems] == [str(p) for p in first.problems]
+
+
+def test_the_path_comes_back_as_given_this_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _copy(tmp_path)
+    absolute = load_programme([folder])
+    monkeypatch.chdir(tmp_path)
+    relative = load_programme([Path("programme")])
+    assert {f.source_file for f in relative.festivals} == {
+        Path("programme") / f.source_file.name for f in absolute.festivals
+    }
+
+
+def test_a_changed_file_is_parsed_again(tmp_path: Path, counted: list[Path]) -> None:
+    folder = _copy(tmp_path)
+    load_programme([folder])
+    target = sorted(folder.glob("*.toml"))[0]
+    stat = target.stat()
+    text = target.read_text("utf-8")
+    # Same size and modification time: only the content hash can tell.
+    changed = text.replace('name = "', 'name = "X', 1)[:-1]
+    assert len(changed.encode()) == len(text.encode())
+    target.write_text(changed, "utf-8")
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    counted.clear()
+    programme = load_programme([folder])
+    assert counted == [target]
+    assert programme == load_programme([folder], cache=False)
+    assert any(f.name.startswith("X") for f in programme.festivals)
+
+
+def test_off_means_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: list[Path]
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, "off")
+    assert cache_dir() is None
+    folder = _copy(tmp_path)
+    load_programme([folder])
+    load_programme([folder])
+    assert len(counted) == 6
+
+
+def test_env_chooses_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "elsewhere"))
+    load_programme([_copy(tmp_path)])
+    assert len(list((tmp_path / "elsewhere").glob("*.json"))) == 3
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_cache_folder_only_means_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    monkeypatch.setenv(CACHE_ENV, str(locked / "sub"))
+    folder = _copy(tmp_path)
+    assert load_programme([folder]) == load_programme([folder], cache=False)
+
+
+def test_a_cache_folder_that_is_a_file_only_means_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(CACHE_ENV, str(blocker))
+    folder = _copy(tmp_path)
+    assert load_programme([folder]) == load_programme([folder], cache=False)
+
+
+def test_a_foreign_cache_is_ignored(tmp_path: Path, counted: list[Path]) -> None:
+    folder = _copy(tmp_path)
+    load_programme([folder])
+    entries = _entries()
+    # Every cache file swapped for another file's: each names another programme file.
+    contents = [e.read_bytes() for e in entries]
+    for entry, content in zip(entries, contents[1:] + contents[:1], strict=True):
+        entry.write_bytes(content)
+    counted.clear()
+    assert load_programme([folder]) == load_programme([folder], cache=False)
+    assert len(counted) == 6
+
+
+def _rewrite(entry: Path, edit) -> None:
+    """Change the payload of a cache file and fix its CRC, so that only the checks of the
+    values themselves stand between it and the guide."""
+    head, payload = entry.read_bytes().split(b"\n", 1)
+    header = json.loads(head)
+    payload = json.dumps(edit(json.loads(payload)), ensure_ascii=False).encode()
+    header["payload"] = zlib.crc32(payload)
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + payload)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda doc: [
+            doc[0],
+            {**doc[1], "Session": [[1] * len(c) for c in doc[1]["Session"]]},
+            doc[2],
+        ],
+        lambda doc: [doc[0], {**doc[1], "Venue": []}, doc[2]],
+        lambda doc: [[10**6, []], doc[1], doc[2]],
+        lambda doc: [doc[0], {**doc[1], "Festival": [["x"] for _ in doc[1]["Festival"]]}, doc[2]],
+        lambda doc: {"a": 1},
+        lambda doc: [doc[0], {k: [[[]] * len(c) for c in v] for k, v in doc[1].items()}, doc[2]],
+        lambda doc: [doc[0], doc[1], doc[2][:3]],
+        lambda doc: [doc[0], doc[1], [1] * len(doc[2])],
+    ],
+    ids=[
+        "ints-for-everything",
+        "no-venues",
+        "no-such-festival",
+        "wrong-shape",
+        "not-a-payload",
+        "lists-everywhere",
+        "strings-missing",
+        "ints-for-strings",
+    ],
+)
+def test_a_well_formed_but_wrong_cache_is_ignored(tmp_path: Path, edit) -> None:
+    file = DATA / "baku-cinema-breeze-2025.toml"
+    expected = load_file(file)
+    folder = tmp_path / "cache"
+    cached_load(file, load_file, folder)
+    [entry] = folder.glob("*.json")
+    _rewrite(entry, edit)
+    assert cached_load(file, load_file, folder) == expected
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300), keep=st.integers(min_value=0, max_value=4000))
+def test_random_bytes_in_the_cache_are_never_trusted_nor_a_crash(
+    tmp_path: Path, data: bytes, keep: int
+) -> None:
+    file = DATA / "korkyt-ata-2025.toml"
+    expected = load_file(file)
+    folder = tmp_path / "fuzz"
+    shutil.rmtree(folder, ignore_errors=True)
+    cached_load(file, load_file, folder)
+    [entry] = folder.glob("*.json")
+    good = entry.read_bytes()
+    # Random bytes spliced into a real cache file (its header kept, often), or alone.
+    entry.write_bytes(good[:keep] + data + good[keep + len(data) :])
+    assert cached_load(file, load_file, folder) == expected
+    entry.write_bytes(data)
+    assert cached_load(file, load_file, folder) == expected
+
+
+def test_a_missing_file_is_reported_as_without_cache(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.toml"
+    assert cached_load(missing, load_file, tmp_path / "c") == load_file(missing)
+
+
+def test_the_schema_follows_the_model() -> None:
+    # Every record class of the model is in the schema, each field with its converters.
+    from tui_guide.programme.model import Festival, Link, Person, Problem, Session, Venue
+
+    schema = cache.schema()
+    assert set(schema.order) == {Festival, Link, Person, Problem, Session, Venue}
+    assert [name for name, _, _ in schema.classes[Session]][:3] == ["festival_id", "id", "title"]
+
+
+SCHEDULES = Path(__file__).resolve().parents[1].parent / "shared" / "schedules"
+
+
+@pytest.mark.skipif(not SCHEDULES.is_dir(), reason="../shared/schedules is not beside the repo")
+@pytest.mark.parametrize("name", ["37c3.xml", "frab-camp2019.json"])
+def test_an_imported_schedule_comes_back_from_the_cache_the_same(
+    tmp_path: Path, counted: list[Path], name: str
+) -> None:
+    """Subtitles, links, guids and the importer's warnings survive the cache."""
+    source = tmp_path / name
+    shutil.copy(SCHEDULES / name, source)
+    first = load_programme([source])
+    second = load_programme([source])
+    assert counted == [source]  # parsed once, then read from the cache
+    assert second == first
+    assert any(s.links or s.subtitle for s in second.sessions)
