@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
@@ -15,23 +15,22 @@ from rich.text import Text
 from .commands import export as export_command
 from .commands import favourites as favourites_command
 from .commands import importing
-from .commands.common import minutes, open_store, state_dir_option
-from .programme import Kind, Programme, load_programme
+from .commands.common import (
+    filter_options,
+    minutes,
+    open_store,
+    session_filter,
+    state_dir_option,
+    unknown_festival,
+)
+from .programme import Programme, load_programme
 from .programme.format import count, day_label, time_range
 from .programme.loader import FIRST_YEAR, LAST_YEAR
-from .programme.query import SessionFilter
 from .programme.sources import DATA_ENV, data_paths
-from .programme.text import fold, printable
+from .programme.text import printable
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 2
-
-
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
 def _moment(value: str) -> datetime:
@@ -113,16 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print sessions in each festival's local time, filtered.",
     )
     _data_option(listing, top=False)
-    listing.add_argument("--festival", metavar="ID", help="only this festival (its id)")
-    listing.add_argument("--day", type=_day, metavar="YYYY-MM-DD", help="only this local date")
-    listing.add_argument("--venue", metavar="VENUE", help="only this venue (id or name)")
-    listing.add_argument(
-        "--kind",
-        choices=[k.value for k in Kind],
-        action="append",
-        help="only this kind of session (repeatable)",
-    )
-    listing.add_argument("--search", metavar="TEXT", default="", help="only sessions matching")
+    filter_options(listing)
     importing.add_parsers(commands)
     favourites_command.add_parser(commands, lambda p: _data_option(p, top=False))
     export_command.add_parser(commands, lambda p: _data_option(p, top=False))
@@ -164,19 +154,8 @@ def _validate(args: argparse.Namespace, out: Console, err: Console) -> int:
 def _list(args: argparse.Namespace, out: Console, err: Console) -> int:
     programme = load_programme(data_paths(_data(args)))
     _report(programme, err)
-    wanted = SessionFilter(
-        festival=args.festival,
-        day=args.day,
-        venue=args.venue,
-        kinds=frozenset(Kind(k) for k in args.kind or ()),
-        search=args.search,
-    )
-    if args.festival and not any(fold(f.id) == fold(args.festival) for f in programme.festivals):
-        known = ", ".join(f.id for f in programme.festivals) or "none loaded"
-        err.print(
-            Text(printable(f"no festival with id {args.festival!r} (known: {known})")),
-            soft_wrap=True,
-        )
+    wanted = session_filter(args)
+    if unknown_festival(programme, args.festival, err):
         return EXIT_PROBLEMS
     shown_any = False
     for festival in programme.festivals:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
 
 from ..favourites import STATE_ENV, Favourites, locate
-from ..programme import Programme, load_programme
+from ..programme import Kind, Programme, load_programme
+from ..programme.query import SessionFilter
 from ..programme.sources import data_paths
 from ..programme.text import fold, printable
 
@@ -30,6 +32,51 @@ def state_dir_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
         metavar="DIR",
         default=None if top else argparse.SUPPRESS,
         help=f"where My programme is kept (default: ${STATE_ENV}, else your data folder)",
+    )
+
+
+def day(value: str) -> date:
+    """A date in YYYY-MM-DD form (an argparse type)."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def filter_options(parser: argparse.ArgumentParser) -> None:
+    """`--festival`, `--day`, `--venue`, `--kind` and `--search`, as `list` and `export` take
+    them; `session_filter` reads them back."""
+    parser.add_argument("--festival", metavar="ID", help="only this festival (its id)")
+    parser.add_argument("--day", type=day, metavar="YYYY-MM-DD", help="only this local date")
+    parser.add_argument("--venue", metavar="VENUE", help="only this venue (id or name)")
+    parser.add_argument(
+        "--kind",
+        choices=[k.value for k in Kind],
+        action="append",
+        help="only this kind of session (repeatable)",
+    )
+    parser.add_argument("--search", metavar="TEXT", default="", help="only sessions matching")
+
+
+def session_filter(args: argparse.Namespace) -> SessionFilter:
+    """The filter that `filter_options` asked for."""
+    return SessionFilter(
+        festival=args.festival,
+        day=args.day,
+        venue=args.venue,
+        kinds=frozenset(Kind(k) for k in args.kind or ()),
+        search=args.search,
+    )
+
+
+def output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the file to write ('-' for standard output)",
     )
 
 

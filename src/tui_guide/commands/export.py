@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 
 from rich.console import Console
 
 from ..export.ics import calendar
 from ..programme.format import count
-from ..programme.model import Kind
-from ..programme.query import SessionFilter
-from .common import EXIT_PROBLEMS, load, say, unknown_festival
+from .common import (
+    EXIT_PROBLEMS,
+    filter_options,
+    load,
+    output_option,
+    say,
+    session_filter,
+    unknown_festival,
+)
 from .favourites import write_output
-
-
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
 def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -34,24 +31,8 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
     )
     data_option(parser)
     parser.add_argument("--format", choices=["ics"], default="ics")
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        metavar="FILE",
-        help="the file to write ('-' for standard output)",
-    )
-    parser.add_argument("--festival", metavar="ID", help="only this festival (its id)")
-    parser.add_argument("--day", type=_day, metavar="YYYY-MM-DD", help="only this local date")
-    parser.add_argument("--venue", metavar="VENUE", help="only this venue (id or name)")
-    parser.add_argument(
-        "--kind",
-        choices=[k.value for k in Kind],
-        action="append",
-        help="only this kind of session (repeatable)",
-    )
-    parser.add_argument("--search", metavar="TEXT", default="", help="only sessions matching")
+    output_option(parser)
+    filter_options(parser)
 
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
@@ -60,14 +41,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         for problem in programme.problems:
             say(err, str(problem))
         return EXIT_PROBLEMS
-    wanted = SessionFilter(
-        festival=args.festival,
-        day=args.day,
-        venue=args.venue,
-        kinds=frozenset(Kind(k) for k in args.kind or ()),
-        search=args.search,
-    )
-    sessions = wanted.apply(programme.sessions)
+    sessions = session_filter(args).apply(programme.sessions)
     names = sorted({s.festival_id for s in sessions})
     festivals = [f.name for f in programme.festivals if f.id in names]
     result = calendar(sessions, name=" · ".join(festivals) or "tui-guide")

@@ -24,6 +24,7 @@ from .common import (
     EXIT_PROBLEMS,
     load,
     open_store,
+    output_option,
     say,
     state_dir_option,
     unknown_festival,
@@ -44,14 +45,7 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
 
     export = actions.add_parser("export", help="write the favourites to a file")
     export.add_argument("--format", choices=["ics", "json"], default="ics")
-    export.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        metavar="FILE",
-        help="the file to write ('-' for standard output)",
-    )
+    output_option(export)
     export.add_argument("--festival", metavar="ID", help="only this festival's favourites")
 
     importing = actions.add_parser(
