@@ -51,7 +51,7 @@ async def test_stars_are_saved_and_listed_with_their_clash(make_app, tmp_path: P
         await pilot.press("enter")  # Baku, opening on 7 Dec (the frozen today)
         await pilot.pause()
         assert isinstance(app.screen, DaysScreen)
-        await pilot.press("s", "down", "s")
+        await pilot.press("f", "down", "f")
         await pilot.pause()
         assert saved(path) == [ACTING, CAREERS]
         listing = await open_mine(pilot)
@@ -61,7 +61,7 @@ async def test_stars_are_saved_and_listed_with_their_clash(make_app, tmp_path: P
         assert "Clashes with Building a successful career" in text
         # Unstarring from My programme takes the row away and saves at once; so does x.
         listing.focus()
-        await pilot.press("s")
+        await pilot.press("f")
         await pilot.pause()
         assert [s.key for s in listing.sessions] == [CAREERS]
         assert saved(path) == [CAREERS]
@@ -128,7 +128,7 @@ async def test_a_store_that_cannot_be_written_is_reported_and_browsing_works(
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
         assert any("cannot create the folder" in m and "not saved" in m for m in messages)
-        await pilot.press("enter", "s")  # browse, and star for this run
+        await pilot.press("enter", "f")  # browse, and star for this run
         await pilot.pause()
         assert isinstance(app.screen, DaysScreen) and ACTING in app.favourites
 

@@ -51,7 +51,7 @@ def notes_for(
 
 
 class MineScreen(ListScreen):
-    """Starred sessions by day; `s` unstars, `x` removes (also what is no longer in the
+    """Starred sessions by day; `f` unstars, `x` removes (also what is no longer in the
     programme), `r` reads the store again, `e` writes a calendar file."""
 
     AUTO_FOCUS = "SessionList"
@@ -91,7 +91,7 @@ class MineScreen(ListScreen):
         yield Static(id="mine-summary", classes="heading")
         yield SessionList(
             festival_names={f.id: f.name for f in programme.festivals} if several else None,
-            empty_message="Nothing starred yet: press s on a session to add it here.",
+            empty_message="Nothing starred yet: press f on a session to add it here.",
             id="mine",
         )
         yield Static("No longer in the programme", id="gone-heading", classes="heading")
