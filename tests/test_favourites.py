@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time as clock
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -180,6 +181,53 @@ def test_two_guides_toggling_at_the_same_moment_keep_both_theirs(tmp_path: Path)
     assert sorted(saved(path)) == sorted(expected)
 
 
+OPENER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from tui_guide.favourites import Favourites
+
+    folder, me, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    problems = []
+    for round in range(rounds):
+        (folder / f"ready-{round}-{me}").touch()
+        while not (folder / f"go-{round}").exists():
+            time.sleep(0.0005)
+        store = Favourites(path=folder / str(round) / "favourites.sqlite3")
+        if store.problem is not None or store.path is None:
+            problems.append(f"round {round}: {store.problem}")
+        store.toggle(f"guide/{me}")
+        store.close()
+    sys.exit("; ".join(problems))
+    """
+)
+
+
+def test_eight_guides_opening_a_new_store_at_the_same_moment_all_save(tmp_path: Path) -> None:
+    """Opening a store that does not exist yet (made WAL, given its schema) by several guides
+    at once: none of them falls back to keeping its favourites in memory only."""
+    guides, rounds = 8, 10
+    started = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, str(tmp_path), str(me), str(rounds)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for me in range(guides)
+    ]
+    for round in range(rounds):
+        ready = [tmp_path / f"ready-{round}-{me}" for me in range(guides)]
+        while not all(flag.exists() for flag in ready):
+            assert all(guide.poll() in (None, 0) for guide in started)
+            clock.sleep(0.001)
+        (tmp_path / f"go-{round}").touch()
+    problems = [guide.communicate(timeout=60)[1].strip() for guide in started]
+    assert problems == [""] * guides
+    for round in range(rounds):
+        path = tmp_path / str(round) / "favourites.sqlite3"
+        assert sorted(saved(path)) == sorted(f"guide/{me}" for me in range(guides))
+
+
 keys = st.sampled_from([KEY, OTHER, "korkyt-ata-2025/cooperation-memorandums", "a/b", "x/ü"])
 
 
@@ -266,11 +314,11 @@ def test_a_guide_that_saw_the_damage_late_leaves_the_fresh_store_alone(
     first.toggle("one/1")
     real, calls = store_module.connect, []
 
-    def saw_it_before(where: Path):
+    def saw_it_before(where: Path, *, locked: bool = False):
         calls.append(where)
         if len(calls) == 1:
             raise Damaged(f"{where}: not a favourites database: file is not a database")
-        return real(where)
+        return real(where, locked=locked)
 
     monkeypatch.setattr(store_module, "connect", saw_it_before)
     second = Favourites(path=path)

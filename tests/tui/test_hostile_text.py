@@ -220,7 +220,7 @@ async def to_now(pilot) -> None:
 
 async def to_filters(pilot) -> None:
     await to_days(pilot)
-    await pilot.press("f")
+    await pilot.press("ctrl+f")
     await pilot.pause()
     assert isinstance(pilot.app.screen, FiltersScreen)
 
@@ -361,7 +361,7 @@ async def test_clicking_click_markup_does_not_quit(hostile_app) -> None:
 async def test_favourite_notice_shows_the_title_literally(hostile_app) -> None:
     async with hostile_app.run_test(size=SIZE, notifications=True) as pilot:
         await to_days(pilot)
-        await pilot.press("s")
+        await pilot.press("f")
         await pilot.pause()
         assert "hostile/free" in hostile_app.favourites
         message = list(hostile_app._notifications)[-1].message

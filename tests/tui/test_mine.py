@@ -4,6 +4,7 @@ export, reminders and a click on the mark."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -51,7 +52,7 @@ async def test_stars_are_saved_and_listed_with_their_clash(make_app, tmp_path: P
         await pilot.press("enter")  # Baku, opening on 7 Dec (the frozen today)
         await pilot.pause()
         assert isinstance(app.screen, DaysScreen)
-        await pilot.press("s", "down", "s")
+        await pilot.press("f", "down", "f")
         await pilot.pause()
         assert saved(path) == [ACTING, CAREERS]
         listing = await open_mine(pilot)
@@ -61,7 +62,7 @@ async def test_stars_are_saved_and_listed_with_their_clash(make_app, tmp_path: P
         assert "Clashes with Building a successful career" in text
         # Unstarring from My programme takes the row away and saves at once; so does x.
         listing.focus()
-        await pilot.press("s")
+        await pilot.press("f")
         await pilot.pause()
         assert [s.key for s in listing.sessions] == [CAREERS]
         assert saved(path) == [CAREERS]
@@ -128,7 +129,7 @@ async def test_a_store_that_cannot_be_written_is_reported_and_browsing_works(
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
         assert any("cannot create the folder" in m and "not saved" in m for m in messages)
-        await pilot.press("enter", "s")  # browse, and star for this run
+        await pilot.press("enter", "f")  # browse, and star for this run
         await pilot.pause()
         assert isinstance(app.screen, DaysScreen) and ACTING in app.favourites
 
@@ -221,14 +222,63 @@ async def test_e_writes_my_programme_as_a_calendar(make_app, tmp_path: Path) -> 
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_mine(pilot)
         await pilot.press("e")
-        await pilot.pause()
         path = tmp_path / "my-programme.ics"
+        await wait_for(pilot, lambda: exported(app))
         calendar = Calendar.from_ical(path.read_bytes())
         (event,) = calendar.walk("VEVENT")
         assert str(event["summary"]) == "Acting techniques for animators"
         assert event.decoded("dtstart").astimezone(UTC) == datetime(2025, 12, 7, 10, tzinfo=UTC)
-        messages = [str(n.message) for n in app._notifications]
-        assert any(f"1 event written to {path}; 1 left out" in m for m in messages), messages
+        assert exported(app) == [f"1 event written to {path}; 1 left out"]
+        # The guide's own export file is written again, and the message says it was replaced.
+        await pilot.press("e")
+        await wait_for(pilot, lambda: len(exported(app)) == 2)
+        assert exported(app)[1] == f"1 event replaced {path}; 1 left out"
+
+
+def exported(app) -> list[str]:
+    """The export's closing messages (file and count), one per export."""
+    shown = [str(n.message) for n in app._notifications if n.title == "Calendar exported"]
+    return [message.split(" (no date")[0] for message in shown]
+
+
+async def test_export_writes_off_the_ui_thread(make_app, tmp_path: Path, monkeypatch) -> None:
+    """STYLE.md 7: writing a file runs in a worker; the guide answers keys meanwhile."""
+    import tui_guide.tui.screens.mine as mine_module
+
+    release, writing, written = threading.Event(), threading.Event(), threading.Event()
+    real = mine_module.write_atomically
+
+    def slow_write(path: Path, data: bytes) -> None:
+        writing.set()
+        release.wait(timeout=5)
+        real(path, data)
+        written.set()
+
+    monkeypatch.setattr(mine_module, "write_atomically", slow_write)
+    app = make_app(favourites=Favourites([ACTING]), export_dir=tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_mine(pilot)
+        await pilot.press("e")
+        await wait_for(pilot, writing.is_set)
+        await pilot.press("question_mark")  # a key is answered while the file is written
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen" and not written.is_set()
+        release.set()
+        await wait_for(pilot, lambda: exported(app))
+        assert (tmp_path / "my-programme.ics").is_file()
+
+
+async def test_an_export_that_cannot_write_says_so(make_app, tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    app = make_app(favourites=Favourites([ACTING]), export_dir=blocked / "sub")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_mine(pilot)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: any(n.title == "Not exported" for n in app._notifications))
+        (failed,) = [n for n in app._notifications if n.title == "Not exported"]
+        assert str(failed.message).startswith(f"{blocked / 'sub' / 'my-programme.ics'}: cannot")
+        assert failed.severity == "error"
 
 
 async def test_a_favourite_about_to_start_raises_one_notification(make_app, tmp_path) -> None:

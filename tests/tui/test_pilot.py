@@ -530,7 +530,7 @@ async def test_filters_dialog_narrows_by_kind_and_clear_all_restores(make_app) -
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_baku_days(pilot)
-        await pilot.press("f")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, FiltersScreen)
@@ -560,7 +560,7 @@ async def test_filters_dialog_narrows_by_kind_and_clear_all_restores(make_app) -
         await pilot.pause()
         assert "Venue TBA" not in screen_text(app)  # no masterclass without a venue
 
-        await pilot.press("f")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         assert app.screen.query_one("#kinds", SelectionList).selected == ["masterclass"]
         await pilot.click("#clear")
@@ -577,7 +577,7 @@ async def test_escape_leaves_the_filters_as_they_were(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_baku_days(pilot)
-        await pilot.press("f")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         app.screen.query_one("#kinds", SelectionList).select("panel")
         await pilot.press("escape")
@@ -591,7 +591,7 @@ async def test_filters_by_country_and_track(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_baku_days(pilot)
-        await pilot.press("f")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         app.screen.query_one("#countries", SelectionList).select("Pakistan")
         await pilot.click("#apply")
@@ -600,7 +600,7 @@ async def test_filters_by_country_and_track(make_app) -> None:
         assert await on_day(pilot, "tba") == [PANEL]
         assert await on_day(pilot, "2025-12-07") == []
 
-        await pilot.press("f")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         dialog = app.screen
         dialog.query_one("#countries", SelectionList).deselect_all()
@@ -616,7 +616,7 @@ async def test_hide_past_hides_the_seventh_on_the_eighth(make_app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_baku_days(pilot)
         assert len(await on_day(pilot, "2025-12-07")) == 3
-        await pilot.press("f")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         checkbox = app.screen.query_one("#hide-past", Checkbox)
         assert checkbox.value is False
@@ -637,13 +637,41 @@ async def test_hide_past_hides_the_seventh_on_the_eighth(make_app) -> None:
 # Favourites -----------------------------------------------------------------------------------
 
 
-async def test_s_marks_and_unmarks_a_favourite(make_app) -> None:
+async def test_f_stars_in_lists_and_on_the_session_and_the_footer_says_so(make_app) -> None:
+    """The issue's `f` bookmarks a session from any list or its detail; Filters are ^f, and
+    `s` (the first key for it) still stars, without taking room in the footer."""
+    app = make_app()
+    key = f"{BAKU}/{ACTING}"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_baku_days(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "f Star" in footer and "^f Filters" in footer and "s Star" not in footer
+        await pilot.press("s")
+        await pilot.pause()
+        assert key in app.favourites
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        footer = screen_text(app).splitlines()[-1]
+        assert "f Star" in footer and "^f Filters" in footer and "s Star" not in footer
+        await pilot.press("f")
+        await pilot.pause()
+        assert key not in app.favourites
+        await pilot.press("s")
+        await pilot.pause()
+        assert key in app.favourites
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, FiltersScreen)
+
+
+async def test_f_marks_and_unmarks_a_favourite(make_app) -> None:
     app = make_app()
     key = f"{BAKU}/{ACTING}"
     async with app.run_test(size=SIZE) as pilot:
         await open_baku_days(pilot)
         assert FAVOURITE_MARK not in screen_text(app)
-        await pilot.press("s")
+        await pilot.press("f")
         await pilot.pause()
         assert key in app.favourites
         assert len(app.favourites) == 1
@@ -653,12 +681,12 @@ async def test_s_marks_and_unmarks_a_favourite(make_app) -> None:
         assert FAVOURITE_MARK in acting_line
         assert any("My programme" in n.message for n in app._notifications)
 
-        # The session screen shows the mark, and `s` there removes it.
+        # The session screen shows the mark, and `f` there removes it.
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert f"{FAVOURITE_MARK} In My programme" in screen_text(app)
-        await pilot.press("s")
+        await pilot.press("f")
         await pilot.pause()
         assert key not in app.favourites
         assert "In My programme" not in screen_text(app)
@@ -666,16 +694,16 @@ async def test_s_marks_and_unmarks_a_favourite(make_app) -> None:
         await pilot.pause()
         assert FAVOURITE_MARK not in screen_text(app)
 
-        await pilot.press("s")
+        await pilot.press("f")
         await pilot.pause()
         assert key in app.favourites
-        await pilot.press("s")
+        await pilot.press("f")
         await pilot.pause()
         assert key not in app.favourites
         assert len(app.favourites) == 0
 
 
-async def test_s_is_not_offered_where_there_is_no_session_to_mark(make_app) -> None:
+async def test_f_is_not_offered_where_there_is_no_session_to_mark(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_baku_days(pilot)
@@ -684,7 +712,7 @@ async def test_s_is_not_offered_where_there_is_no_session_to_mark(make_app) -> N
             await pilot.pause()
             assert isinstance(app.screen, screen_type)
             assert "Star" not in screen_text(app).splitlines()[-1]
-            await pilot.press("s")
+            await pilot.press("f")
             await pilot.pause()
             assert len(app.favourites) == 0
 
@@ -840,7 +868,7 @@ async def test_help_lists_the_keys_of_every_screen(make_app) -> None:
             for binding in owner.BINDINGS:
                 text = binding.tooltip or binding.description
                 assert text in shown, f"{owner.__name__}: {binding.key} ({text}) not in help"
-        for key in ("d", "v", "p", "n", "F", "f", "^p", "?", "q", "/", "s", "esc"):
+        for key in ("d", "v", "p", "n", "F", "f", "^f", "^p", "?", "q", "/", "s", "esc"):
             assert any(line.strip().startswith(key) for line in shown.splitlines()), key
         await pilot.press("escape")
         await pilot.pause()
@@ -912,7 +940,7 @@ async def test_escape_from_find_returns_to_the_day_list(make_app) -> None:
         await pilot.press("slash", "a", "escape")
         await pilot.pause()
         assert app.focused is day_list(app, "2025-12-07")
-        await pilot.press("s")
+        await pilot.press("f")
         await pilot.pause()
         assert f"{BAKU}/{ACTING}" in app.favourites
 
@@ -957,7 +985,7 @@ async def test_filters_show_in_the_bar_and_reset_with_the_festival(make_app) -> 
     async with app.run_test(size=(120, 30)) as pilot:
         await open_baku_days(pilot)
         assert "Filtered" not in screen_text(app)
-        await pilot.press("f")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         assert isinstance(app.screen, FiltersScreen)
         assert isinstance(app.focused, SelectionList)  # space ticks at once

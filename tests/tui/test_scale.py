@@ -63,7 +63,7 @@ async def test_a_star_redraws_only_its_own_row(make_app, tmp_path) -> None:
         before = [option.prompt for option in listing.options]
         starred = listing.highlighted_session
         assert starred is not None
-        await pilot.press("s")
+        await pilot.press("f")
         await pilot.pause()
         assert starred.key in app.favourites
         after = [option.prompt for option in listing.options]

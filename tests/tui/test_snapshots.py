@@ -76,7 +76,7 @@ async def now_next(pilot: Pilot) -> None:
 
 async def mine(pilot: Pilot) -> None:
     await days(pilot)
-    await pilot.press("s", "down", "s", "m")  # star both 14:00 masterclasses: a clash
+    await pilot.press("f", "down", "f", "m")  # star both 14:00 masterclasses: a clash
     await pilot.pause()
     assert isinstance(pilot.app.screen, MineScreen)
     pilot.app.clear_notifications()
@@ -85,7 +85,7 @@ async def mine(pilot: Pilot) -> None:
 
 async def filters(pilot: Pilot) -> None:
     await days(pilot)
-    await pilot.press("f")
+    await pilot.press("ctrl+f")
     await pilot.pause()
     assert isinstance(pilot.app.screen, FiltersScreen)
 

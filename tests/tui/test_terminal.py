@@ -144,7 +144,7 @@ def test_the_installed_command_in_a_real_terminal(terminal: Terminal, tmp_path: 
     )
 
     # Star the highlighted session: the mark shows, and My programme is saved on disk.
-    terminal.send("s")
+    terminal.send("f")
     terminal.wait_for(
         lambda s: any("★" in line and "Acting techniques" in line for line in s.splitlines()),
         "the star on the session",
@@ -203,7 +203,7 @@ def test_a_star_on_screen_survives_kill_9_of_the_guide(terminal: Terminal, tmp_p
     terminal.send("Enter")
     terminal.wait_for_text("Acting techniques for animators")
     pid = int(terminal.tmux("display-message", "-p", "-t", terminal.name, "#{pane_pid}"))
-    terminal.send("s")
+    terminal.send("f")
     terminal.wait_for(
         lambda s: any("★" in line and "Acting techniques" in line for line in s.splitlines()),
         "the star on the session",

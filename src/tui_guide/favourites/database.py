@@ -1,16 +1,18 @@
 """The favourites database: one SQLite file, its schema and migrations, and what to do with a
 file that is not (or no longer) such a database.
 
-WAL journal and a busy timeout let two guides use it at once; `synchronous = FULL` makes
-every committed change survive the process being killed (and the power going) right after.
+WAL journal and a busy timeout let two guides use it at once (setting it up, they take turns
+under a lock beside the file); `synchronous = FULL` makes every committed change survive the
+process being killed (and the power going) right after.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,6 +44,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 }
 
 _DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED (and their extended codes)
 
 
 class Unusable(Exception):
@@ -56,8 +59,9 @@ def is_damage(error: sqlite3.Error) -> bool:
     return getattr(error, "sqlite_errorcode", None) in _DAMAGED_CODES
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating, migrating) the database at `path`. Raises Damaged or Unusable."""
+def connect(path: Path, *, locked: bool = False) -> sqlite3.Connection:
+    """Open (creating, migrating) the database at `path`. Raises Damaged or Unusable.
+    `locked`: the caller holds `one_at_a_time(path)` already."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -76,10 +80,10 @@ def connect(path: Path) -> sqlite3.Connection:
         raise Unusable(f"{path}: cannot open: {error}") from None
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
-        _check(connection, path)
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
-        _migrate(connection, path)
+        # Guides opening the store at the same moment take turns: turning a new file to WAL
+        # wants it to themselves and is not covered by the busy timeout.
+        with nullcontext() if locked else one_at_a_time(path):
+            _while_busy(lambda: _set_up(connection, path))
     except sqlite3.Error as error:
         connection.close()
         if is_damage(error):
@@ -89,6 +93,34 @@ def connect(path: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def _set_up(connection: sqlite3.Connection, path: Path) -> None:
+    _check(connection, path)
+    (mode,) = connection.execute("PRAGMA journal_mode").fetchone()
+    if str(mode).lower() != "wal":  # only a new (or old-style) file; asking again is not free
+        connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    _migrate(connection, path)
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF in _BUSY_CODES
+
+
+def _while_busy(step: Callable[[], None]) -> None:
+    """Run `step` again, waiting longer each time, while another program holds the database
+    (one not taking turns by the lock), for up to BUSY_SECONDS."""
+    give_up, pause = time.monotonic() + BUSY_SECONDS, 0.005
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.Error as error:
+            if not is_busy(error) or time.monotonic() + pause > give_up:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
 def _check(connection: sqlite3.Connection, path: Path) -> None:
@@ -140,12 +172,17 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
 
 @contextmanager
 def one_at_a_time(path: Path) -> Iterator[None]:
-    """Hold a lock beside `path` while a damaged file is set aside, so that two guides
-    starting at once do not each move a file (the second one the first one's fresh store)."""
+    """Hold a lock beside `path` while the store is set up or a damaged file is set aside, so
+    that two guides starting at once take turns (and do not each move a file, the second one
+    the first one's fresh store)."""
     if fcntl is None:
         yield
         return
-    lock = os.open(path.with_name(f"{path.name}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        lock = os.open(path.with_name(f"{path.name}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:  # no lock file can be made there: go on without
+        yield
+        return
     try:
         with suppress(OSError):  # a file system without locks: go on without
             fcntl.flock(lock, fcntl.LOCK_EX)

@@ -216,11 +216,11 @@ class Favourites:
             except Damaged:
                 with one_at_a_time(path):
                     try:  # another guide starting at the same moment may have done it
-                        self._db = connect(path)
+                        self._db = connect(path, locked=True)
                     except Damaged as damage:
                         aside = set_aside(path, "unreadable")
                         self.problem = f"{damage}; it was moved to {aside}, and a new store started"
-                        self._db = connect(path)
+                        self._db = connect(path, locked=True)
             self.path = path
             self._reload()
         except (Unusable, Damaged, OSError, sqlite3.Error) as error:

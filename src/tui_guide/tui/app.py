@@ -118,7 +118,7 @@ class GuideApp(App[None]):
             tooltip="About this festival: dates, organisers, description and sources",
         ),
         Binding(
-            "f",
+            "ctrl+f",
             "filters",
             "Filters",
             id="filters",

@@ -44,11 +44,19 @@ class ListScreen(GuideScreen):
     BINDINGS = [
         Binding("slash", "open_filter", "Find", id="list.filter", tooltip="Narrow this list"),
         Binding(
-            "s",
+            "f",
             "toggle_favourite",
             "Star",
             id="list.favourite",
             tooltip="Add to or remove from My programme",
+        ),
+        Binding(
+            "s",
+            "toggle_favourite",
+            "Star",
+            id="list.favourite-alias",
+            show=False,
+            tooltip="The same as f",
         ),
     ]
 

@@ -4,9 +4,13 @@ longer in the programme, kept with their last known title until removed by hand.
 
 from __future__ import annotations
 
-from textual import on
+from contextlib import suppress
+from pathlib import Path
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -51,7 +55,7 @@ def notes_for(
 
 
 class MineScreen(ListScreen):
-    """Starred sessions by day; `s` unstars, `x` removes (also what is no longer in the
+    """Starred sessions by day; `f` unstars, `x` removes (also what is no longer in the
     programme), `r` reads the store again, `e` writes a calendar file."""
 
     AUTO_FOCUS = "SessionList"
@@ -91,7 +95,7 @@ class MineScreen(ListScreen):
         yield Static(id="mine-summary", classes="heading")
         yield SessionList(
             festival_names={f.id: f.name for f in programme.festivals} if several else None,
-            empty_message="Nothing starred yet: press s on a session to add it here.",
+            empty_message="Nothing starred yet: press f on a session to add it here.",
             id="mine",
         )
         yield Static("No longer in the programme", id="gone-heading", classes="heading")
@@ -191,27 +195,38 @@ class MineScreen(ListScreen):
 
     def action_export(self) -> None:
         starred, gone = self._split()
-        result = calendar(starred, name="My programme")
-        path = self.guide.export_dir / EXPORT_NAME
+        self.notify("Writing the calendar…", title="Export", timeout=3)
+        self._export(starred, len(gone), self.guide.export_dir / EXPORT_NAME)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, starred: list[Session], gone: int, path: Path) -> None:
+        """Write the calendar off the UI thread; say how it went when done."""
         try:
+            result = calendar(starred, name="My programme")
+            existed = path.exists()
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, result.data)
         except OSError as error:
-            self.notify(
-                printable(f"{path}: cannot write: {error.strerror or error}"),
-                title="Not exported",
-                severity="error",
-                markup=False,
-            )
+            self._tell(f"{path}: cannot write: {error.strerror or error}", "Not exported", "error")
             return
-        left_out = len(result.notes) + len(gone)
+        except Exception as error:  # a bug must not pass in silence, nor take the guide down
+            self._tell(f"{path}: not exported: {error}", "Not exported", "error")
+            raise
+        left_out = len(result.notes) + gone
         note = f"; {left_out} left out (no date, or no longer in the programme)" if left_out else ""
-        self.notify(
-            printable(f"{count_of(result.events, 'event')} written to {path}{note}"),
-            title="Calendar exported",
-            markup=False,
-            timeout=15,
-        )
+        done = "replaced" if existed else "written to"
+        self._tell(f"{count_of(result.events, 'event')} {done} {path}{note}", "Calendar exported")
+
+    def _tell(self, message: str, title: str, severity: SeverityLevel = "information") -> None:
+        with suppress(RuntimeError):  # the guide closed meanwhile
+            self.app.call_from_thread(
+                self.notify,
+                printable(message),
+                title=title,
+                severity=severity,
+                markup=False,
+                timeout=15,
+            )
 
     @on(OptionList.OptionSelected, "#gone")
     def _gone_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -35,18 +35,26 @@ def viewer_time(session: Session) -> str | None:
 
 
 class SessionScreen(ListScreen):
-    """A session's detail; `s` marks it as a favourite, Escape goes back."""
+    """A session's detail; `f` (or `s`) marks it as a favourite, Escape goes back."""
 
     AUTO_FOCUS = "#detail"
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="session.back"),
         Binding(
-            "s",
+            "f",
             "toggle_this",
             "Star",
             id="session.favourite",
             tooltip="Add to or remove from My programme",
+        ),
+        Binding(
+            "s",
+            "toggle_this",
+            "Star",
+            id="session.favourite-alias",
+            show=False,
+            tooltip="The same as f",
         ),
     ]
 
@@ -120,7 +128,7 @@ class SessionScreen(ListScreen):
         self.guide.toggle_favourite(self.session)
 
     def action_toggle_this(self) -> None:
-        # On the overlaps list `s` stars the highlighted one; anywhere else, this session.
+        # On the overlaps list `f` stars the highlighted one; anywhere else, this session.
         focused = self.focused
         if isinstance(focused, SessionList) and focused.highlighted_session is not None:
             self.action_toggle_favourite()
