@@ -12,6 +12,7 @@ error; otherwise the last good copy stays, and the outcome says why.
 from __future__ import annotations
 
 import dataclasses
+import http.client
 import json
 import os
 import tempfile
@@ -113,6 +114,7 @@ def _download(url: str, state: _State | None) -> tuple[bytes | None, str | None,
             data = response.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
                 raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+            _check_length(data, response.headers.get("Content-Length"))
             return data, response.headers.get("ETag"), response.headers.get("Last-Modified")
     except urllib.error.HTTPError as error:
         if error.code == 304:
@@ -120,8 +122,19 @@ def _download(url: str, state: _State | None) -> tuple[bytes | None, str | None,
         raise FetchError(f"the server answered {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
         raise FetchError(f"cannot download: {error.reason}") from None
+    except http.client.IncompleteRead as error:
+        raise FetchError(f"cannot download: cut short after {len(error.partial)} bytes") from None
+    except http.client.HTTPException as error:  # not an OSError: BadStatusLine, LineTooLong…
+        raise FetchError(f"cannot download: not an HTTP answer ({type(error).__name__})") from None
     except (OSError, ValueError) as error:
         raise FetchError(f"cannot download: {error}") from None
+
+
+def _check_length(data: bytes, length: str | None) -> None:
+    """urllib returns what arrived when the connection closes early: a body cut short of its
+    Content-Length is refused, or a TOML cut at a `[[sessions]]` would load, sessions gone."""
+    if length is not None and length.strip().isdigit() and len(data) < int(length):
+        raise FetchError(f"cannot download: cut short after {len(data)} of {int(length)} bytes")
 
 
 def _file_name(url: str, data: bytes) -> str:
@@ -144,6 +157,21 @@ def _check(data: bytes, name: str, final: Path) -> tuple[bool, list[Problem]]:
 
 
 def _store(
+    url: str,
+    data: bytes,
+    etag: str | None,
+    modified: str | None,
+    folder: Path,
+    old: tuple[Path, _State] | None,
+) -> Outcome:
+    try:
+        return _store_in(url, data, etag, modified, folder, old)
+    except OSError as error:  # a read-only folder, a file where the folder should be
+        reason = f"cannot write into {folder}: {error.strerror or error}"
+        return _failed(url, reason, folder, old)
+
+
+def _store_in(
     url: str,
     data: bytes,
     etag: str | None,
