@@ -332,6 +332,36 @@ def test_not_xml_names_file_and_line(tmp_path: Path) -> None:
     assert "not valid XML: mismatched tag" in problem.message
 
 
+def test_an_unknown_encoding_is_not_valid_xml_at_line_1(tmp_path: Path) -> None:
+    data = b'<?xml version="1.0" encoding="bogus-enc"?><schedule/>'
+    festival, problems = read(tmp_path, data)
+    assert festival is None
+    assert errors(problems) == [
+        f"{tmp_path / 'schedule.xml'}:1: not valid XML: unknown encoding 'bogus-enc'"
+    ]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    encoding=st.one_of(
+        st.sampled_from(["utf-8", "UTF-16", "utf-32", "latin-1", "ascii", "cp1252", "idna"]),
+        st.sampled_from(["big5", "shift_jis", "euc-jp", "rot13", "hex", "base64", "zlib"]),
+        st.text(
+            st.characters(min_codepoint=0x21, max_codepoint=0x7E, exclude_characters="\"'"),
+            max_size=12,
+        ),
+    ),
+    version=st.sampled_from(["1.0", "1.1", "2.0", ""]),
+)
+def test_any_xml_declaration_is_read_or_reported_never_raised(
+    tmp_path: Path, encoding: str, version: str
+) -> None:
+    data = f'<?xml version="{version}" encoding="{encoding}"?><schedule/>'.encode()
+    festival, problems = read(tmp_path, data)
+    assert festival is None  # an empty schedule: never a festival, always a reason
+    assert errors(problems)
+
+
 def test_xml_that_is_not_a_schedule(tmp_path: Path) -> None:
     festival, problems = read(tmp_path, b'<?xml version="1.0"?>\n<html><body/></html>')
     assert festival is None
