@@ -196,10 +196,6 @@ def read(path: Path, data: bytes) -> tuple[RawSchedule | None, list[Problem]]:
         line, column = getattr(error, "position", (None, None))
         message = str(error).split(": line")[0]
         return None, [Problem(path, f"not valid XML: {message}", line, (column or 0) + 1)]
-    except (LookupError, ValueError) as error:
-        # expat asks Python for the declared encoding: an unknown name is a LookupError, a
-        # multi-byte one (utf-32) a ValueError; either way the file cannot be read.
-        return None, [Problem(path, f"not valid XML: {_encoding_problem(error, data)}", 1)]
     except DefusedXmlException as error:
         line = parser.parser.CurrentLineNumber
         return None, [
@@ -210,6 +206,10 @@ def read(path: Path, data: bytes) -> tuple[RawSchedule | None, list[Problem]]:
                 line,
             )
         ]
+    except (LookupError, ValueError) as error:
+        # After DefusedXmlException, itself a ValueError. expat asks Python for the declared
+        # encoding: an unknown name is a LookupError, a multi-byte one (utf-32) a ValueError.
+        return None, [Problem(path, f"not valid XML: {_encoding_problem(error, data)}", 1)]
     reader = _Reader(path, parser.lines)
     if root.tag != "schedule":
         reader.error(f"not a schedule: the root element is <{root.tag}>, not <schedule>", root)
