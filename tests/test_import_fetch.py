@@ -16,7 +16,7 @@ import pytest
 from tui_guide.cli import main
 from tui_guide.importer.fetch import add, refresh
 from tui_guide.programme import load_programme
-from tui_guide.programme.sources import data_paths, programmes_dir
+from tui_guide.programme.sources import bundled_data, data_paths, programmes_dir
 
 DATA = Path(__file__).parent / "data"
 SCHEDULE = (DATA / "schedules" / "repeated.json").read_bytes()
@@ -275,3 +275,31 @@ def test_a_folder_that_cannot_be_written_keeps_the_last_good_copy(
     assert "Traceback" not in err
     (kept,) = programmes_dir().glob("*.json")
     assert kept.read_bytes() == SCHEDULE
+
+
+def test_a_second_address_for_the_same_festival_is_refused(
+    site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site.files["/a.json"] = SCHEDULE
+    site.files["/b.json"] = SCHEDULE
+    first = add(site.url("/a.json"))
+    assert main(["add", site.url("/b.json")]) == 2
+    err = capsys.readouterr().err
+    assert f"festival id 'repeat-camp' is already used by {first.path}" in err
+    assert list(programmes_dir().glob("*.json")) == [first.path]
+    assert main(["validate"]) == 0
+    # Its own previous copy is no clash: a refresh replaces it.
+    site.files["/a.json"], site.etags["/a.json"] = SCHEDULE.replace(b"Night lab", b"N"), '"v2"'
+    assert [o.status for o in refresh()] == ["updated"]
+
+
+def test_a_programme_with_a_bundled_festival_id_is_refused(site: Site) -> None:
+    bundled = bundled_data() / "korkyt-ata-2025.toml"
+    site.files["/k.toml"] = bundled.read_bytes()
+    outcome = add(site.url("/k.toml"))
+    assert outcome.status == "failed"
+    assert (
+        outcome.message == f"festival id 'korkyt-ata-2025' is already used by {bundled}; not stored"
+    )
+    folder = programmes_dir()
+    assert not any(folder.glob("*.toml"))

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import __version__
-from ..programme.model import Problem
+from ..programme.model import Festival, Problem
 from ..programme.sources import programmes_dir
 from .build import slugify
 from .detect import Format, detect
@@ -144,7 +144,7 @@ def _file_name(url: str, data: bytes) -> str:
     return name + _SUFFIX[detect(data)]
 
 
-def _check(data: bytes, name: str, final: Path) -> tuple[bool, list[Problem]]:
+def _check(data: bytes, name: str, final: Path) -> tuple[Festival | None, list[Problem]]:
     """Load the new copy on its own, as the guide will; problems name the final path."""
     from ..programme.loader import load_file
 
@@ -153,7 +153,24 @@ def _check(data: bytes, name: str, final: Path) -> tuple[bool, list[Problem]]:
         trial.write_bytes(data)
         festival, problems = load_file(trial)
     problems = [dataclasses.replace(p, file=final) for p in problems]
-    return festival is not None, problems
+    return festival, problems
+
+
+def _id_owner(festival_id: str, folder: Path, mine: str | None) -> Path | None:
+    """The file already loaded with this festival id (bundled, or another added programme),
+    if any: the guide would refuse the second one and every `validate` would fail."""
+    from ..programme.cache import cached_load
+    from ..programme.loader import expand, load_file
+    from ..programme.sources import bundled_data
+
+    files, _ = expand([bundled_data(), folder])
+    for path in files:
+        if path.parent == folder and path.name == mine:
+            continue  # this programme's own previous copy, replaced on refresh
+        festival, _ = cached_load(path, load_file)
+        if festival is not None and festival.id == festival_id:
+            return path
+    return None
 
 
 def _store(
@@ -182,8 +199,8 @@ def _store_in(
     folder.mkdir(parents=True, exist_ok=True)
     name = _free_name(_file_name(url, data), url, folder, old)
     final = folder / name
-    good, problems = _check(data, name, final)
-    if not good:
+    festival, problems = _check(data, name, final)
+    if festival is None:
         if old is not None and (folder / old[1].file).is_file():
             return Outcome(
                 url,
@@ -193,6 +210,10 @@ def _store_in(
                 tuple(problems),
             )
         return Outcome(url, "failed", "the downloaded file does not load", None, tuple(problems))
+    owner = _id_owner(festival.id, folder, old[1].file if old is not None else None)
+    if owner is not None:
+        reason = f"festival id {festival.id!r} is already used by {owner}; not stored"
+        return dataclasses.replace(_failed(url, reason, folder, old), problems=tuple(problems))
     _write_atomic(final, data)
     state_path = old[0] if old is not None else _state_dir(folder) / f"{name}.json"
     state = _State(url, name, etag, modified)
