@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tui_guide.importer import Format, detect, read_schedule, write_toml
@@ -255,7 +255,7 @@ def test_a_repeated_event_becomes_separate_sessions_with_stable_ids(tmp_path: Pa
     base = "aaaaaaaa-0000-4000-8000-000000000001"
     solder = [s for s in festival.sessions if s.guid == base]
     assert [(s.id, s.date, s.start, s.venue.name) for s in solder] == [
-        (base, date(2024, 7, 1), time(14, 0), "Workshop Tent"),
+        (f"{base}-20240701-1400", date(2024, 7, 1), time(14, 0), "Workshop Tent"),
         (f"{base}-20240702-1100", date(2024, 7, 2), time(11, 0), "Lab"),
     ]
     # Of the two identical copies at 14:00, the fuller one is kept.
@@ -265,13 +265,38 @@ def test_a_repeated_event_becomes_separate_sessions_with_stable_ids(tmp_path: Pa
     assert warnings(problems) == [
         f"event {base}: listed twice at the same time and place; kept once",
         f"event {base}: the same event at 2 times or places; kept as separate sessions "
-        f"{base}, {base}-20240702-1100",
+        f"{base}-20240701-1400, {base}-20240702-1100",
     ]
     assert {p.line for p in problems} == {22}
     # The same file again gives the same ids: favourites stay put.
     again, _ = read(tmp_path, (DATA / "repeated.json").read_bytes(), "r.json")
     assert again is not None
     assert [s.id for s in again.sessions] == [s.id for s in festival.sessions]
+
+
+def test_an_earlier_run_added_later_shifts_no_id(tmp_path: Path) -> None:
+    def at(hour: int) -> str:
+        return event(
+            "w", when=f"<date>2024-03-01T{hour}:00:00+01:00</date><start>{hour}:00</start>"
+        )
+
+    rep1 = loaded(tmp_path, xml_schedule(at(14) + at(16)))
+    rep2 = loaded(tmp_path, xml_schedule(at(10) + at(14) + at(16)))
+    first = {s.start: s.id for s in rep1.sessions}
+    second = {s.start: s.id for s in rep2.sessions}
+    assert first == {time(14): "w-20240301-1400", time(16): "w-20240301-1600"}
+    assert second == {time(10): "w-20240301-1000", **first}
+
+
+def test_copies_at_one_time_in_two_rooms_get_the_room_too(tmp_path: Path) -> None:
+    in_lab = event("w").replace("<room>Main Hall</room>", "<room>Lab</room>")
+    other = '<room name="Lab" guid="r-2">' + in_lab + "</room>"
+    data = xml_schedule(event("w")).replace(b"</day>", other.encode() + b"</day>")
+    festival = loaded(tmp_path, data)
+    assert sorted(s.id for s in festival.sessions) == [
+        "w-20240301-1000-lab",
+        "w-20240301-1000-main-hall",
+    ]
 
 
 def test_events_without_guid_or_id_get_ids_from_their_slug_or_title(tmp_path: Path) -> None:
@@ -506,6 +531,7 @@ _texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=_texts.filter(str.strip), description=_texts, person=_texts.filter(str.strip))
+@example(title="0\r\n", description="a\r\nb", person="0")  # tomli-w wrote "\r\n" as "\n"
 def test_any_text_round_trips_through_the_writer(
     tmp_path: Path, title: str, description: str, person: str
 ) -> None:
