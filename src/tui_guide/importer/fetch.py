@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import http.client
 import json
-import os
 import tempfile
 import urllib.error
 import urllib.request
@@ -23,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import __version__
+from ..export.files import write_atomically
 from ..programme.model import Festival, Problem
 from ..programme.sources import programmes_dir
 from .build import slugify
@@ -89,16 +89,7 @@ def _plain_name(name: str) -> bool:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
 
 
 def _download(url: str, state: _State | None) -> tuple[bytes | None, str | None, str | None]:
