@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import tempfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -82,6 +83,18 @@ def _problems(problems: list[Problem] | tuple[Problem, ...], err: Console) -> No
         _say(err, str(problem))
 
 
+def _not_a_schedule(data: bytes) -> str:
+    """Why a file that starts with neither `<` nor `{` is refused: JSON that is no object (an
+    array, a number: never a TOML table) is not a schedule; anything else is taken as TOML."""
+    try:
+        value = json.loads(data)
+    except (ValueError, RecursionError):
+        return "not a schedule.xml or schedule.json (a TOML programme needs no import)"
+    kind = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}
+    found = kind.get(type(value), "a number")
+    return f"not a schedule: JSON holding {found}, where a schedule.json holds an object"
+
+
 def _check_loads(text: str, target: Path) -> tuple[Festival | None, list[Problem]]:
     """Load `text` as the guide will, from a file beside `target`; problems name `target`."""
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".check-") as folder:
@@ -99,7 +112,7 @@ def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
         _say(err, f"{path}: cannot read: {error.strerror or error}")
         return EXIT_PROBLEMS
     if detect(data) is Format.TOML:
-        _say(err, f"{path}: not a schedule.xml or schedule.json (a TOML programme needs no import)")
+        _say(err, f"{path}: {_not_a_schedule(data)}")
         return EXIT_PROBLEMS
     festival, problems = read_schedule(path, data, timezone=args.timezone)
     _problems(problems, err)
