@@ -303,3 +303,14 @@ def test_a_programme_with_a_bundled_festival_id_is_refused(site: Site) -> None:
     )
     folder = programmes_dir()
     assert not any(folder.glob("*.toml"))
+
+
+def test_a_new_etag_with_the_same_bytes_is_unchanged(site: Site) -> None:
+    site.files["/s.json"] = SCHEDULE
+    add(site.url("/s.json"))
+    site.etags["/s.json"] = '"v2"'  # a server that changes its ETag on every deploy
+    (outcome,) = refresh()
+    assert outcome.status == "unchanged" and outcome.message.startswith("unchanged ")
+    assert outcome.path.read_bytes() == SCHEDULE
+    refresh()
+    assert site.requests[-1]["If-None-Match"] == '"v2"'  # the new ETag is remembered

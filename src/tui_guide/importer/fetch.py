@@ -179,6 +179,13 @@ def _store(
         return _failed(url, reason, folder, old)
 
 
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.is_file() and path.read_bytes() == data
+    except OSError:
+        return False
+
+
 def _store_in(
     url: str,
     data: bytes,
@@ -188,6 +195,12 @@ def _store_in(
     old: tuple[Path, _State] | None,
 ) -> Outcome:
     folder.mkdir(parents=True, exist_ok=True)
+    if old is not None and _same_bytes(folder / old[1].file, data):
+        # A new ETag or date, the same bytes: remember them, and say it did not change.
+        state = dataclasses.replace(old[1], etag=etag, last_modified=modified)
+        _write_atomic(old[0], json.dumps(dataclasses.asdict(state), indent=2).encode("utf-8"))
+        kept = folder / old[1].file
+        return Outcome(url, "unchanged", f"unchanged {kept}", kept)
     name = _free_name(_file_name(url, data), url, folder, old)
     final = folder / name
     festival, problems = _check(data, name, final)
