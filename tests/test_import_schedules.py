@@ -5,6 +5,7 @@ and every kind of bad input with a clear message."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -451,6 +452,41 @@ def test_json_that_is_not_a_schedule(tmp_path: Path) -> None:
     assert festival is None
     assert errors(problems) == [
         f"{tmp_path / 'package.json'}:1: not a schedule: no schedule.conference object"
+    ]
+
+
+def test_json_fields_of_the_wrong_type_are_warnings_naming_file_and_event(
+    tmp_path: Path,
+) -> None:
+    event = {
+        "guid": "g-1",
+        "date": "2024-03-01T10:00:00+01:00",
+        "duration": "00:30",
+        "title": "A talk",
+        "persons": {"name": "Ada"},
+        "links": [42],
+        "attachments": "https://example.org/slides",
+    }
+    doc = {
+        "schedule": {
+            "conference": {
+                "acronym": "demo",
+                "title": "Demo",
+                "time_zone_name": 1,
+                "days": [{"date": "2024-03-01", "rooms": {"Hall": [event]}}],
+            }
+        }
+    }
+    festival, problems = read(tmp_path, json.dumps(doc, indent=1).encode(), "s.json")
+    assert festival is not None and festival.sessions[0].people == ()
+    file = tmp_path / "s.json"
+    assert [str(p) for p in problems if p.severity == "warning"][:4] == [
+        f"{file}:13: warning: event g-1, field persons: expected a list, "
+        "got \"{'name': 'Ada'}\"; ignored",
+        f'{file}:13: warning: event g-1, field links: expected text or an object, got "42"',
+        f"{file}:13: warning: event g-1, field attachments: expected a list, "
+        'got "https://example.org/slides"; ignored',
+        f'{file}:6: warning: conference, field time_zone_name: expected text, got "1"; ignored',
     ]
 
 
