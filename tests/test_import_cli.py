@@ -64,6 +64,20 @@ def test_import_refuses_toml_and_missing_files(
     assert "nowhere.xml: cannot read" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("content", "found"), [("[1, 2]", "an array"), (" 42\n", "a number"), ('"x"', "a string")]
+)
+def test_import_of_json_that_is_no_object_is_not_a_schedule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, found: str
+) -> None:
+    path = tmp_path / "schedule.json"
+    path.write_text(content, encoding="utf-8")
+    assert main(["import", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"{path}: not a schedule: JSON holding {found}, where a schedule.json holds an object\n"
+    )
+
+
 def test_an_unknown_timezone_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["import", str(PENTABARF), "--timezone", "Mars/Olympus"])

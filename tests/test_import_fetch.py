@@ -16,7 +16,7 @@ import pytest
 from tui_guide.cli import main
 from tui_guide.importer.fetch import add, refresh
 from tui_guide.programme import load_programme
-from tui_guide.programme.sources import data_paths, programmes_dir
+from tui_guide.programme.sources import bundled_data, data_paths, programmes_dir
 
 DATA = Path(__file__).parent / "data"
 SCHEDULE = (DATA / "schedules" / "repeated.json").read_bytes()
@@ -31,6 +31,8 @@ class Site:
     files: dict[str, bytes] = field(default_factory=dict)
     status: dict[str, int] = field(default_factory=dict)
     etags: dict[str, str] = field(default_factory=dict)
+    cut: dict[str, int] = field(default_factory=dict)  # send only so many bytes of the body
+    raw: dict[str, bytes] = field(default_factory=dict)  # the whole answer, not HTTP at all
     requests: list[dict[str, str]] = field(default_factory=list)
 
     def url(self, path: str) -> str:
@@ -46,6 +48,9 @@ def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             state.requests.append({"path": self.path, **dict(self.headers.items())})
+            if self.path in state.raw:
+                self.wfile.write(state.raw[self.path])
+                return
             code = state.status.get(self.path, 200)
             body = state.files.get(self.path)
             if body is None or code != 200:
@@ -62,7 +67,7 @@ def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
             self.send_header("Last-Modified", "Sat, 01 Jun 2024 10:00:00 GMT")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            self.wfile.write(body[: state.cut.get(self.path, len(body))])
 
         def log_message(self, *args: object) -> None:
             pass
@@ -210,3 +215,102 @@ def test_a_tampered_state_file_cannot_reach_outside_the_folder(site: Site) -> No
     (programmes_dir() / ".state" / "broken.json").write_text("[1, 2]")
     assert refresh() == []
     assert outside.read_text() == "keep"
+
+
+def test_a_body_cut_short_keeps_the_last_good_copy(site: Site) -> None:
+    site.files["/p.toml"] = EXAMPLE
+    add(site.url("/p.toml"))
+    # Cut at a session: the first part is a programme that loads, with sessions missing.
+    site.etags["/p.toml"] = '"v2"'
+    site.cut["/p.toml"] = EXAMPLE.rindex(b"[[sessions]]")
+    (outcome,) = refresh()
+    assert outcome.status == "kept", outcome
+    assert "cut short" in outcome.message
+    assert outcome.path.read_bytes() == EXAMPLE
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [b"garbage\r\n\r\n", b"HTTP/1.1 200 OK\r\nX: " + b"a" * 70000 + b"\r\n\r\n"],
+    ids=["bad-status-line", "line-too-long"],
+)
+def test_a_server_that_does_not_speak_http_is_a_clear_error(
+    site: Site, answer: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site.raw["/s.json"] = answer
+    assert main(["add", site.url("/s.json")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot download" in err and "Traceback" not in err
+    folder = programmes_dir()
+    assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_a_file_where_the_data_folder_should_be_is_a_clear_error(
+    site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site.files["/s.json"] = SCHEDULE
+    programmes_dir().parent.mkdir(parents=True, exist_ok=True)
+    programmes_dir().write_text("not a folder")
+    assert main(["add", site.url("/s.json")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write" in err and str(programmes_dir()) in err and "Traceback" not in err
+    assert programmes_dir().read_text() == "not a folder"
+
+
+def test_a_folder_that_cannot_be_written_keeps_the_last_good_copy(
+    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site.files["/s.json"] = SCHEDULE
+    add(site.url("/s.json"))
+    site.files["/s.json"], site.etags["/s.json"] = SCHEDULE.replace(b"Night lab", b"N"), '"v2"'
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    # Running as root, chmod cannot make a folder read-only: fail the write itself instead.
+    monkeypatch.setattr("tempfile.mkstemp", read_only)
+    assert main(["refresh"]) == 2
+    err = capsys.readouterr().err
+    assert "Permission denied" in err and "kept the last good copy" in err
+    assert "Traceback" not in err
+    (kept,) = programmes_dir().glob("*.json")
+    assert kept.read_bytes() == SCHEDULE
+
+
+def test_a_second_address_for_the_same_festival_is_refused(
+    site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site.files["/a.json"] = SCHEDULE
+    site.files["/b.json"] = SCHEDULE
+    first = add(site.url("/a.json"))
+    assert main(["add", site.url("/b.json")]) == 2
+    err = capsys.readouterr().err
+    assert f"festival id 'repeat-camp' is already used by {first.path}" in err
+    assert list(programmes_dir().glob("*.json")) == [first.path]
+    assert main(["validate"]) == 0
+    # Its own previous copy is no clash: a refresh replaces it.
+    site.files["/a.json"], site.etags["/a.json"] = SCHEDULE.replace(b"Night lab", b"N"), '"v2"'
+    assert [o.status for o in refresh()] == ["updated"]
+
+
+def test_a_programme_with_a_bundled_festival_id_is_refused(site: Site) -> None:
+    bundled = bundled_data() / "korkyt-ata-2025.toml"
+    site.files["/k.toml"] = bundled.read_bytes()
+    outcome = add(site.url("/k.toml"))
+    assert outcome.status == "failed"
+    assert (
+        outcome.message == f"festival id 'korkyt-ata-2025' is already used by {bundled}; not stored"
+    )
+    folder = programmes_dir()
+    assert not any(folder.glob("*.toml"))
+
+
+def test_a_new_etag_with_the_same_bytes_is_unchanged(site: Site) -> None:
+    site.files["/s.json"] = SCHEDULE
+    add(site.url("/s.json"))
+    site.etags["/s.json"] = '"v2"'  # a server that changes its ETag on every deploy
+    (outcome,) = refresh()
+    assert outcome.status == "unchanged" and outcome.message.startswith("unchanged ")
+    assert outcome.path.read_bytes() == SCHEDULE
+    refresh()
+    assert site.requests[-1]["If-None-Match"] == '"v2"'  # the new ETag is remembered

@@ -5,12 +5,13 @@ and every kind of bad input with a clear message."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tui_guide.importer import Format, detect, read_schedule, write_toml
@@ -255,7 +256,7 @@ def test_a_repeated_event_becomes_separate_sessions_with_stable_ids(tmp_path: Pa
     base = "aaaaaaaa-0000-4000-8000-000000000001"
     solder = [s for s in festival.sessions if s.guid == base]
     assert [(s.id, s.date, s.start, s.venue.name) for s in solder] == [
-        (base, date(2024, 7, 1), time(14, 0), "Workshop Tent"),
+        (f"{base}-20240701-1400", date(2024, 7, 1), time(14, 0), "Workshop Tent"),
         (f"{base}-20240702-1100", date(2024, 7, 2), time(11, 0), "Lab"),
     ]
     # Of the two identical copies at 14:00, the fuller one is kept.
@@ -265,13 +266,38 @@ def test_a_repeated_event_becomes_separate_sessions_with_stable_ids(tmp_path: Pa
     assert warnings(problems) == [
         f"event {base}: listed twice at the same time and place; kept once",
         f"event {base}: the same event at 2 times or places; kept as separate sessions "
-        f"{base}, {base}-20240702-1100",
+        f"{base}-20240701-1400, {base}-20240702-1100",
     ]
     assert {p.line for p in problems} == {22}
     # The same file again gives the same ids: favourites stay put.
     again, _ = read(tmp_path, (DATA / "repeated.json").read_bytes(), "r.json")
     assert again is not None
     assert [s.id for s in again.sessions] == [s.id for s in festival.sessions]
+
+
+def test_an_earlier_run_added_later_shifts_no_id(tmp_path: Path) -> None:
+    def at(hour: int) -> str:
+        return event(
+            "w", when=f"<date>2024-03-01T{hour}:00:00+01:00</date><start>{hour}:00</start>"
+        )
+
+    rep1 = loaded(tmp_path, xml_schedule(at(14) + at(16)))
+    rep2 = loaded(tmp_path, xml_schedule(at(10) + at(14) + at(16)))
+    first = {s.start: s.id for s in rep1.sessions}
+    second = {s.start: s.id for s in rep2.sessions}
+    assert first == {time(14): "w-20240301-1400", time(16): "w-20240301-1600"}
+    assert second == {time(10): "w-20240301-1000", **first}
+
+
+def test_copies_at_one_time_in_two_rooms_get_the_room_too(tmp_path: Path) -> None:
+    in_lab = event("w").replace("<room>Main Hall</room>", "<room>Lab</room>")
+    other = '<room name="Lab" guid="r-2">' + in_lab + "</room>"
+    data = xml_schedule(event("w")).replace(b"</day>", other.encode() + b"</day>")
+    festival = loaded(tmp_path, data)
+    assert sorted(s.id for s in festival.sessions) == [
+        "w-20240301-1000-lab",
+        "w-20240301-1000-main-hall",
+    ]
 
 
 def test_events_without_guid_or_id_get_ids_from_their_slug_or_title(tmp_path: Path) -> None:
@@ -330,6 +356,36 @@ def test_not_xml_names_file_and_line(tmp_path: Path) -> None:
     assert problem.line == 3
     assert str(problem).startswith(f"{tmp_path / 'schedule.xml'}:3:")
     assert "not valid XML: mismatched tag" in problem.message
+
+
+def test_an_unknown_encoding_is_not_valid_xml_at_line_1(tmp_path: Path) -> None:
+    data = b'<?xml version="1.0" encoding="bogus-enc"?><schedule/>'
+    festival, problems = read(tmp_path, data)
+    assert festival is None
+    assert errors(problems) == [
+        f"{tmp_path / 'schedule.xml'}:1: not valid XML: unknown encoding 'bogus-enc'"
+    ]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    encoding=st.one_of(
+        st.sampled_from(["utf-8", "UTF-16", "utf-32", "latin-1", "ascii", "cp1252", "idna"]),
+        st.sampled_from(["big5", "shift_jis", "euc-jp", "rot13", "hex", "base64", "zlib"]),
+        st.text(
+            st.characters(min_codepoint=0x21, max_codepoint=0x7E, exclude_characters="\"'"),
+            max_size=12,
+        ),
+    ),
+    version=st.sampled_from(["1.0", "1.1", "2.0", ""]),
+)
+def test_any_xml_declaration_is_read_or_reported_never_raised(
+    tmp_path: Path, encoding: str, version: str
+) -> None:
+    data = f'<?xml version="{version}" encoding="{encoding}"?><schedule/>'.encode()
+    festival, problems = read(tmp_path, data)
+    assert festival is None  # an empty schedule: never a festival, always a reason
+    assert errors(problems)
 
 
 def test_xml_that_is_not_a_schedule(tmp_path: Path) -> None:
@@ -396,6 +452,41 @@ def test_json_that_is_not_a_schedule(tmp_path: Path) -> None:
     assert festival is None
     assert errors(problems) == [
         f"{tmp_path / 'package.json'}:1: not a schedule: no schedule.conference object"
+    ]
+
+
+def test_json_fields_of_the_wrong_type_are_warnings_naming_file_and_event(
+    tmp_path: Path,
+) -> None:
+    event = {
+        "guid": "g-1",
+        "date": "2024-03-01T10:00:00+01:00",
+        "duration": "00:30",
+        "title": "A talk",
+        "persons": {"name": "Ada"},
+        "links": [42],
+        "attachments": "https://example.org/slides",
+    }
+    doc = {
+        "schedule": {
+            "conference": {
+                "acronym": "demo",
+                "title": "Demo",
+                "time_zone_name": 1,
+                "days": [{"date": "2024-03-01", "rooms": {"Hall": [event]}}],
+            }
+        }
+    }
+    festival, problems = read(tmp_path, json.dumps(doc, indent=1).encode(), "s.json")
+    assert festival is not None and festival.sessions[0].people == ()
+    file = tmp_path / "s.json"
+    assert [str(p) for p in problems if p.severity == "warning"][:4] == [
+        f"{file}:13: warning: event g-1, field persons: expected a list, "
+        "got \"{'name': 'Ada'}\"; ignored",
+        f'{file}:13: warning: event g-1, field links: expected text or an object, got "42"',
+        f"{file}:13: warning: event g-1, field attachments: expected a list, "
+        'got "https://example.org/slides"; ignored',
+        f'{file}:6: warning: conference, field time_zone_name: expected text, got "1"; ignored',
     ]
 
 
@@ -476,6 +567,7 @@ _texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=_texts.filter(str.strip), description=_texts, person=_texts.filter(str.strip))
+@example(title="0\r\n", description="a\r\nb", person="0")  # tomli-w wrote "\r\n" as "\n"
 def test_any_text_round_trips_through_the_writer(
     tmp_path: Path, title: str, description: str, person: str
 ) -> None:

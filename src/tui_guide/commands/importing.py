@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
+import json
 import tempfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,11 +12,12 @@ from zoneinfo import ZoneInfo
 from rich.console import Console
 from rich.text import Text
 
+from ..export.files import write_atomically
 from ..importer import Format, detect, read_schedule, write_toml
 from ..importer.fetch import Outcome, add, refresh
 from ..programme.format import count
 from ..programme.loader import load_file
-from ..programme.model import Problem
+from ..programme.model import Festival, Problem
 from ..programme.text import printable
 
 COMMANDS = ("import", "add", "refresh")
@@ -82,6 +83,27 @@ def _problems(problems: list[Problem] | tuple[Problem, ...], err: Console) -> No
         _say(err, str(problem))
 
 
+def _not_a_schedule(data: bytes) -> str:
+    """Why a file that starts with neither `<` nor `{` is refused: JSON that is no object (an
+    array, a number: never a TOML table) is not a schedule; anything else is taken as TOML."""
+    try:
+        value = json.loads(data)
+    except (ValueError, RecursionError):
+        return "not a schedule.xml or schedule.json (a TOML programme needs no import)"
+    kind = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}
+    found = kind.get(type(value), "a number")
+    return f"not a schedule: JSON holding {found}, where a schedule.json holds an object"
+
+
+def _check_loads(text: str, target: Path) -> tuple[Festival | None, list[Problem]]:
+    """Load `text` as the guide will, from a file beside `target`; problems name `target`."""
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".check-") as folder:
+        trial = Path(folder) / target.name
+        trial.write_text(text, encoding="utf-8")
+        festival, problems = load_file(trial)
+    return festival, [dataclasses.replace(p, file=target) for p in problems]
+
+
 def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
     path: Path = args.file
     try:
@@ -90,7 +112,7 @@ def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
         _say(err, f"{path}: cannot read: {error.strerror or error}")
         return EXIT_PROBLEMS
     if detect(data) is Format.TOML:
-        _say(err, f"{path}: not a schedule.xml or schedule.json (a TOML programme needs no import)")
+        _say(err, f"{path}: {_not_a_schedule(data)}")
         return EXIT_PROBLEMS
     festival, problems = read_schedule(path, data, timezone=args.timezone)
     _problems(problems, err)
@@ -112,16 +134,15 @@ def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
         return EXIT_PROBLEMS
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, target)
+        written, again = _check_loads(text, target)  # what we write must load: check first
+        if written is not None:
+            write_atomically(target, text.encode("utf-8"))
     except OSError as error:
         _say(err, f"{target}: cannot write: {error.strerror or error}")
         return EXIT_PROBLEMS
-    written, again = load_file(target)  # what we write must load: say so if it ever does not
     if written is None:
         _problems(again, err)
+        _say(err, f"{target}: nothing written")
         return EXIT_PROBLEMS
     _say(
         out,

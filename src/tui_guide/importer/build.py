@@ -141,7 +141,8 @@ class _Builder:
         return venues
 
     def ids(self, placed: list[_Placed]) -> list[tuple[str, _Placed]]:
-        """Each session's id: the event's guid (or id, or slug); repeats get their time."""
+        """Each session's id: the event's guid (or id, or slug); every copy of a repeated
+        one gets it with its own date and time."""
         groups: dict[str, list[_Placed]] = defaultdict(list)
         for item in placed:
             groups[_base_id(item.event)].append(item)
@@ -159,22 +160,26 @@ class _Builder:
                     )
                 else:
                     kept.append(item)
-            result.append((base, kept[0]))
+            if len(kept) == 1:
+                result.append((base, kept[0]))
+                continue
+            # Every copy's id comes from its own time (and room, when two share a time), never
+            # from its rank: an earlier run added later shifts no id, so favourites stay put.
             derived = []
-            for item in kept[1:]:
+            for item in kept:
                 stamp = f"{base}-{item.start:%Y%m%d-%H%M}"
-                if stamp in taken and item.venue is not None:
+                twins = [other for other in kept if other.start == item.start]
+                if len(twins) > 1 and item.venue is not None:
                     stamp += f"-{item.venue.id}"
                 ident = _unique(stamp, taken)
                 derived.append(ident)
                 result.append((ident, item))
-            if derived:
-                first = kept[0]
-                self.warn(
-                    f"{first.event.where}: the same event at {len(kept)} times or places; "
-                    f"kept as separate sessions {base}, {', '.join(derived)}",
-                    first.event.line,
-                )
+            first = kept[0]
+            self.warn(
+                f"{first.event.where}: the same event at {len(kept)} times or places; "
+                f"kept as separate sessions {', '.join(derived)}",
+                first.event.line,
+            )
         return result
 
     def session(self, ident: str, item: _Placed) -> Session:

@@ -12,8 +12,8 @@ error; otherwise the last good copy stays, and the outcome says why.
 from __future__ import annotations
 
 import dataclasses
+import http.client
 import json
-import os
 import tempfile
 import urllib.error
 import urllib.request
@@ -22,7 +22,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import __version__
-from ..programme.model import Problem
+from ..export.files import write_atomically
+from ..programme.model import Festival, Problem
 from ..programme.sources import programmes_dir
 from .build import slugify
 from .detect import Format, detect
@@ -88,16 +89,7 @@ def _plain_name(name: str) -> bool:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
 
 
 def _download(url: str, state: _State | None) -> tuple[bytes | None, str | None, str | None]:
@@ -113,6 +105,7 @@ def _download(url: str, state: _State | None) -> tuple[bytes | None, str | None,
             data = response.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
                 raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+            _check_length(data, response.headers.get("Content-Length"))
             return data, response.headers.get("ETag"), response.headers.get("Last-Modified")
     except urllib.error.HTTPError as error:
         if error.code == 304:
@@ -120,8 +113,19 @@ def _download(url: str, state: _State | None) -> tuple[bytes | None, str | None,
         raise FetchError(f"the server answered {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
         raise FetchError(f"cannot download: {error.reason}") from None
+    except http.client.IncompleteRead as error:
+        raise FetchError(f"cannot download: cut short after {len(error.partial)} bytes") from None
+    except http.client.HTTPException as error:  # not an OSError: BadStatusLine, LineTooLong…
+        raise FetchError(f"cannot download: not an HTTP answer ({type(error).__name__})") from None
     except (OSError, ValueError) as error:
         raise FetchError(f"cannot download: {error}") from None
+
+
+def _check_length(data: bytes, length: str | None) -> None:
+    """urllib returns what arrived when the connection closes early: a body cut short of its
+    Content-Length is refused, or a TOML cut at a `[[sessions]]` would load, sessions gone."""
+    if length is not None and length.strip().isdigit() and len(data) < int(length):
+        raise FetchError(f"cannot download: cut short after {len(data)} of {int(length)} bytes")
 
 
 def _file_name(url: str, data: bytes) -> str:
@@ -131,7 +135,7 @@ def _file_name(url: str, data: bytes) -> str:
     return name + _SUFFIX[detect(data)]
 
 
-def _check(data: bytes, name: str, final: Path) -> tuple[bool, list[Problem]]:
+def _check(data: bytes, name: str, final: Path) -> tuple[Festival | None, list[Problem]]:
     """Load the new copy on its own, as the guide will; problems name the final path."""
     from ..programme.loader import load_file
 
@@ -140,7 +144,24 @@ def _check(data: bytes, name: str, final: Path) -> tuple[bool, list[Problem]]:
         trial.write_bytes(data)
         festival, problems = load_file(trial)
     problems = [dataclasses.replace(p, file=final) for p in problems]
-    return festival is not None, problems
+    return festival, problems
+
+
+def _id_owner(festival_id: str, folder: Path, mine: str | None) -> Path | None:
+    """The file already loaded with this festival id (bundled, or another added programme),
+    if any: the guide would refuse the second one and every `validate` would fail."""
+    from ..programme.cache import cached_load
+    from ..programme.loader import expand, load_file
+    from ..programme.sources import bundled_data
+
+    files, _ = expand([bundled_data(), folder])
+    for path in files:
+        if path.parent == folder and path.name == mine:
+            continue  # this programme's own previous copy, replaced on refresh
+        festival, _ = cached_load(path, load_file)
+        if festival is not None and festival.id == festival_id:
+            return path
+    return None
 
 
 def _store(
@@ -151,11 +172,39 @@ def _store(
     folder: Path,
     old: tuple[Path, _State] | None,
 ) -> Outcome:
+    try:
+        return _store_in(url, data, etag, modified, folder, old)
+    except OSError as error:  # a read-only folder, a file where the folder should be
+        reason = f"cannot write into {folder}: {error.strerror or error}"
+        return _failed(url, reason, folder, old)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.is_file() and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _store_in(
+    url: str,
+    data: bytes,
+    etag: str | None,
+    modified: str | None,
+    folder: Path,
+    old: tuple[Path, _State] | None,
+) -> Outcome:
     folder.mkdir(parents=True, exist_ok=True)
+    if old is not None and _same_bytes(folder / old[1].file, data):
+        # A new ETag or date, the same bytes: remember them, and say it did not change.
+        state = dataclasses.replace(old[1], etag=etag, last_modified=modified)
+        _write_atomic(old[0], json.dumps(dataclasses.asdict(state), indent=2).encode("utf-8"))
+        kept = folder / old[1].file
+        return Outcome(url, "unchanged", f"unchanged {kept}", kept)
     name = _free_name(_file_name(url, data), url, folder, old)
     final = folder / name
-    good, problems = _check(data, name, final)
-    if not good:
+    festival, problems = _check(data, name, final)
+    if festival is None:
         if old is not None and (folder / old[1].file).is_file():
             return Outcome(
                 url,
@@ -165,6 +214,10 @@ def _store(
                 tuple(problems),
             )
         return Outcome(url, "failed", "the downloaded file does not load", None, tuple(problems))
+    owner = _id_owner(festival.id, folder, old[1].file if old is not None else None)
+    if owner is not None:
+        reason = f"festival id {festival.id!r} is already used by {owner}; not stored"
+        return dataclasses.replace(_failed(url, reason, folder, old), problems=tuple(problems))
     _write_atomic(final, data)
     state_path = old[0] if old is not None else _state_dir(folder) / f"{name}.json"
     state = _State(url, name, etag, modified)

@@ -37,6 +37,26 @@ class _Reader:
     def error(self, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.path, message, line))
 
+    def warn(self, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(self.path, message, line, severity="warning"))
+
+    def typed(self, raw: Any, key: str, kind: type, expected: str, where: str, line: Any) -> Any:
+        """`raw[key]`, or None with a warning when it is there but of the wrong type."""
+        value = raw.get(key)
+        if value is None or (isinstance(value, kind) and not isinstance(value, bool)):
+            return value
+        self.warn(f"{where}, field {key}: expected {expected}, got {shown(value)}; ignored", line)
+        return None
+
+    def entries(self, raw: Any, key: str, where: str, line: int | None) -> list[Any]:
+        """The list `raw[key]`, warning about it (or an entry) being of the wrong type."""
+        found = self.typed(raw, key, list, "a list", where, line) or []
+        for entry in found:
+            if not isinstance(entry, str | dict):
+                got = shown(entry)
+                self.warn(f"{where}, field {key}: expected text or an object, got {got}", line)
+        return found
+
     def value(self, parse: Any, raw: Any, where: str, line: int | None) -> Any:
         if raw is None or raw == "":
             return None
@@ -99,7 +119,16 @@ class _Reader:
         return RawSchedule(
             title=title,
             acronym=_str(conference.get("acronym")),
-            zone_name=_str(conference.get("time_zone_name")),
+            zone_name=_str(
+                self.typed(
+                    conference,
+                    "time_zone_name",
+                    str,
+                    "text",
+                    "conference",
+                    self.line_of("time_zone_name"),
+                )
+            ),
             start=self.value(values.day, conference.get("start"), "conference, start", None),
             end=self.value(values.day, conference.get("end"), "conference, end", None),
             url=_str(conference.get("url")) or _str(schedule.get("base_url")),
@@ -128,7 +157,9 @@ class _Reader:
             self.error(f"{where}: no start (neither date nor start)", line)
         duration = self.value(values.duration, raw.get("duration"), f"{where}, duration", line)
         persons = []
-        for person in _list(raw.get("persons")):
+        if raw.get("guid") is not None and not isinstance(raw.get("guid"), str):
+            self.warn(f"{where}, field guid: expected text, got {shown(guid)}; ignored", line)
+        for person in self.entries(raw, "persons", where, line):
             if isinstance(person, str):
                 persons.append(person.strip())
                 continue
@@ -141,7 +172,8 @@ class _Reader:
             if name:
                 persons.append(name)
         links = []
-        for entry in [*_list(raw.get("links")), *_list(raw.get("attachments"))]:
+        found = [*self.entries(raw, "links", where, line)]
+        for entry in [*found, *self.entries(raw, "attachments", where, line)]:
             if isinstance(entry, str) and entry.strip():
                 links.append(Link(entry.strip()))
             elif isinstance(entry, dict) and (url := _str(entry.get("url") or entry.get("href"))):
@@ -183,4 +215,5 @@ def read(path: Path, data: bytes) -> tuple[RawSchedule | None, list[Problem]]:
         return None, [Problem(path, f"not valid JSON: {error}")]
     reader = _Reader(path, source)
     schedule = reader.schedule(doc)
-    return (None if reader.problems else schedule), reader.problems
+    failed = any(p.severity == "error" for p in reader.problems)
+    return (None if failed else schedule), reader.problems

@@ -8,6 +8,7 @@ read another file or URL through an external entity; either is reported as a pro
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -177,6 +178,14 @@ class _Reader:
         )
 
 
+def _encoding_problem(error: Exception, data: bytes) -> str:
+    match = re.search(rb"""encoding\s*=\s*["']([^"']*)["']""", data[:200])
+    name = match.group(1).decode("ascii", "replace") if match else "?"
+    if isinstance(error, LookupError):
+        return f"unknown encoding {name!r}"
+    return f"encoding {name!r} cannot be read ({error})"
+
+
 def read(path: Path, data: bytes) -> tuple[RawSchedule | None, list[Problem]]:
     """The schedule in `data`, or None and why not (with the line)."""
     parser = _LineParser()
@@ -197,6 +206,10 @@ def read(path: Path, data: bytes) -> tuple[RawSchedule | None, list[Problem]]:
                 line,
             )
         ]
+    except (LookupError, ValueError) as error:
+        # After DefusedXmlException, itself a ValueError. expat asks Python for the declared
+        # encoding: an unknown name is a LookupError, a multi-byte one (utf-32) a ValueError.
+        return None, [Problem(path, f"not valid XML: {_encoding_problem(error, data)}", 1)]
     reader = _Reader(path, parser.lines)
     if root.tag != "schedule":
         reader.error(f"not a schedule: the root element is <{root.tag}>, not <schedule>", root)

@@ -85,7 +85,20 @@ def festival_document(festival: Festival) -> dict[str, Any]:
 
 
 def _dumps(values: dict[str, Any], *, multiline: bool = True) -> str:
+    # tomli-w writes a "\r\n" inside a multi-line string as a bare line break, which a TOML
+    # reader gives back as "\n": a value holding "\r" is written on one line, escaped.
+    multiline = multiline and not _has_cr(values)
     return tomli_w.dumps(values, multiline_strings=multiline, indent=4)
+
+
+def _has_cr(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_cr(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_cr(v) for v in value)
+    return False
 
 
 def _sessions_table(values: dict[str, Any]) -> str:
