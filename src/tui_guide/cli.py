@@ -20,6 +20,7 @@ from .programme import Kind, Programme, load_programme
 from .programme.format import count, day_label, time_range
 from .programme.loader import FIRST_YEAR, LAST_YEAR
 from .programme.query import SessionFilter
+from .programme.search import SearchIndex
 from .programme.sources import DATA_ENV, data_paths
 from .programme.text import fold, printable
 
@@ -170,6 +171,12 @@ def _list(args: argparse.Namespace, out: Console, err: Console) -> int:
         venue=args.venue,
         kinds=frozenset(Kind(k) for k in args.kind or ()),
         search=args.search,
+        # Over many days, the index folds each distinct text once (a show's description is
+        # shared by its performances) where the scan folds every session's: ~2x faster at
+        # 10,000 sessions; one day or venue is scanned quicker than all is indexed.
+        index=SearchIndex(programme.sessions)
+        if args.search.strip() and args.day is None and args.venue is None
+        else None,
     )
     if args.festival and not any(fold(f.id) == fold(args.festival) for f in programme.festivals):
         known = ", ".join(f.id for f in programme.festivals) or "none loaded"
