@@ -6,7 +6,10 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from tui_guide.programme.query import SessionFilter, session_search_text
+from tui_guide.programme.search import Cancelled
 from tui_guide.tui.providers import programme as provider
 from tui_guide.tui.search_indexes import SearchIndexes
 
@@ -38,11 +41,11 @@ async def test_palette_opened_while_the_worker_builds_waits_for_its_index(
     started = threading.Event()
     calls = []
 
-    def slow_build(app):
+    def slow_build(app, *args):
         calls.append(threading.current_thread().name)
         started.set()
         time.sleep(0.5)  # the user is quicker than the worker
-        return built(app)
+        return built(app, *args)
 
     monkeypatch.setattr(provider, "build_entries", slow_build)
     app = make_app()
@@ -97,3 +100,12 @@ async def test_slash_before_the_index_scans(make_app, monkeypatch) -> None:
         assert app.search_indexes.sessions is None
         assert ids(day_list(app, "2025-12-07").sessions) == expected == [CAREERS]
         assert 0 < len(expected) < len(day)
+
+
+def test_a_build_gives_up_when_the_guide_closes(make_app) -> None:
+    indexes = make_app().search_indexes
+    with pytest.raises(Cancelled):
+        indexes.build_all(lambda: True)
+    assert not indexes.palette_ready and indexes.sessions is None
+    indexes.build_all()  # built afterwards by whoever asks
+    assert indexes.palette_ready and indexes.sessions is not None

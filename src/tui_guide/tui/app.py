@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
 FESTIVAL_MODES = ("days", "venues", "now")
+INDEX_AFTER = 0.25  # seconds after the first paint to start building the search indexes
 
 
 def _programme_commands() -> type:
@@ -188,7 +189,9 @@ class GuideApp(App[None]):
         if self.remind > 0:
             self.check_reminders()
             self.set_interval(20, self.check_reminders)
-        self.call_after_refresh(self.build_search_indexes)
+        # The search indexes, once the first screen is painted and has settled: started at
+        # once, the worker held the interpreter while the first screen finished its layout.
+        self.call_after_refresh(self.set_timer, INDEX_AFTER, self.build_search_indexes)
 
     @work(thread=True, exit_on_error=False, group="search-index")
     def build_search_indexes(self) -> None:

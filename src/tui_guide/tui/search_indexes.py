@@ -45,7 +45,7 @@ class SearchIndexes:
             if self._palette is None:
                 from .providers.programme import build_entries
 
-                entries = build_entries(self._app)
+                entries = build_entries(self._app, cancelled)
                 index = HaystackIndex((e.haystack for e in entries), cancelled=cancelled)
                 self._palette = (entries, index)
             return self._palette

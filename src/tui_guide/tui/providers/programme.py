@@ -17,6 +17,7 @@ from textual.content import Content
 
 from ...programme.format import count, day_label, time_range
 from ...programme.people import person_key
+from ...programme.search import Cancelled
 from ...programme.text import fold, query_words
 from ..widgets.plain import plain
 
@@ -38,8 +39,13 @@ class Entry:
         return tuple(fold(h) for h in self.haystack)
 
 
-def build_entries(app: GuideApp) -> list[Entry]:
-    """Every searchable thing in the loaded programme, with what opening it does."""
+def _never() -> bool:
+    return False
+
+
+def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list[Entry]:
+    """Every searchable thing in the loaded programme, with what opening it does; raises
+    `Cancelled` as soon as `cancelled()` says so (looked at every thousand sessions)."""
     programme = app.programme
     entries: list[Entry] = []
     several = len(programme.festivals) > 1
@@ -64,7 +70,9 @@ def build_entries(app: GuideApp) -> list[Entry]:
                     partial(app.open_venue, festival, venue),
                 )
             )
-        for session in festival.sessions:
+        for number, session in enumerate(festival.sessions):
+            if number % 1024 == 0 and cancelled():
+                raise Cancelled
             place = session.venue.name if session.venue else "Venue TBA"
             entries.append(
                 Entry(
