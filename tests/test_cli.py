@@ -221,6 +221,25 @@ def test_list_search_without_diacritics(capsys: pytest.CaptureFixture[str]) -> N
     assert not rows(out, ACTING) and not rows(out, MEMORANDUMS)
 
 
+def test_list_search_answers_from_the_index_what_the_scan_finds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tui_guide.programme.query import session_search_text
+
+    session_search_text.cache_clear()
+    code, indexed, _ = run(capsys, "list", "--search", "guven")
+    assert code == 0
+    assert session_search_text.cache_info().currsize == 0  # no session's text folded
+    assert rows(indexed, STATE_PANEL) and rows(indexed, NEW_BRIDGES)
+    assert not rows(indexed, ACTING) and not rows(indexed, MEMORANDUMS)
+    # One venue is scanned instead, with the same rows as that venue's in the indexed listing.
+    code, venue, _ = run(capsys, "list", "--search", "guven", "--venue", "baku-convention-center")
+    assert code == 0
+    assert session_search_text.cache_info().currsize > 0
+    assert rows(venue, STATE_PANEL) == rows(indexed, STATE_PANEL)
+    assert not rows(venue, NEW_BRIDGES)
+
+
 def test_list_filters_combine(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "list", "--search", "masimov", "--day", "2025-12-07")
     assert code == 0

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui_guide.programme import load_programme
 from tui_guide.programme.query import SessionFilter
-from tui_guide.programme.search import SearchIndex
+from tui_guide.programme.search import Cancelled, SearchIndex
 from tui_guide.programme.sources import bundled_data
 
 SESSIONS = load_programme([bundled_data()], cache=False).sessions
@@ -37,3 +40,36 @@ def test_known_queries() -> None:
 )
 def test_index_agrees_with_the_scan(query: str) -> None:
     assert INDEX.matching(query) == _scan(query)
+
+
+QUERIES = st.lists(
+    st.sampled_from(["a", "film", "ata", "gu", "İ", "ə", "x", "panel", "baku", "\x00"]),
+    max_size=3,
+).map(" ".join) | st.text(max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    QUERIES,
+    st.sampled_from([None, *sorted({s.date for s in SESSIONS if s.date is not None})]),
+    st.sets(st.sampled_from(sorted({s.kind for s in SESSIONS}, key=str)), max_size=2),
+    st.lists(st.sampled_from(SESSIONS), max_size=30),
+)
+def test_a_filter_with_the_index_keeps_what_the_scan_keeps(query, day, kinds, subset) -> None:
+    scan = SessionFilter(search=query, day=day, kinds=frozenset(kinds))
+    indexed = replace(scan, index=INDEX)
+    assert indexed == scan  # the index is not part of what a filter means
+    for sessions in (SESSIONS, subset):
+        assert indexed.apply(sessions) == scan.apply(sessions)
+
+
+def test_sessions_the_index_does_not_hold_are_scanned() -> None:
+    other = replace(SESSIONS[0], title="Zzyzx unheard of")  # an equal-looking new object
+    wanted = SessionFilter(search="zzyzx", index=INDEX)
+    assert INDEX.position(other) is None
+    assert wanted.apply([other, *SESSIONS]) == [other]
+
+
+def test_a_build_stops_when_cancelled() -> None:
+    with pytest.raises(Cancelled):
+        SearchIndex(SESSIONS, cancelled=lambda: True)

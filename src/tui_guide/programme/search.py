@@ -10,13 +10,19 @@ folded, appears in the session's haystacks (`session_haystacks`); results come i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from .model import Session
 from .query import session_haystacks
 from .text import fold, query_words
 
 _BREAK = "\x00"  # what fold_all puts between haystacks (with spaces round it)
+_CHECK_EVERY = 1024  # items between two looks at `cancelled` while an index is built
+
+
+class Cancelled(Exception):
+    """An index build given up because its `cancelled` said so (the guide is closing)."""
 
 
 class HaystackIndex:
@@ -29,13 +35,17 @@ class HaystackIndex:
     is looked for haystack by haystack instead. Haystacks repeat (a show performed twenty
     times has one description): each distinct one is folded and split once."""
 
-    def __init__(self, items: Iterable[Sequence[str]]) -> None:
+    def __init__(
+        self, items: Iterable[Sequence[str]], *, cancelled: Callable[[], bool] | None = None
+    ) -> None:
         ids: dict[str, int] = {}
         self._folded: list[str] = []  # each distinct haystack, folded
         self._items_of: list[list[int]] = []  # the items of each haystack
         self._count = 0
         for item, haystacks in enumerate(items):
             self._count += 1
+            if cancelled is not None and item % _CHECK_EVERY == 0 and cancelled():
+                raise Cancelled
             for haystack in set(haystacks):
                 hay = ids.get(haystack)
                 if hay is None:
@@ -82,9 +92,17 @@ class HaystackIndex:
 class SearchIndex:
     """Sessions in sort order, searchable through a `HaystackIndex` of their haystacks."""
 
-    def __init__(self, sessions: Iterable[Session]) -> None:
+    def __init__(
+        self, sessions: Iterable[Session], *, cancelled: Callable[[], bool] | None = None
+    ) -> None:
         self.sessions: tuple[Session, ...] = tuple(sorted(sessions, key=Session.sort_key))
-        self._index = HaystackIndex(session_haystacks(s) for s in self.sessions)
+        self._index = HaystackIndex(
+            (session_haystacks(s) for s in self.sessions), cancelled=cancelled
+        )
+        # Each session object by identity: a filter asks about the very sessions indexed.
+        self._position = {id(s): i for i, s in enumerate(self.sessions)}
+        # A list screen asks once per group (every venue) with the same words.
+        self.found = lru_cache(maxsize=16)(self._found)
 
     def __len__(self) -> int:
         return len(self.sessions)
@@ -92,3 +110,12 @@ class SearchIndex:
     def matching(self, query: str) -> list[Session]:
         """The sessions matching every word of `query` (all of them for an empty query)."""
         return [self.sessions[i] for i in self._index.matching(query_words(query))]
+
+    def position(self, session: Session) -> int | None:
+        """Where `session` (this very object) is in `sessions`; None when it is not indexed."""
+        found = self._position.get(id(session))
+        return found if found is not None and self.sessions[found] is session else None
+
+    def _found(self, words: tuple[str, ...]) -> frozenset[int]:
+        """The positions of the sessions matching every one of the (folded) `words`."""
+        return frozenset(self._index.matching(words))

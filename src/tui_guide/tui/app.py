@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -36,13 +37,14 @@ from .screens.session import SessionScreen
 from .screens.sessions import SessionsScreen
 from .screens.venue import VenueScreen
 from .screens.venues import VenuesScreen
+from .search_indexes import SearchIndexes
 from .widgets.filter_bar import FilterBar
 
 if TYPE_CHECKING:
-    from ..programme.search import HaystackIndex
-    from .providers.programme import Entry
+    from textual.worker import Worker
 
 FESTIVAL_MODES = ("days", "venues", "now")
+INDEX_AFTER = 0.25  # seconds after the first paint to start building the search indexes
 
 
 def _programme_commands() -> type:
@@ -160,8 +162,7 @@ class GuideApp(App[None]):
         store = self.favourites.path
         self.export_dir = export_dir or (store.parent if store else Path.home())
         self.festival: Festival = programme.festivals[0]
-        self.search_entries: list[Entry] | None = None  # the palette's index, built on first use
-        self.search_index: HaystackIndex | None = None  # the same entries' text, for searching
+        self.search_indexes = SearchIndexes(self)  # built by a worker after the first paint
         self.closing = False
         self.MODES = {}
         self.add_mode("festivals", FestivalsScreen)
@@ -188,6 +189,17 @@ class GuideApp(App[None]):
         if self.remind > 0:
             self.check_reminders()
             self.set_interval(20, self.check_reminders)
+        # The search indexes, once the first screen is painted and has settled: started at
+        # once, the worker held the interpreter while the first screen finished its layout.
+        self.call_after_refresh(self.set_timer, INDEX_AFTER, self.build_search_indexes)
+
+    @work(thread=True, exit_on_error=False, group="search-index")
+    def build_search_indexes(self) -> None:
+        """The search indexes, ready before the user searches (see `SearchIndexes`)."""
+        from textual.worker import get_current_worker
+
+        worker: Worker = get_current_worker()
+        self.search_indexes.build_all(lambda: worker.is_cancelled)
 
     def check_reminders(self) -> None:
         """Say once for each favourite that it starts within `remind` minutes."""

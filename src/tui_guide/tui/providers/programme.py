@@ -6,6 +6,7 @@ finds "İstanbul"), the same matcher as the lists and `tui-guide list --search`.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, partial
@@ -16,11 +17,12 @@ from textual.content import Content
 
 from ...programme.format import count, day_label, time_range
 from ...programme.people import person_key
-from ...programme.search import HaystackIndex
+from ...programme.search import Cancelled
 from ...programme.text import fold, query_words
 from ..widgets.plain import plain
 
 if TYPE_CHECKING:
+    from ...programme.search import HaystackIndex
     from ..app import GuideApp
 
 
@@ -37,8 +39,13 @@ class Entry:
         return tuple(fold(h) for h in self.haystack)
 
 
-def build_entries(app: GuideApp) -> list[Entry]:
-    """Every searchable thing in the loaded programme, with what opening it does."""
+def _never() -> bool:
+    return False
+
+
+def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list[Entry]:
+    """Every searchable thing in the loaded programme, with what opening it does; raises
+    `Cancelled` as soon as `cancelled()` says so (looked at every thousand sessions)."""
     programme = app.programme
     entries: list[Entry] = []
     several = len(programme.festivals) > 1
@@ -63,7 +70,9 @@ def build_entries(app: GuideApp) -> list[Entry]:
                     partial(app.open_venue, festival, venue),
                 )
             )
-        for session in festival.sessions:
+        for number, session in enumerate(festival.sessions):
+            if number % 1024 == 0 and cancelled():
+                raise Cancelled
             place = session.venue.name if session.venue else "Venue TBA"
             entries.append(
                 Entry(
@@ -116,11 +125,21 @@ class ProgrammeCommands(Provider):
 
     async def startup(self) -> None:
         app: GuideApp = self.app  # type: ignore[assignment]
-        if app.search_entries is None:  # built once: the programme never changes
-            app.search_entries = build_entries(app)
-            app.search_index = HaystackIndex(e.haystack for e in app.search_entries)
-        self.entries = app.search_entries
-        self.index = app.search_index
+        indexes = app.search_indexes
+        if indexes.palette_ready:
+            self._ready = indexes.palette()
+        else:
+            # Built in a thread: waits for the app's worker when it is building it, or builds
+            # it when no worker has. Awaited by each search, shielded: a search is cancelled
+            # by the next key, and the build must outlive it (Textual cancels a provider's
+            # startup with the search that awaits it, and the palette then finds nothing).
+            self._ready = None
+            self._pending = asyncio.ensure_future(asyncio.to_thread(indexes.palette))
+
+    async def _index(self) -> tuple[list[Entry], HaystackIndex]:
+        if self._ready is None:
+            self._ready = await asyncio.shield(self._pending)
+        return self._ready
 
     def _hit(self, entry: Entry, score: float) -> Hit:
         return Hit(
@@ -134,26 +153,28 @@ class ProgrammeCommands(Provider):
         words = query_words(query)
         if not words:
             return
+        entries, index = await self._index()
         folded_query = " ".join(words)
         # The prebuilt index finds the entries holding every word (in any of their
         # haystacks) without a Python step per entry.
-        found = self.index.matching(words)
-        for index in found:
-            entry = self.entries[index]
+        found = index.matching(words)
+        for position in found:
+            entry = entries[position]
             starts = any(h.startswith(folded_query) for h in entry.folded)
             yield self._hit(entry, 1.0 if starts else 0.9)
         if len(found) >= FUZZY_BELOW or len(folded_query) < 3:
             return
         fuzzy = self.matcher(folded_query)
         exact = set(found)
-        rest = (e for i, e in enumerate(self.entries) if i not in exact)
+        rest = (e for i, e in enumerate(entries) if i not in exact)
         for entry in rest:
             score = max(fuzzy.match(h) for h in entry.folded) * 0.8
             if score > 0:
                 yield self._hit(entry, score)
 
     async def discover(self) -> Hits:
-        for entry in self.entries:
+        entries, _ = await self._index()
+        for entry in entries:
             if entry.what in ("festival", "venue"):
                 yield DiscoveryHit(
                     self._hit_display(entry),

@@ -106,7 +106,10 @@ class ListScreen(GuideScreen):
         if self.guide.hide_past and festival is not None:
             moment = self.guide.clock.now(festival.timezone)
         return replace(
-            self.guide.session_filter, hide_past_before=moment, search=self.filter_text()
+            self.guide.session_filter,
+            hide_past_before=moment,
+            search=self.filter_text(),
+            index=self.guide.search_indexes.sessions,  # None until built: then a scan
         )
 
     def filter_across(self, sessions: Iterable[Session]) -> list[Session]:

@@ -11,10 +11,13 @@ from textual.visual import RenderOptions, Visual
 from .plain import plain
 
 
-def line_count(part: Content, rules: RulesMap, width: int) -> int:
+def line_count(part: Content, rules: RulesMap, width: int, pad: int | None = None) -> int:
     """The lines `part` takes at `width`: a line that fits is one line without wrapping it,
-    which is most rows of a long list (Content.get_height word-wraps every time)."""
-    if part.cell_length <= width - 2 * (rules.get("line_pad", 0) or 0) and "\n" not in part.plain:
+    which is most rows of a long list (Content.get_height word-wraps every time). `pad` is
+    the rules' line pad, when the caller has looked it up already."""
+    if pad is None:
+        pad = rules.get("line_pad", 0) or 0
+    if part.cell_length <= width - 2 * pad and "\n" not in part.plain:
         return 1
     return part.get_height(rules, width)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 
 from textual import events, on
 from textual.content import Content
@@ -39,6 +40,7 @@ class SessionRow(Visual):
         self.time = time
         self.mark = mark
         self.body = body
+        self._heights: dict[tuple[int, int], int] = {}  # by width and line pad
 
     def _body_width(self, width: int) -> int:
         return max(1, width - self.PREFIX)
@@ -48,8 +50,14 @@ class SessionRow(Visual):
         return self.PREFIX + widest
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        body_width = self._body_width(width)
-        return sum(line_count(part, rules, body_width) for part in self.body)
+        # Asked again at every refill and resize of the list, for every row: remembered.
+        pad = rules.get("line_pad", 0) or 0
+        height = self._heights.get((width, pad))
+        if height is None:
+            body_width = self._body_width(width)
+            height = sum(line_count(part, rules, body_width, pad) for part in self.body)
+            self._heights[width, pad] = height
+        return height
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
@@ -80,10 +88,17 @@ def session_row(
     details = [session.kind.value, session.venue.name if session.venue else "Venue TBA"]
     if with_festival:
         details.append(with_festival)
-    body = [plain(session.title, style="bold"), plain(" · ".join(details), style="dim")]
+    body = [_shared(session.title, "bold"), _shared(" · ".join(details), "dim")]
     for line in (note or "").splitlines():  # one warning a line
         body.append(plain(f"⚠ {line}", style="bold italic"))
     return SessionRow(time_range(session, compact=True), FAVOURITE_MARK if favourite else " ", body)
+
+
+@lru_cache(maxsize=8192)
+def _shared(text: str, style: str) -> Content:
+    """`plain(text, style=style)`, made once for rows that repeat it: a show's performances
+    share their title, and kind and venue repeat from row to row (a Content is immutable)."""
+    return plain(text, style=style)
 
 
 class SessionList(OptionList):
