@@ -193,7 +193,7 @@ async def _in_app(programme: Programme, day: date, toggles: int) -> tuple:
     festival = programme.festivals[0]
     first_day = festival.days[0] if festival.days[0] != day else festival.days[-1]
     with tempfile.TemporaryDirectory(prefix="tui-guide-bench-fav-") as folder:
-        favourites = Favourites(path=Path(folder) / "favourites.json")
+        favourites = Favourites(path=Path(folder) / "favourites.sqlite3")
         return await _measure_app(programme, day, first_day, favourites, toggles)
 
 
@@ -281,7 +281,7 @@ def store_toggles(programme: Programme, count: int = 60) -> tuple[float, float]:
     rng = random.Random(3)
     keys = [s.key for s in programme.sessions]
     with tempfile.TemporaryDirectory(prefix="tui-guide-bench-fav-") as folder:
-        favourites = Favourites(path=Path(folder) / "favourites.json")
+        favourites = Favourites(path=Path(folder) / "favourites.sqlite3")
         for key in rng.sample(keys, min(100, len(keys))):
             favourites.add(key)
         times = []
