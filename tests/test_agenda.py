@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from tui_guide.favourites import Snapshot, changes
-from tui_guide.favourites.agenda import clashes, starting_soon, tight_walks
+from tui_guide.favourites.agenda import clashes, starred_and_gone, starting_soon, tight_walks
 from tui_guide.programme.model import Kind, Session, Venue
 
 BAKU = ZoneInfo("Asia/Baku")
@@ -68,3 +68,26 @@ def test_starting_soon_is_within_the_window_only() -> None:
     assert starting_soon([talk], datetime(2025, 12, 7, 14, 1, tzinfo=BAKU), 10) == []
     untimed = Session("fest", "u", "U", Kind.TALK, BAKU, date(2025, 12, 7))
     assert starting_soon([untimed], moment, 60) == []
+
+
+def test_starred_and_gone_splits_by_what_the_programme_still_holds() -> None:
+    from tui_guide.favourites.entry import Favourite
+    from tui_guide.programme import load_programme
+    from tui_guide.programme.sources import bundled_data
+
+    programme = load_programme([bundled_data()])
+    later, earlier = programme.sessions[1], programme.sessions[0]
+    added = datetime(2025, 12, 1, 9, 0)
+    favourites = [
+        Favourite(later.key, added),
+        Favourite("gone-fest/old", added),
+        Favourite(earlier.key, added),
+    ]
+    starred, gone = starred_and_gone(favourites, programme)
+    assert starred == sorted([later, earlier], key=Session.sort_key)
+    assert [f.key for f in gone] == ["gone-fest/old"]
+    only_gone, _ = starred_and_gone(favourites, programme, festival="GONE-FEST")
+    assert only_gone == []
+    assert [f.key for f in starred_and_gone(favourites, programme, "gone-fest")[1]] == [
+        "gone-fest/old"
+    ]

@@ -14,10 +14,11 @@ from rich.text import Text
 from ..export.files import write_atomically
 from ..export.ics import calendar
 from ..favourites import Favourites, FavouritesError, changes
+from ..favourites.agenda import starred_and_gone
 from ..favourites.transfer import TransferError, dump
 from ..favourites.transfer import load as load_transfer
 from ..programme.format import count, day_label, time_range
-from ..programme.model import Programme, Session
+from ..programme.model import Programme
 from ..programme.text import fold, printable
 from .common import (
     EXIT_OK,
@@ -81,17 +82,7 @@ def _of(key: str, festival: str | None) -> bool:
 
 
 def _split(store: Favourites, programme: Programme, festival: str | None):
-    found: list[Session] = []
-    gone = []
-    for favourite in store.entries():
-        if not _of(favourite.key, festival):
-            continue
-        session = programme.session(favourite.key)
-        if session is None:
-            gone.append(favourite)
-        else:
-            found.append(session)
-    return sorted(found, key=Session.sort_key), gone
+    return starred_and_gone(store.entries(), programme, festival)
 
 
 def _list(store: Favourites, programme: Programme, festival: str | None, out: Console) -> int:

@@ -6,11 +6,31 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from ..programme.model import Session
+from ..programme.model import Programme, Session
+from ..programme.text import fold
+from .entry import Favourite
 
 WALK_MINUTES = 15
 """Less than this between the end of one favourite and the start of the next, at another
 venue, is flagged: a festival crowd, a cloakroom and a street between them take that long."""
+
+
+def starred_and_gone(
+    favourites: Iterable[Favourite], programme: Programme, festival: str | None = None
+) -> tuple[list[Session], list[Favourite]]:
+    """The favourites' sessions in time order, and the favourites whose session is no longer
+    in the programme; only `festival`'s (its id, any case) when given."""
+    starred: list[Session] = []
+    gone: list[Favourite] = []
+    for favourite in favourites:
+        if festival is not None and fold(favourite.key.partition("/")[0]) != fold(festival):
+            continue
+        session = programme.session(favourite.key)
+        if session is None:
+            gone.append(favourite)
+        else:
+            starred.append(session)
+    return sorted(starred, key=Session.sort_key), gone
 
 
 def clashes(sessions: Sequence[Session]) -> dict[str, str]:

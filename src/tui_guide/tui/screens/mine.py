@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from ...export.files import write_atomically
 from ...export.ics import calendar
 from ...favourites import Favourite, Favourites, FavouritesError, changes
-from ...favourites.agenda import WALK_MINUTES, clashes, tight_walks
+from ...favourites.agenda import WALK_MINUTES, clashes, starred_and_gone, tight_walks
 from ...programme.format import count as count_of
 from ...programme.format import day_label
 from ...programme.model import Session
@@ -107,16 +107,7 @@ class MineScreen(ListScreen):
         self.sub_title = ""
 
     def _split(self) -> tuple[list[Session], list[Favourite]]:
-        programme = self.guide.programme
-        starred: list[Session] = []
-        gone: list[Favourite] = []
-        for favourite in self.guide.favourites.entries():
-            session = programme.session(favourite.key)
-            if session is None:
-                gone.append(favourite)
-            else:
-                starred.append(session)
-        return sorted(starred, key=Session.sort_key), gone
+        return starred_and_gone(self.guide.favourites.entries(), self.guide.programme)
 
     def refresh_lists(self) -> None:
         starred, gone = self._split()
