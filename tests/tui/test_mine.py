@@ -395,3 +395,10 @@ async def test_a_click_on_the_star_of_a_session_page_toggles_it(make_app) -> Non
         assert star.has_class("-starred")
         await pilot.click(StarToggle)
         await wait_for(pilot, lambda: ACTING not in app.favourites)
+
+
+def test_a_store_in_memory_exports_into_the_state_folder(make_app, monkeypatch, tmp_path) -> None:
+    """Not the home folder: user paths come from $TUI_GUIDE_STATE_DIR or platformdirs."""
+    monkeypatch.setenv("TUI_GUIDE_STATE_DIR", str(tmp_path / "state"))
+    app = make_app(favourites=Favourites())
+    assert app.export_dir == tmp_path / "state"

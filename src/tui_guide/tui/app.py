@@ -18,6 +18,7 @@ from textual.reactive import reactive
 
 from ..favourites import Favourites, FavouritesError
 from ..favourites.agenda import starting_soon
+from ..favourites.location import state_dir
 from ..programme.clock import Clock
 from ..programme.format import count, until
 from ..programme.model import Festival, Programme, Session, Venue
@@ -160,7 +161,7 @@ class GuideApp(App[None]):
         self.remind = remind  # minutes before a favourite starts to say so; 0: never
         self.reminded: set[str] = set()
         store = self.favourites.path
-        self.export_dir = export_dir or (store.parent if store else Path.home())
+        self.export_dir = export_dir or (store.parent if store else state_dir())
         self.festival: Festival = programme.festivals[0]
         self.search_indexes = SearchIndexes(self)  # built by a worker after the first paint
         self.closing = False
