@@ -43,7 +43,7 @@ def guide(path: str, now: str | None) -> float:
     from pathlib import Path
 
     from tui_guide.favourites import Favourites
-    from tui_guide.programme import load_programme
+    from tui_guide.library.load import load_programme
     from tui_guide.programme.clock import Clock
     from tui_guide.tui.app import GuideApp
 

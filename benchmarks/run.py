@@ -47,8 +47,9 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "src") not in sys.path:
     sys.path.insert(0, str(REPO / "src"))
 
-from tui_guide.programme import Festival, Programme, load_programme  # noqa: E402
-from tui_guide.programme.cache import CACHE_ENV  # noqa: E402
+from tui_guide.library.cache import CACHE_ENV  # noqa: E402
+from tui_guide.library.load import load_programme  # noqa: E402
+from tui_guide.programme import Festival, Programme  # noqa: E402
 from tui_guide.programme.query import SessionFilter  # noqa: E402
 from tui_guide.programme.text import fold  # noqa: E402
 

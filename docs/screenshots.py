@@ -29,7 +29,7 @@ from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import OptionList  # noqa: E402
 
 from tui_guide.favourites import Favourites  # noqa: E402
-from tui_guide.programme import load_programme  # noqa: E402
+from tui_guide.library.load import load_programme  # noqa: E402
 from tui_guide.programme.clock import Clock  # noqa: E402
 from tui_guide.tui.app import GuideApp  # noqa: E402
 from tui_guide.tui.screens.days import DaysScreen  # noqa: E402

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tui_guide.favourites import FAVOURITES_ENV, STATE_ENV
-from tui_guide.programme.cache import CACHE_ENV
-from tui_guide.programme.sources import DATA_ENV
+from tui_guide.library.cache import CACHE_ENV
+from tui_guide.library.sources import DATA_ENV
 
 
 def pytest_configure(config: pytest.Config) -> None:

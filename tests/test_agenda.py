@@ -72,8 +72,8 @@ def test_starting_soon_is_within_the_window_only() -> None:
 
 def test_starred_and_gone_splits_by_what_the_programme_still_holds() -> None:
     from tui_guide.favourites.entry import Favourite
-    from tui_guide.programme import load_programme
-    from tui_guide.programme.sources import bundled_data
+    from tui_guide.library.load import load_programme
+    from tui_guide.library.sources import bundled_data
 
     programme = load_programme([bundled_data()])
     later, earlier = programme.sessions[1], programme.sessions[0]

@@ -15,7 +15,7 @@ def test_make_programme_is_deterministic_and_valid(tmp_path: Path) -> None:
         from benchmarks.make_programme import write_programme
     finally:
         sys.path.remove(str(REPO))
-    from tui_guide.programme import load_programme
+    from tui_guide.library.load import load_programme
 
     first = write_programme(tmp_path / "a", 300)
     second = write_programme(tmp_path / "b", 300)

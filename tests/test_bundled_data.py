@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tui_guide.programme import Festival, Kind, Programme, Session, load_programme
-from tui_guide.programme.sources import bundled_data
+from tui_guide.library.load import load_programme
+from tui_guide.library.sources import bundled_data
+from tui_guide.programme import Festival, Kind, Programme, Session
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"

@@ -13,11 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui_guide.programme import cache, load_programme
-from tui_guide.programme import loader as loader_module
-from tui_guide.programme.cache import CACHE_ENV, cache_dir, cached_load
-from tui_guide.programme.loader import load_file
-from tui_guide.programme.sources import bundled_data
+from tui_guide.formats.load import load_file
+from tui_guide.library import cache
+from tui_guide.library import load as loader_module
+from tui_guide.library.cache import CACHE_ENV, cache_dir, cached_load
+from tui_guide.library.load import load_programme
+from tui_guide.library.sources import bundled_data
 
 DATA = bundled_data()
 BROKEN = Path(__file__).parent / "data" / "broken"

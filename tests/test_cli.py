@@ -13,7 +13,7 @@ import pytest
 
 from tui_guide import __version__
 from tui_guide.cli import main
-from tui_guide.programme.sources import DATA_ENV
+from tui_guide.library.sources import DATA_ENV
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 BAKU = DATA / "baku-cinema-breeze-2025.toml"
@@ -467,7 +467,7 @@ def test_documented_example_is_the_tested_example(capsys: pytest.CaptureFixture[
 
 
 def test_documented_example_uses_every_key() -> None:
-    from tui_guide.programme.loader import (
+    from tui_guide.formats.toml.read import (
         FESTIVAL_FIELDS,
         PERSON_FIELDS,
         SESSION_FIELDS,

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from tui_guide.favourites import Favourite, Favourites, FavouritesError, Snapshot
 from tui_guide.favourites.database import APPLICATION_ID, SCHEMA_VERSION
-from tui_guide.programme import Programme, load_programme
+from tui_guide.library.load import load_programme
+from tui_guide.programme import Programme
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 KEY = "baku-cinema-breeze-2025/ata-masterclass-acting-for-animators"

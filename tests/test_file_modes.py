@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tui_guide.atomic import write_atomically
 from tui_guide.cli import main
-from tui_guide.export.files import write_atomically
-from tui_guide.importer import fetch
+from tui_guide.library import fetch
 
 PENTABARF = Path(__file__).parent / "data" / "schedules" / "pentabarf.xml"
 
@@ -80,7 +80,7 @@ def test_import_force_checks_the_new_toml_before_replacing(
     out = tmp_path / "festival.toml"
     out.write_text("keep me", encoding="utf-8")
     # Should the writer ever produce a TOML that does not load, the old file stays.
-    monkeypatch.setattr("tui_guide.commands.importing.write_toml", lambda f: "[festival\n")
+    monkeypatch.setattr("tui_guide.cli.importing.write_toml", lambda f: "[festival\n")
     assert main(["import", str(PENTABARF), "-o", str(out), "--force"]) == 2
     err = capsys.readouterr().err
     assert f"{out}:1" in err and "nothing written" in err

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from tui_guide.export.ics import calendar, uid
-from tui_guide.programme import load_programme
+from tui_guide.formats.ics import calendar, uid
+from tui_guide.library.load import load_programme
 from tui_guide.programme.model import Kind, Person, Session, Venue
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui_guide.cli import main
-from tui_guide.programme import load_programme
+from tui_guide.library.load import load_programme
 
 DATA = Path(__file__).parent / "data"
 PENTABARF = DATA / "schedules" / "pentabarf.xml"
@@ -121,7 +121,7 @@ def test_the_same_schedule_twice_is_a_duplicate_not_a_crash(
 def test_the_documented_kinds_are_the_mapping() -> None:
     import re
 
-    from tui_guide.importer.kinds import kind_of
+    from tui_guide.formats.schedule.kinds import kind_of
 
     doc = (Path(__file__).parents[1] / "docs" / "importing.md").read_text(encoding="utf-8")
     section = doc.split("**Kinds.**", 1)[1].split("\n\n", 1)[0]
@@ -135,7 +135,7 @@ def test_the_documented_kinds_are_the_mapping() -> None:
 
 
 def test_the_documented_commands_parse() -> None:
-    from tui_guide.cli import build_parser
+    from tui_guide.cli.main import build_parser
 
     doc = (Path(__file__).parents[1] / "docs" / "importing.md").read_text(encoding="utf-8")
     block = doc.split("```sh\n", 1)[1].split("```", 1)[0]

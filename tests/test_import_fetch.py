@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from tui_guide.cli import main
-from tui_guide.importer.fetch import add, refresh
-from tui_guide.programme import load_programme
-from tui_guide.programme.sources import bundled_data, data_paths, programmes_dir
+from tui_guide.library.fetch import add, refresh
+from tui_guide.library.load import load_programme
+from tui_guide.library.sources import bundled_data, data_paths, programmes_dir
 
 DATA = Path(__file__).parent / "data"
 SCHEDULE = (DATA / "schedules" / "repeated.json").read_bytes()

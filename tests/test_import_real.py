@@ -19,10 +19,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tui_guide.cli import main
-from tui_guide.importer import read_schedule, write_toml
-from tui_guide.importer.values import duration
+from tui_guide.formats.load import load_file
+from tui_guide.formats.schedule.read import read_schedule
+from tui_guide.formats.schedule.values import duration
+from tui_guide.formats.toml.write import write_toml
 from tui_guide.programme import Kind
-from tui_guide.programme.loader import load_file
 from tui_guide.programme.model import Festival, Link
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "schedules"
@@ -256,7 +257,7 @@ def test_the_invalid_example_gets_a_clear_error(capsys: pytest.CaptureFixture[st
 
 
 def test_the_whole_shared_folder_opens_with_only_the_invalid_file_skipped() -> None:
-    from tui_guide.programme import load_programme
+    from tui_guide.library.load import load_programme
 
     programme = load_programme([SHARED / name for name in [*VALID, "invalid-example.json"]])
     assert sorted(f.id for f in programme.festivals) == [

@@ -14,11 +14,14 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tui_guide.importer import Format, detect, read_schedule, write_toml
-from tui_guide.importer.kinds import kind_of
-from tui_guide.importer.plaintext import plain_text
-from tui_guide.programme import Kind, load_programme
-from tui_guide.programme.loader import load_file
+from tui_guide.formats.detect import Format, detect
+from tui_guide.formats.load import load_file
+from tui_guide.formats.schedule.kinds import kind_of
+from tui_guide.formats.schedule.plaintext import plain_text
+from tui_guide.formats.schedule.read import read_schedule
+from tui_guide.formats.toml.write import write_toml
+from tui_guide.library.load import load_programme
+from tui_guide.programme import Kind
 from tui_guide.programme.model import Festival, Link
 
 DATA = Path(__file__).parent / "data" / "schedules"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from tui_guide.load_status import LoadStatus
-from tui_guide.programme import load_programme
-from tui_guide.programme.sources import bundled_data
+from tui_guide.cli.load_status import LoadStatus
+from tui_guide.library.load import load_programme
+from tui_guide.library.sources import bundled_data
 
 
 def _console(terminal: bool) -> tuple[Console, io.StringIO]:

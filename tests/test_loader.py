@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui_guide.programme import Festival, Kind, Problem, Session, load_programme
-from tui_guide.programme.loader import load_file, suggest
+from tui_guide.formats.load import load_file
+from tui_guide.formats.toml.read import suggest
+from tui_guide.library.load import load_programme
+from tui_guide.programme import Festival, Kind, Problem, Session
 
 # A small valid festival. Tests break it with one replacement and expect the problem on the
 # line of the replaced text; the numbers are written out on purpose.

@@ -14,14 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui_guide.cli import main
-from tui_guide.programme import Festival, Problem, load_programme
-from tui_guide.programme.loader import (
-    FESTIVAL_FIELDS,
-    PERSON_FIELDS,
-    SESSION_FIELDS,
-    VENUE_FIELDS,
-    load_file,
-)
+from tui_guide.formats.load import load_file
+from tui_guide.formats.toml.read import FESTIVAL_FIELDS, PERSON_FIELDS, SESSION_FIELDS, VENUE_FIELDS
+from tui_guide.library.load import load_programme
+from tui_guide.programme import Festival, Problem
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = [

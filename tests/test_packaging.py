@@ -48,7 +48,7 @@ def test_wheel_carries_every_bundled_file(wheel: Path) -> None:
             f"tui_guide/bundled/{f.name}" for f in data_files
         }
         assert "tui_guide/__main__.py" in names
-        assert "tui_guide/programme/loader.py" in names
+        assert "tui_guide/formats/toml/read.py" in names
 
 
 def test_wheel_declares_the_console_script_and_dependencies(wheel: Path) -> None:
@@ -58,7 +58,7 @@ def test_wheel_declares_the_console_script_and_dependencies(wheel: Path) -> None
         metadata_name = info.replace("entry_points.txt", "METADATA")
         metadata = Parser().parsestr(archive.read(metadata_name).decode())
     assert "[console_scripts]" in entry_points
-    assert "tui-guide = tui_guide.cli:main" in entry_points
+    assert "tui-guide = tui_guide.cli.main:main" in entry_points
     assert metadata["Requires-Python"] == ">=3.11"
     requires = metadata.get_all("Requires-Dist") or []
     assert any(r.startswith("textual") for r in requires)
@@ -96,7 +96,7 @@ def test_installed_copy_finds_its_bundled_programme(wheel: Path, tmp_path: Path)
     env["PYTHONPATH"] = str(site)
     script = (
         "import tui_guide, sys\n"
-        "from tui_guide.programme.sources import bundled_data\n"
+        "from tui_guide.library.sources import bundled_data\n"
         "print(tui_guide.__file__)\n"
         "print(bundled_data())\n"
         "from tui_guide.cli import main\n"

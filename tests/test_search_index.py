@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui_guide.programme import load_programme
+from tui_guide.library.load import load_programme
+from tui_guide.library.sources import bundled_data
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.search import Cancelled, SearchIndex
-from tui_guide.programme.sources import bundled_data
 
 SESSIONS = load_programme([bundled_data()], cache=False).sessions
 INDEX = SearchIndex(SESSIONS)

@@ -1,3 +1,3 @@
-from .cli import main
+from tui_guide.cli.main import main
 
 raise SystemExit(main())

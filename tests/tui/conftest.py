@@ -12,7 +12,8 @@ from typing import Protocol
 import pytest
 
 from tui_guide.favourites import Favourites
-from tui_guide.programme import Programme, load_programme
+from tui_guide.library.load import load_programme
+from tui_guide.programme import Programme
 from tui_guide.programme.clock import Clock
 from tui_guide.tui.app import GuideApp
 

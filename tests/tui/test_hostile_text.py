@@ -11,7 +11,7 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import Header, OptionList
 from textual.widgets._toast import Toast
 
-from tui_guide.programme import load_programme
+from tui_guide.library.load import load_programme
 from tui_guide.tui.app import GuideApp
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festival import FestivalScreen

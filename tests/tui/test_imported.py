@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, TabbedContent
 
-from tui_guide.programme import Programme, load_programme
+from tui_guide.library.load import load_programme
+from tui_guide.programme import Programme
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.session import SessionScreen

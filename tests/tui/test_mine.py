@@ -12,7 +12,7 @@ from icalendar import Calendar
 from textual.widgets import OptionList
 
 from tui_guide.favourites import Favourite, Favourites, Snapshot
-from tui_guide.programme import load_programme
+from tui_guide.library.load import load_programme
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.mine import MineScreen

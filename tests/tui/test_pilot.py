@@ -13,7 +13,7 @@ from textual.command import CommandList, CommandPalette
 from textual.content import Content
 from textual.widgets import Checkbox, OptionList, SelectionList, Static, Tab, TabbedContent
 
-from tui_guide.programme import load_programme
+from tui_guide.library.load import load_programme
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.text import matches
 from tui_guide.tui.app import GuideApp

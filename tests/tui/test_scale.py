@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.css.styles import Styles
 
-from tui_guide.programme import Programme, load_programme
+from tui_guide.library.load import load_programme
+from tui_guide.programme import Programme
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.widgets.plain import plain
 from tui_guide.tui.widgets.rows import line_count

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from ..programme.model import Programme, Session
-from ..programme.text import fold
-from .entry import Favourite
+from tui_guide.favourites.entry import Favourite
+from tui_guide.programme.model import Programme, Session
+from tui_guide.programme.text import fold
 
 WALK_MINUTES = 15
 """Less than this between the end of one favourite and the start of the next, at another

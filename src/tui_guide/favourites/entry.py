@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from ..programme.format import day_label
-from ..programme.model import Session
+from tui_guide.programme.format import day_label
+from tui_guide.programme.model import Session
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .legacy import LEGACY_NAME
+from tui_guide.favourites.legacy import LEGACY_NAME
 
 STATE_ENV = "TUI_GUIDE_STATE_DIR"
 FAVOURITES_ENV = "TUI_GUIDE_FAVOURITES"  # deprecated: the first release's JSON file

@@ -19,11 +19,18 @@ from contextlib import suppress
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from ..programme.model import Session
-from .database import Damaged, Unusable, connect, one_at_a_time, read_only, set_aside
-from .entry import Favourite, Snapshot
-from .legacy import LegacyError, read_legacy
-from .location import StoreLocation
+from tui_guide.favourites.database import (
+    Damaged,
+    Unusable,
+    connect,
+    one_at_a_time,
+    read_only,
+    set_aside,
+)
+from tui_guide.favourites.entry import Favourite, Snapshot
+from tui_guide.favourites.legacy import LegacyError, read_legacy
+from tui_guide.favourites.location import StoreLocation
+from tui_guide.programme.model import Session
 
 _COLUMNS = 'key, added_at, title, date, start, "end", venue'
 

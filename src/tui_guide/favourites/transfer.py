@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from .entry import Favourite, Snapshot
+from tui_guide.favourites.entry import Favourite, Snapshot
 
 FORMAT = "tui-guide favourites"
 VERSION = 1

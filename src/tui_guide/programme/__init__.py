@@ -1,15 +1,7 @@
-"""The festival programme: a pure model and its loader. Nothing here imports Textual."""
+"""The festival programme: a pure model (frozen records), its rules, and what is asked of it:
+queries, search, people, now and next. Nothing here imports Textual, reads a file, or imports
+any other part of tui_guide (a contract in pyproject.toml checks)."""
 
-from .loader import load_programme
-from .model import Festival, Kind, Person, Problem, Programme, Session, Venue
+from tui_guide.programme.model import Festival, Kind, Person, Problem, Programme, Session, Venue
 
-__all__ = [
-    "Festival",
-    "Kind",
-    "Person",
-    "Problem",
-    "Programme",
-    "Session",
-    "Venue",
-    "load_programme",
-]
+__all__ = ["Festival", "Kind", "Person", "Problem", "Programme", "Session", "Venue"]

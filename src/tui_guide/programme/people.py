@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Person, Session
-from .text import fold
+from tui_guide.programme.model import Person, Session
+from tui_guide.programme.text import fold
 
 
 @dataclass(frozen=True)

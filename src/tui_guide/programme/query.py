@@ -8,11 +8,11 @@ from datetime import date, datetime
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from .model import Kind, Session
-from .text import fold, fold_all, matches, matches_folded, query_words
+from tui_guide.programme.model import Kind, Session
+from tui_guide.programme.text import fold, fold_all, matches, matches_folded, query_words
 
 if TYPE_CHECKING:
-    from .search import SearchIndex
+    from tui_guide.programme.search import SearchIndex
 
 
 def session_haystacks(session: Session) -> tuple[str, ...]:

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from .model import Session
-from .query import session_haystacks
-from .text import fold, query_words
+from tui_guide.programme.model import Session
+from tui_guide.programme.query import session_haystacks
+from tui_guide.programme.text import fold, query_words
 
 _BREAK = "\x00"  # what fold_all puts between haystacks (with spaces round it)
 _CHECK_EVERY = 1024  # items between two looks at `cancelled` while an index is built

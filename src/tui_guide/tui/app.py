@@ -16,30 +16,30 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
 
-from ..favourites import Favourites, FavouritesError
-from ..favourites.agenda import starting_soon
-from ..favourites.location import state_dir
-from ..programme.clock import Clock
-from ..programme.format import count, until
-from ..programme.model import Festival, Programme, Session, Venue
-from ..programme.people import PersonEntry, index_people
-from ..programme.query import SessionFilter
-from ..programme.text import printable
-from .screens.base import ListScreen
-from .screens.days import DaysScreen
-from .screens.festival import FestivalScreen
-from .screens.festivals import FestivalsScreen
-from .screens.filters import FilterChoice, FiltersScreen
-from .screens.help import HelpScreen
-from .screens.mine import MineScreen
-from .screens.now_next import NowNextScreen
-from .screens.people import PeopleScreen, person_screen
-from .screens.session import SessionScreen
-from .screens.sessions import SessionsScreen
-from .screens.venue import VenueScreen
-from .screens.venues import VenuesScreen
-from .search_indexes import SearchIndexes
-from .widgets.filter_bar import FilterBar
+from tui_guide.favourites import Favourites, FavouritesError
+from tui_guide.favourites.agenda import starting_soon
+from tui_guide.favourites.location import state_dir
+from tui_guide.programme.clock import Clock
+from tui_guide.programme.format import count, until
+from tui_guide.programme.model import Festival, Programme, Session, Venue
+from tui_guide.programme.people import PersonEntry, index_people
+from tui_guide.programme.query import SessionFilter
+from tui_guide.programme.text import printable
+from tui_guide.tui.screens.base import ListScreen
+from tui_guide.tui.screens.days import DaysScreen
+from tui_guide.tui.screens.festival import FestivalScreen
+from tui_guide.tui.screens.festivals import FestivalsScreen
+from tui_guide.tui.screens.filters import FilterChoice, FiltersScreen
+from tui_guide.tui.screens.help import HelpScreen
+from tui_guide.tui.screens.mine import MineScreen
+from tui_guide.tui.screens.now_next import NowNextScreen
+from tui_guide.tui.screens.people import PeopleScreen, person_screen
+from tui_guide.tui.screens.session import SessionScreen
+from tui_guide.tui.screens.sessions import SessionsScreen
+from tui_guide.tui.screens.venue import VenueScreen
+from tui_guide.tui.screens.venues import VenuesScreen
+from tui_guide.tui.search_indexes import SearchIndexes
+from tui_guide.tui.widgets.filter_bar import FilterBar
 
 if TYPE_CHECKING:
     from textual.worker import Worker
@@ -50,7 +50,7 @@ INDEX_AFTER = 0.25  # seconds after the first paint to start building the search
 
 def _programme_commands() -> type:
     # textual.command is imported when the palette first opens, not at every start.
-    from .providers.programme import ProgrammeCommands
+    from tui_guide.tui.providers.programme import ProgrammeCommands
 
     return ProgrammeCommands
 

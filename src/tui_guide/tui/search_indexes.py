@@ -15,11 +15,11 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..programme.search import HaystackIndex, SearchIndex
+from tui_guide.programme.search import HaystackIndex, SearchIndex
 
 if TYPE_CHECKING:
-    from .app import GuideApp
-    from .providers.programme import Entry
+    from tui_guide.tui.app import GuideApp
+    from tui_guide.tui.providers.programme import Entry
 
 
 def _never() -> bool:
@@ -43,7 +43,7 @@ class SearchIndexes:
         """The palette's entries and their index, built now unless they already are."""
         with self._lock:
             if self._palette is None:
-                from .providers.programme import build_entries
+                from tui_guide.tui.providers.programme import build_entries
 
                 entries = build_entries(self._app, cancelled)
                 index = HaystackIndex((e.haystack for e in entries), cancelled=cancelled)

@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ...programme.format import count, day_label, time_range
-from ...programme.people import person_key
-from ...programme.search import Cancelled
-from ...programme.text import fold, query_words
-from ..widgets.plain import plain
+from tui_guide.programme.format import count, day_label, time_range
+from tui_guide.programme.people import person_key
+from tui_guide.programme.search import Cancelled
+from tui_guide.programme.text import fold, query_words
+from tui_guide.tui.widgets.plain import plain
 
 if TYPE_CHECKING:
-    from ...programme.search import HaystackIndex
-    from ..app import GuideApp
+    from tui_guide.programme.search import HaystackIndex
+    from tui_guide.tui.app import GuideApp
 
 
 @dataclass(frozen=True)

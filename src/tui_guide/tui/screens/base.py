@@ -12,14 +12,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header
 
-from ...programme.model import Festival, Session
-from ...programme.query import SessionFilter
-from ..widgets.filter_bar import FilterBar
-from ..widgets.section_bar import SectionBar
-from ..widgets.session_list import SessionList
+from tui_guide.programme.model import Festival, Session
+from tui_guide.programme.query import SessionFilter
+from tui_guide.tui.widgets.filter_bar import FilterBar
+from tui_guide.tui.widgets.section_bar import SectionBar
+from tui_guide.tui.widgets.session_list import SessionList
 
 if TYPE_CHECKING:
-    from ..app import GuideApp
+    from tui_guide.tui.app import GuideApp
 
 
 class GuideScreen(Screen[None]):

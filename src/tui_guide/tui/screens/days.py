@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, TabbedContent, TabPane
 
-from ...programme.format import day_label
-from ...programme.model import Festival
-from ..widgets.filter_bar import FilterBar
-from ..widgets.footer import guide_footer
-from ..widgets.session_list import SessionList
-from .base import ListScreen
+from tui_guide.programme.format import day_label
+from tui_guide.programme.model import Festival
+from tui_guide.tui.screens.base import ListScreen
+from tui_guide.tui.widgets.filter_bar import FilterBar
+from tui_guide.tui.widgets.footer import guide_footer
+from tui_guide.tui.widgets.session_list import SessionList
 
 TBA_TAB = "day-tba"
 

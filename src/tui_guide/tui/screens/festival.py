@@ -7,13 +7,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...programme.format import count
-from ...programme.model import Festival
-from ..widgets.field import labelled
-from ..widgets.footer import guide_footer
-from ..widgets.plain import plain
-from .base import GuideScreen
-from .festivals import festival_dates
+from tui_guide.programme.format import count
+from tui_guide.programme.model import Festival
+from tui_guide.tui.screens.base import GuideScreen
+from tui_guide.tui.screens.festivals import festival_dates
+from tui_guide.tui.widgets.field import labelled
+from tui_guide.tui.widgets.footer import guide_footer
+from tui_guide.tui.widgets.plain import plain
 
 
 class FestivalScreen(GuideScreen):

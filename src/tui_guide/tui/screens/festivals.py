@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...programme.format import count, day_label
-from ...programme.model import Festival
-from ..widgets.footer import guide_footer
-from ..widgets.rows import TitledRow, titled_row
-from .base import GuideScreen
+from tui_guide.programme.format import count, day_label
+from tui_guide.programme.model import Festival
+from tui_guide.tui.screens.base import GuideScreen
+from tui_guide.tui.widgets.footer import guide_footer
+from tui_guide.tui.widgets.rows import TitledRow, titled_row
 
 
 def festival_dates(festival: Festival) -> str:

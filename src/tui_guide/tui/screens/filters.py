@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from ...programme.model import Kind, Session
-from ...programme.query import SessionFilter
-from ..widgets.plain import plain
+from tui_guide.programme.model import Kind, Session
+from tui_guide.programme.query import SessionFilter
+from tui_guide.tui.widgets.plain import plain
 
 
 @dataclass(frozen=True)

@@ -14,19 +14,19 @@ from textual.notifications import SeverityLevel
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...export.files import write_atomically
-from ...export.ics import calendar
-from ...favourites import Favourite, Favourites, FavouritesError, changes
-from ...favourites.agenda import WALK_MINUTES, clashes, starred_and_gone, tight_walks
-from ...programme.format import count as count_of
-from ...programme.format import day_label
-from ...programme.model import Session
-from ...programme.text import printable
-from ..widgets.filter_bar import FilterBar
-from ..widgets.footer import guide_footer
-from ..widgets.plain import plain
-from ..widgets.session_list import SessionList
-from .base import ListScreen
+from tui_guide.atomic import write_atomically
+from tui_guide.favourites import Favourite, Favourites, FavouritesError, changes
+from tui_guide.favourites.agenda import WALK_MINUTES, clashes, starred_and_gone, tight_walks
+from tui_guide.formats.ics import calendar
+from tui_guide.programme.format import count as count_of
+from tui_guide.programme.format import day_label
+from tui_guide.programme.model import Session
+from tui_guide.programme.text import printable
+from tui_guide.tui.screens.base import ListScreen
+from tui_guide.tui.widgets.filter_bar import FilterBar
+from tui_guide.tui.widgets.footer import guide_footer
+from tui_guide.tui.widgets.plain import plain
+from tui_guide.tui.widgets.session_list import SessionList
 
 __all__ = ["MineScreen", "clashes"]
 

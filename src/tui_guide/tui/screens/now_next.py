@@ -7,13 +7,13 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ...programme.format import day_label, until
-from ...programme.model import Festival
-from ...programme.now import now_and_next
-from ..widgets.footer import guide_footer
-from ..widgets.plain import plain
-from ..widgets.session_list import SessionList
-from .base import ListScreen
+from tui_guide.programme.format import day_label, until
+from tui_guide.programme.model import Festival
+from tui_guide.programme.now import now_and_next
+from tui_guide.tui.screens.base import ListScreen
+from tui_guide.tui.widgets.footer import guide_footer
+from tui_guide.tui.widgets.plain import plain
+from tui_guide.tui.widgets.session_list import SessionList
 
 
 class NowNextScreen(ListScreen):

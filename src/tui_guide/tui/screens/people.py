@@ -7,15 +7,15 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...programme.format import count
-from ...programme.people import PersonEntry
-from ...programme.text import matches
-from ..widgets.filter_bar import FilterBar
-from ..widgets.footer import guide_footer
-from ..widgets.options import refill
-from ..widgets.rows import TitledRow, titled_row
-from .base import ListScreen
-from .sessions import SessionsScreen
+from tui_guide.programme.format import count
+from tui_guide.programme.people import PersonEntry
+from tui_guide.programme.text import matches
+from tui_guide.tui.screens.base import ListScreen
+from tui_guide.tui.screens.sessions import SessionsScreen
+from tui_guide.tui.widgets.filter_bar import FilterBar
+from tui_guide.tui.widgets.footer import guide_footer
+from tui_guide.tui.widgets.options import refill
+from tui_guide.tui.widgets.rows import TitledRow, titled_row
 
 
 def person_row(entry: PersonEntry) -> TitledRow:

@@ -9,14 +9,14 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from ...programme.format import day_label, time_range
-from ...programme.model import Festival, Session
-from ..widgets.field import labelled
-from ..widgets.footer import guide_footer
-from ..widgets.plain import plain
-from ..widgets.session_list import SessionList
-from ..widgets.star import StarToggle
-from .base import ListScreen
+from tui_guide.programme.format import day_label, time_range
+from tui_guide.programme.model import Festival, Session
+from tui_guide.tui.screens.base import ListScreen
+from tui_guide.tui.widgets.field import labelled
+from tui_guide.tui.widgets.footer import guide_footer
+from tui_guide.tui.widgets.plain import plain
+from tui_guide.tui.widgets.session_list import SessionList
+from tui_guide.tui.widgets.star import StarToggle
 
 
 def viewer_time(session: Session) -> str | None:

@@ -7,12 +7,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from ...programme.model import Festival, Venue
-from ..widgets.filter_bar import FilterBar
-from ..widgets.footer import guide_footer
-from ..widgets.plain import plain
-from ..widgets.session_list import SessionList
-from .base import ListScreen
+from tui_guide.programme.model import Festival, Venue
+from tui_guide.tui.screens.base import ListScreen
+from tui_guide.tui.widgets.filter_bar import FilterBar
+from tui_guide.tui.widgets.footer import guide_footer
+from tui_guide.tui.widgets.plain import plain
+from tui_guide.tui.widgets.session_list import SessionList
 
 
 class VenueScreen(ListScreen):

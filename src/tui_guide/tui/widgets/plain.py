@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
-from ...programme.text import printable
+from tui_guide.programme.text import printable
 
 
 def plain(text: str, *, multiline: bool = False, style: str = "") -> Content:

@@ -8,7 +8,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-from .plain import plain
+from tui_guide.tui.widgets.plain import plain
 
 
 def line_count(part: Content, rules: RulesMap, width: int, pad: int | None = None) -> int:

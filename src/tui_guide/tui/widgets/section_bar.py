@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Static
 
-from ...programme.format import count
+from tui_guide.programme.format import count
 
 # mode, key, label, and the label when the bar is narrower than WIDE
 SECTIONS = (

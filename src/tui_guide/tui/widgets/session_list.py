@@ -16,10 +16,10 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...programme.format import day_label, time_range
-from ...programme.model import Session
-from .plain import plain
-from .rows import line_count
+from tui_guide.programme.format import day_label, time_range
+from tui_guide.programme.model import Session
+from tui_guide.tui.widgets.plain import plain
+from tui_guide.tui.widgets.rows import line_count
 
 FAVOURITE_MARK = "★"
 MARK_X = 14  # where the mark is in a row: the option's 1-cell margin, the time (12), a gap

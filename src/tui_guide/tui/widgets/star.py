@@ -6,7 +6,7 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Static
 
-from .session_list import FAVOURITE_MARK
+from tui_guide.tui.widgets.session_list import FAVOURITE_MARK
 
 UNSTARRED_MARK = "☆"
 

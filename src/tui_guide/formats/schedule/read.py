@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..programme.model import Festival, Problem
-from . import schedule_json, schedule_xml
-from .build import build
-from .detect import Format, detect
+from tui_guide.formats.detect import Format, detect
+from tui_guide.formats.schedule import schedule_json, schedule_xml
+from tui_guide.formats.schedule.build import build
+from tui_guide.programme.model import Festival, Problem
 
 _READERS = {Format.XML: schedule_xml.read, Format.JSON: schedule_json.read}
 
@@ -25,10 +25,3 @@ def read_schedule(
         return None, problems
     festival, found = build(path, raw, f"{path.name} ({kind.value})", timezone)
     return festival, [*problems, *found]
-
-
-def load_schedule(path: Path, data: bytes) -> tuple[Festival | None, list[Problem]] | None:
-    """For the programme loader: None when `data` is TOML (the loader's own business)."""
-    if detect(data) is Format.TOML:
-        return None
-    return read_schedule(path, data)

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from ..programme.model import Session
+from tui_guide.programme.model import Session
 
 PRODID = "-//tui-guide//Festival programme//EN"
 

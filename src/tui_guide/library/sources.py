@@ -6,6 +6,8 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
+from tui_guide.formats.load import SUFFIXES
+
 DATA_ENV = "TUI_GUIDE_DATA"
 
 
@@ -39,7 +41,7 @@ def added_programmes() -> list[Path]:
     """The programmes folder, when `tui-guide add` has put anything in it."""
     folder = programmes_dir()
     try:
-        has_files = any(p.suffix in (".toml", ".xml", ".json") for p in folder.iterdir())
+        has_files = any(p.suffix in SUFFIXES for p in folder.iterdir())
     except OSError:
         return []
     return [folder] if has_files else []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from ..programme.model import Link
+from tui_guide.programme.model import Link
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from ..programme.model import Link, Problem
-from . import values
-from .raw import RawDay, RawEvent, RawRoom, RawSchedule
+from tui_guide.formats.schedule import values
+from tui_guide.formats.schedule.raw import RawDay, RawEvent, RawRoom, RawSchedule
+from tui_guide.programme.model import Link, Problem
 
 
 class _LineParser(DefusedXMLParser):

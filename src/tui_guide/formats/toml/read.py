@@ -1,7 +1,7 @@
-"""Loading and validating programme files into the model.
+"""Reading and checking our own TOML programme files into the model.
 
-Every problem in every file is collected in one pass; a file with any error is skipped whole
-and the others load. No exception escapes `load_programme` for any input file.
+Every problem in a file is collected in one pass, each with its line; a file with any error
+gives no festival. No exception escapes `read_toml` for any input.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cached_property
@@ -17,16 +17,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .lines import LineIndex
-from .model import Festival, Kind, Link, Person, Problem, Programme, Session, Venue
-from .text import shown
-
-# Dates far out are typing mistakes, and at the edges of Python's calendar they overflow.
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-MAX_DAYS = 366
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# What a folder is read as: our TOML, and the schedule.xml / schedule.json of other systems.
-SUFFIXES = (".toml", ".xml", ".json")
+from tui_guide.formats.toml.lines import LineIndex
+from tui_guide.programme.model import Festival, Kind, Link, Person, Problem, Session, Venue
+from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS, SLUG
+from tui_guide.programme.text import shown
 
 
 @dataclass(frozen=True)
@@ -434,35 +428,6 @@ def _session(
     )
 
 
-def load_file(path: Path) -> tuple[Festival | None, list[Problem]]:
-    """Load one festival file: the festival, or None and the reasons."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(path, f"cannot read: {error.strerror or error}")]
-    from ..importer import load_schedule  # schedule.xml/.json, told by content, not name
-
-    if (schedule := load_schedule(path, data)) is not None:
-        return schedule
-    try:
-        source = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return None, [_encoding_problem(path, error)]
-    try:
-        doc = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as error:
-        return None, [_syntax_problem(path, error, source)]
-    except RecursionError:
-        return None, [Problem(path, "TOML syntax error: nested too deeply")]
-    check = _FileCheck(path, source)
-    try:
-        festival = _check_document(check, doc)
-    except RecursionError:  # pragma: no cover - deeply nested values
-        return None, [Problem(path, "nested too deeply to check")]
-    # In the order of the file, so a long report reads top to bottom.
-    return festival, sorted(check.problems, key=lambda p: p.line or 0)
-
-
 def _encoding_problem(path: Path, error: UnicodeDecodeError) -> Problem:
     """Where the first byte that is not UTF-8 stands, as a line and column."""
     before = bytes(error.object[: error.start])
@@ -499,92 +464,22 @@ def _syntax_problem(path: Path, error: Exception, source: str) -> Problem:
     return Problem(path, f"TOML syntax error: {message}", line, column)
 
 
-def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
-    """Turn folders into their `*.toml`, `*.xml` and `*.json` files (sorted); report paths
-    that do not exist."""
-    files: list[Path] = []
-    problems: list[Problem] = []
-    seen: set[Path] = set()
-
-    def add(path: Path) -> None:
-        # The same file reached twice (a folder and a file in it) is loaded once, rather
-        # than clashing with itself as a duplicate festival id.
-        try:
-            real = path.resolve()
-        except (OSError, RuntimeError):  # pragma: no cover - symlink loops
-            real = path
-        if real not in seen:
-            seen.add(real)
-            files.append(path)
-
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.glob("*") if p.suffix in SUFFIXES and p.is_file())
-            if not found:
-                message = "no programme files (.toml, .xml, .json) in this folder"
-                problems.append(Problem(path, message))
-            for file in found:
-                add(file)
-        elif path.is_file():
-            add(path)
-        else:
-            problems.append(Problem(path, "no such file or folder"))
-    return files, problems
-
-
-Progress = Callable[[Path, int, int, int], object]
-"""`progress(path, files done, files in all, sessions so far)`, told as a load goes on."""
-
-
-def load_programme(
-    paths: Sequence[Path],
-    *,
-    cache: bool = True,
-    progress: Progress | None = None,
-) -> Programme:
-    """Load every festival file under `paths`, keeping the good ones and every problem.
-
-    With `cache`, a file unchanged since it was last loaded is read from the compiled cache
-    (see `cache.py`) instead of being parsed again. `progress(path, done, total, sessions)`
-    is called before each file and once more at the end (with `done == total`), `sessions`
-    counting the sessions loaded so far."""
-    from .cache import paused_gc
-
-    with paused_gc():
-        return _load_programme(paths, cache=cache, progress=progress)
-
-
-def _load_programme(paths: Sequence[Path], *, cache: bool, progress: Progress | None) -> Programme:
-    from .cache import cached_load
-
-    files, problems = expand(paths)
-    festivals: list[Festival] = []
-    skipped: list[Path] = []
-    seen: dict[str, Path] = {}
-    for done, path in enumerate(files):
-        if progress is not None:
-            progress(path, done, len(files), sum(len(f.sessions) for f in festivals))
-        festival, found = cached_load(path, load_file) if cache else load_file(path)
-        problems.extend(found)
-        if festival is not None and festival.id in seen:
-            problems.append(
-                Problem(
-                    path,
-                    f"festival {festival.id}, field id: the same id is already used by "
-                    f"{seen[festival.id]}",
-                    # errors="replace": a schedule.xml may be in another encoding.
-                    LineIndex(path.read_bytes().decode("utf-8-sig", errors="replace")).key(
-                        "festival", 0, "id"
-                    ),
-                )
-            )
-            festival = None
-        if festival is None:
-            skipped.append(path)
-            continue
-        seen[festival.id] = path
-        festivals.append(festival)
-    if progress is not None and files:
-        progress(files[-1], len(files), len(files), sum(len(f.sessions) for f in festivals))
-    festivals.sort(key=lambda f: (f.starts or date.max, f.name.casefold()))
-    return Programme(tuple(festivals), tuple(problems), tuple(skipped))
+def read_toml(path: Path, data: bytes) -> tuple[Festival | None, list[Problem]]:
+    """The festival in one TOML file's bytes, or None and the reasons, in the file's order."""
+    try:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, [_encoding_problem(path, error)]
+    try:
+        doc = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        return None, [_syntax_problem(path, error, source)]
+    except RecursionError:
+        return None, [Problem(path, "TOML syntax error: nested too deeply")]
+    check = _FileCheck(path, source)
+    try:
+        festival = _check_document(check, doc)
+    except RecursionError:  # pragma: no cover - deeply nested values
+        return None, [Problem(path, "nested too deeply to check")]
+    # In the order of the file, so a long report reads top to bottom.
+    return festival, sorted(check.problems, key=lambda p: p.line or 0)

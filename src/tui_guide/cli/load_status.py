@@ -15,8 +15,8 @@ from types import TracebackType
 from rich.console import Console
 from rich.text import Text
 
-from .programme.format import count
-from .programme.text import printable
+from tui_guide.programme.format import count
+from tui_guide.programme.text import printable
 
 DELAY = 0.4  # seconds: a load shorter than this shows nothing
 

@@ -1,7 +1,7 @@
 """Writing a file whole or not at all: a temporary file beside it, then a rename.
 
-Used for everything the guide writes for the user to keep (exported calendars, imported
-TOML, downloaded programmes), so the logic lives once. `mkstemp` makes its file 0600 whatever
+Used for everything the guide writes (exported calendars, imported TOML, downloaded
+programmes, the cache), so the logic lives once. `mkstemp` makes its file 0600 whatever
 the umask; the file is given the mode a plain `open()` would have had instead: the old file's
 mode when it replaces one, else 0666 less the umask.
 """
@@ -35,8 +35,11 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~_umask()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path`; raises OSError (and leaves `path` as it was) on failure."""
+def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write `data` to `path`; raises OSError (and leaves `path` as it was) on failure.
+
+    `durable` waits for the data to reach the disk before the rename; a file that can be
+    made again (the cache) need not wait."""
     path = Path(path)
     mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -45,7 +48,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             file.write(data)
             file.flush()
             os.fchmod(file.fileno(), mode)
-            os.fsync(file.fileno())
+            if durable:
+                os.fsync(file.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 import tomli_w
 
-from ..programme.model import Festival, Session, Venue
+from tui_guide.programme.model import Festival, Session, Venue
 
 
 def _some(values: dict[str, Any]) -> dict[str, Any]:

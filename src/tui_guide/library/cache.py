@@ -26,7 +26,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import types
 import typing
 import zlib
@@ -37,7 +36,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .model import Festival, Problem
+from tui_guide.atomic import write_atomically
+from tui_guide.programme.model import Festival, Problem
 
 CACHE_ENV = "TUI_GUIDE_CACHE"
 """A folder to keep the cache in instead of the user cache folder; "off" for no cache."""
@@ -377,16 +377,19 @@ def _decode(payload: bytes, given: str, path: Path) -> Loaded:
 
 def _code_fingerprint() -> str:
     """Names, sizes and modification times of the code that turns a file into a festival
-    (this package folder, importers included): an upgrade or an edit of any of it makes
+    (the model, the readers of every format and this package): an upgrade or an edit of any
+    of it makes
     every cache stale. Cheaper than asking importlib.metadata for the package version,
     which costs a fifth of the guide's start, and it also sees edits in a source tree."""
     parts = []
-    for file in sorted(Path(__file__).parent.rglob("*.py")):
+    root = Path(__file__).parent.parent
+    code = [root / "programme", root / "formats", root / "library"]
+    for file in sorted(file for folder in code for file in folder.rglob("*.py")):
         try:
             stat = file.stat()
         except OSError:  # pragma: no cover - a file gone while listing
             continue
-        parts.append(f"{file.name}:{stat.st_size}:{stat.st_mtime_ns}")
+        parts.append(f"{file.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
@@ -431,21 +434,15 @@ def _write(entry: Path, header: dict[str, Any], loaded: Loaded, path: Path) -> N
     except (TypeError, ValueError, RecursionError):  # pragma: no cover - an uncacheable value
         return
     header = {**header, "given": str(path), "payload": zlib.crc32(payload)}
-    head = json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass")
-    temporary = None
+    try:
+        head = json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    except UnicodeEncodeError:  # pragma: no cover - a path that cannot be written down
+        return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(head + b"\n" + payload)
-        os.replace(temporary, entry)
-        temporary = None
-    except (OSError, UnicodeEncodeError):
+        write_atomically(entry, head + b"\n" + payload, durable=False)
+    except OSError:
         pass  # a read-only or full cache folder only means no cache
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
 
 
 def cached_load(path: Path, load: Callable[[Path], Loaded], folder: Path | None = None) -> Loaded:

@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..programme.model import Link, Problem
-from ..programme.text import shown
-from . import values
-from .raw import RawDay, RawEvent, RawRoom, RawSchedule
+from tui_guide.formats.schedule import values
+from tui_guide.formats.schedule.raw import RawDay, RawEvent, RawRoom, RawSchedule
+from tui_guide.programme.model import Link, Problem
+from tui_guide.programme.text import shown
 
 
 def _str(value: Any) -> str:

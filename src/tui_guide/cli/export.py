@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
 from rich.console import Console
 
-from ..export.ics import calendar
-from ..programme.format import count
-from .common import (
+from tui_guide.cli.common import (
     EXIT_PROBLEMS,
+    data_option,
     filter_options,
     load,
     output_option,
@@ -18,10 +16,12 @@ from .common import (
     session_filter,
     unknown_festival,
 )
-from .favourites import write_output
+from tui_guide.cli.favourites import write_output
+from tui_guide.formats.ics import calendar
+from tui_guide.programme.format import count
 
 
-def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "export",
         help="write the programme (or a filter of it) as a calendar file",

@@ -21,12 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import __version__
-from ..export.files import write_atomically
-from ..programme.model import Festival, Problem
-from ..programme.sources import programmes_dir
-from .build import slugify
-from .detect import Format, detect
+from tui_guide import __version__
+from tui_guide.atomic import write_atomically
+from tui_guide.formats.detect import Format, detect
+from tui_guide.formats.load import load_file
+from tui_guide.formats.schedule.build import slugify
+from tui_guide.library.cache import cached_load
+from tui_guide.library.load import expand
+from tui_guide.library.sources import bundled_data, programmes_dir
+from tui_guide.programme.model import Festival, Problem
 
 MAX_BYTES = 64 * 1024 * 1024
 TIMEOUT = 30.0
@@ -137,8 +140,6 @@ def _file_name(url: str, data: bytes) -> str:
 
 def _check(data: bytes, name: str, final: Path) -> tuple[Festival | None, list[Problem]]:
     """Load the new copy on its own, as the guide will; problems name the final path."""
-    from ..programme.loader import load_file
-
     with tempfile.TemporaryDirectory(dir=final.parent, prefix=".check-") as folder:
         trial = Path(folder) / name
         trial.write_bytes(data)
@@ -150,10 +151,6 @@ def _check(data: bytes, name: str, final: Path) -> tuple[Festival | None, list[P
 def _id_owner(festival_id: str, folder: Path, mine: str | None) -> Path | None:
     """The file already loaded with this festival id (bundled, or another added programme),
     if any: the guide would refuse the second one and every `validate` would fail."""
-    from ..programme.cache import cached_load
-    from ..programme.loader import expand, load_file
-    from ..programme.sources import bundled_data
-
     files, _ = expand([bundled_data(), folder])
     for path in files:
         if path.parent == folder and path.name == mine:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..programme.model import Kind
+from tui_guide.programme.model import Kind
 
 # The first rule whose word appears in the type wins; order matters ("workshop talk" is a
 # workshop). Types no rule knows are talks: most conference events are.

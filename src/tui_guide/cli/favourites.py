@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..export.files import write_atomically
-from ..export.ics import calendar
-from ..favourites import Favourites, FavouritesError, changes
-from ..favourites.agenda import starred_and_gone
-from ..favourites.transfer import TransferError, dump
-from ..favourites.transfer import load as load_transfer
-from ..programme.format import count, day_label, time_range
-from ..programme.model import Programme
-from ..programme.text import fold, printable
-from .common import (
+from tui_guide.atomic import write_atomically
+from tui_guide.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    data_option,
     load,
     open_store,
     output_option,
@@ -30,9 +22,17 @@ from .common import (
     state_dir_option,
     unknown_festival,
 )
+from tui_guide.favourites import Favourites, FavouritesError, changes
+from tui_guide.favourites.agenda import starred_and_gone
+from tui_guide.favourites.transfer import TransferError, dump
+from tui_guide.favourites.transfer import load as load_transfer
+from tui_guide.formats.ics import calendar
+from tui_guide.programme.format import count, day_label, time_range
+from tui_guide.programme.model import Programme
+from tui_guide.programme.text import fold, printable
 
 
-def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "favourites",
         help="list, export or import My programme",

@@ -10,16 +10,46 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from ..favourites import STATE_ENV, Favourites, locate
-from ..programme import Kind, Programme, load_programme
-from ..programme.model import Session
-from ..programme.query import SessionFilter
-from ..programme.search import SearchIndex
-from ..programme.sources import data_paths
-from ..programme.text import fold, printable
+from tui_guide.favourites import STATE_ENV, Favourites, locate
+from tui_guide.library.load import load_programme
+from tui_guide.library.sources import DATA_ENV, data_paths
+from tui_guide.programme import Kind, Programme
+from tui_guide.programme.model import Problem, Session
+from tui_guide.programme.query import SessionFilter
+from tui_guide.programme.search import SearchIndex
+from tui_guide.programme.text import fold, printable
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 2
+
+
+def data_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """--data, on the main parser (`top`) or a subcommand's."""
+    # Before and after the subcommand --data lands in two lists, joined by `data_of`: argparse
+    # would otherwise let the subcommand's list replace the main one.
+    parser.add_argument(
+        "--data",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        dest="data" if top else "sub_data",
+        default=None,
+        help=f"a programme folder or file to load instead of the bundled one "
+        f"(repeatable; also ${DATA_ENV})",
+    )
+
+
+def data_of(args: argparse.Namespace) -> list[Path]:
+    """Every --data given, before the subcommand and after it, in order."""
+    return [*(getattr(args, "data", None) or ()), *(getattr(args, "sub_data", None) or ())]
+
+
+def report(problems: Sequence[Problem], err: Console, skipped: Sequence[Path] = ()) -> None:
+    """Every problem on stderr, a line each, then the files skipped because of them."""
+    for problem in problems:
+        say(err, str(problem))
+    for path in skipped:
+        say(err, f"{path}: skipped (see the problems above)")
 
 
 def say(console: Console, text: str) -> None:
@@ -117,9 +147,7 @@ def open_store(args: argparse.Namespace, err: Console) -> Favourites:
 
 def load(args: argparse.Namespace) -> Programme:
     """The programme from every --data (before and after the subcommand) or the bundled one."""
-    return load_programme(
-        data_paths([*(args.data or ()), *(getattr(args, "sub_data", None) or ())])
-    )
+    return load_programme(data_paths(data_of(args)))
 
 
 def unknown_festival(programme: Programme, festival: str | None, err: Console) -> bool:

@@ -14,16 +14,13 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..programme.model import Festival, Person, Problem, Session, Venue
-from ..programme.text import fold, shown
-from .kinds import kind_of
-from .plaintext import plain_text
-from .raw import RawEvent, RawSchedule
-from .zones import zone_from_offsets
-
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-MAX_DAYS = 366
+from tui_guide.formats.schedule.kinds import kind_of
+from tui_guide.formats.schedule.plaintext import plain_text
+from tui_guide.formats.schedule.raw import RawEvent, RawSchedule
+from tui_guide.formats.schedule.zones import zone_from_offsets
+from tui_guide.programme.model import Festival, Person, Problem, Session, Venue
+from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS, SLUG
+from tui_guide.programme.text import fold, shown
 
 
 def slugify(text: str | None) -> str:

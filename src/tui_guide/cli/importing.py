@@ -1,4 +1,4 @@
-"""`tui-guide import`, `tui-guide add` and `tui-guide refresh`: other systems' schedules."""
+"""`tui-guide import`: another system's schedule.xml or schedule.json written as our TOML."""
 
 from __future__ import annotations
 
@@ -10,18 +10,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from rich.console import Console
-from rich.text import Text
 
-from ..export.files import write_atomically
-from ..importer import Format, detect, read_schedule, write_toml
-from ..importer.fetch import Outcome, add, refresh
-from ..programme.format import count
-from ..programme.loader import load_file
-from ..programme.model import Festival, Problem
-from ..programme.text import printable
-
-COMMANDS = ("import", "add", "refresh")
-EXIT_OK, EXIT_PROBLEMS = 0, 2
+from tui_guide.atomic import write_atomically
+from tui_guide.cli.common import EXIT_OK, EXIT_PROBLEMS, report, say
+from tui_guide.formats.detect import Format, detect
+from tui_guide.formats.load import load_file
+from tui_guide.formats.schedule.read import read_schedule
+from tui_guide.formats.toml.write import write_toml
+from tui_guide.programme.format import count
+from tui_guide.programme.model import Festival, Problem
 
 
 def _zone(value: str) -> str:
@@ -34,7 +31,7 @@ def _zone(value: str) -> str:
     return value
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importing = commands.add_parser(
         "import",
         help="convert a schedule.xml or schedule.json into a programme TOML file",
@@ -58,29 +55,6 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     importing.add_argument("--city", default="", help="the festival's city (schedules lack it)")
     importing.add_argument("--country", default="", help="the festival's country")
     importing.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
-
-    adding = commands.add_parser(
-        "add",
-        help="download a published programme for offline use",
-        description="Download a programme (TOML, schedule.xml or schedule.json) into your data "
-        "folder; the guide then shows it next to the bundled one.",
-    )
-    adding.add_argument("url", metavar="URL")
-    commands.add_parser(
-        "refresh",
-        help="update the programmes added with `add`",
-        description="Download a new copy of every added programme, only when it changed "
-        "(ETag, If-Modified-Since). A failed download or a broken copy keeps the last good one.",
-    )
-
-
-def _say(console: Console, message: str) -> None:
-    console.print(Text(printable(message)), soft_wrap=True)
-
-
-def _problems(problems: list[Problem] | tuple[Problem, ...], err: Console) -> None:
-    for problem in problems:
-        _say(err, str(problem))
 
 
 def _not_a_schedule(data: bytes) -> str:
@@ -109,15 +83,15 @@ def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
     try:
         data = path.read_bytes()
     except OSError as error:
-        _say(err, f"{path}: cannot read: {error.strerror or error}")
+        say(err, f"{path}: cannot read: {error.strerror or error}")
         return EXIT_PROBLEMS
     if detect(data) is Format.TOML:
-        _say(err, f"{path}: {_not_a_schedule(data)}")
+        say(err, f"{path}: {_not_a_schedule(data)}")
         return EXIT_PROBLEMS
     festival, problems = read_schedule(path, data, timezone=args.timezone)
-    _problems(problems, err)
+    report(problems, err)
     if festival is None:
-        _say(err, f"{path}: nothing written ({count(len(problems), 'problem')})")
+        say(err, f"{path}: nothing written ({count(len(problems), 'problem')})")
         return EXIT_PROBLEMS
     festival = dataclasses.replace(
         festival,
@@ -130,7 +104,7 @@ def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
         return EXIT_OK
     target: Path = args.output
     if target.exists() and not args.force:
-        _say(err, f"{target}: already exists; give --force to overwrite it")
+        say(err, f"{target}: already exists; give --force to overwrite it")
         return EXIT_PROBLEMS
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -138,13 +112,13 @@ def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
         if written is not None:
             write_atomically(target, text.encode("utf-8"))
     except OSError as error:
-        _say(err, f"{target}: cannot write: {error.strerror or error}")
+        say(err, f"{target}: cannot write: {error.strerror or error}")
         return EXIT_PROBLEMS
     if written is None:
-        _problems(again, err)
-        _say(err, f"{target}: nothing written")
+        report(again, err)
+        say(err, f"{target}: nothing written")
         return EXIT_PROBLEMS
-    _say(
+    say(
         out,
         f"Wrote {target}: {festival.name}, {count(len(festival.venues), 'venue')}, "
         f"{count(len(festival.sessions), 'session')}",
@@ -152,21 +126,5 @@ def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
     return EXIT_OK
 
 
-def _outcome(outcome: Outcome, out: Console, err: Console) -> None:
-    _problems(outcome.problems, err)
-    _say(out if outcome.ok else err, f"{outcome.url}: {outcome.message}")
-
-
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
-    if args.command == "import":
-        return _import(args, out, err)
-    if args.command == "add":
-        outcome = add(args.url)
-        _outcome(outcome, out, err)
-        return EXIT_OK if outcome.ok else EXIT_PROBLEMS
-    outcomes = refresh()
-    if not outcomes:
-        _say(out, "No programmes added yet: add one with `tui-guide add URL`.")
-    for outcome in outcomes:
-        _outcome(outcome, out, err)
-    return EXIT_OK if all(o.ok for o in outcomes) else EXIT_PROBLEMS
+    return _import(args, out, err)

@@ -1,1 +1,0 @@
-"""Writing sessions out for other programs: iCalendar files. No Textual here."""

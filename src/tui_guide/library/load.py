@@ -1,0 +1,103 @@
+"""Loading the programmes this user has: folders expanded into files, each file read (through
+the cache when it is unchanged), festivals whose id is taken skipped, every problem kept.
+
+No exception escapes `load_programme` for any input file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from tui_guide.formats.load import SUFFIXES, load_file
+from tui_guide.formats.toml.lines import LineIndex
+from tui_guide.library.cache import cached_load, paused_gc
+from tui_guide.programme.model import Festival, Problem, Programme
+
+
+def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """Turn folders into their `*.toml`, `*.xml` and `*.json` files (sorted); report paths
+    that do not exist."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        # The same file reached twice (a folder and a file in it) is loaded once, rather
+        # than clashing with itself as a duplicate festival id.
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):  # pragma: no cover - symlink loops
+            real = path
+        if real not in seen:
+            seen.add(real)
+            files.append(path)
+
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*") if p.suffix in SUFFIXES and p.is_file())
+            if not found:
+                message = "no programme files (.toml, .xml, .json) in this folder"
+                problems.append(Problem(path, message))
+            for file in found:
+                add(file)
+        elif path.is_file():
+            add(path)
+        else:
+            problems.append(Problem(path, "no such file or folder"))
+    return files, problems
+
+
+Progress = Callable[[Path, int, int, int], object]
+"""`progress(path, files done, files in all, sessions so far)`, told as a load goes on."""
+
+
+def load_programme(
+    paths: Sequence[Path],
+    *,
+    cache: bool = True,
+    progress: Progress | None = None,
+) -> Programme:
+    """Load every festival file under `paths`, keeping the good ones and every problem.
+
+    With `cache`, a file unchanged since it was last loaded is read from the compiled cache
+    (see `cache.py`) instead of being parsed again. `progress(path, done, total, sessions)`
+    is called before each file and once more at the end (with `done == total`), `sessions`
+    counting the sessions loaded so far."""
+    with paused_gc():
+        return _load_programme(paths, cache=cache, progress=progress)
+
+
+def _load_programme(paths: Sequence[Path], *, cache: bool, progress: Progress | None) -> Programme:
+    files, problems = expand(paths)
+    festivals: list[Festival] = []
+    skipped: list[Path] = []
+    seen: dict[str, Path] = {}
+    for done, path in enumerate(files):
+        if progress is not None:
+            progress(path, done, len(files), sum(len(f.sessions) for f in festivals))
+        festival, found = cached_load(path, load_file) if cache else load_file(path)
+        problems.extend(found)
+        if festival is not None and festival.id in seen:
+            problems.append(
+                Problem(
+                    path,
+                    f"festival {festival.id}, field id: the same id is already used by "
+                    f"{seen[festival.id]}",
+                    # errors="replace": a schedule.xml may be in another encoding.
+                    LineIndex(path.read_bytes().decode("utf-8-sig", errors="replace")).key(
+                        "festival", 0, "id"
+                    ),
+                )
+            )
+            festival = None
+        if festival is None:
+            skipped.append(path)
+            continue
+        seen[festival.id] = path
+        festivals.append(festival)
+    if progress is not None and files:
+        progress(files[-1], len(files), len(files), sum(len(f.sessions) for f in festivals))
+    festivals.sort(key=lambda f: (f.starts or date.max, f.name.casefold()))
+    return Programme(tuple(festivals), tuple(problems), tuple(skipped))
