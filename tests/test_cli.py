@@ -224,7 +224,7 @@ def test_list_search_without_diacritics(capsys: pytest.CaptureFixture[str]) -> N
 def test_list_search_answers_from_the_index_what_the_scan_finds(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from tui_guide.programme.query import session_search_text
+    from tui_guide.programme.haystacks import session_search_text
 
     session_search_text.cache_clear()
     code, indexed, _ = run(capsys, "list", "--search", "guven")

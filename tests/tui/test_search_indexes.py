@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from tui_guide.programme.query import SessionFilter, session_search_text
+from tui_guide.programme.haystacks import session_search_text
+from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.search import Cancelled
 from tui_guide.tui.providers import programme as provider
 from tui_guide.tui.search_indexes import SearchIndexes
@@ -75,7 +76,7 @@ async def test_slash_uses_the_index_and_finds_what_the_scan_finds(make_app) -> N
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_baku_days(pilot)
         await wait_for(pilot, lambda: app.search_indexes.sessions is not None)
-        assert screen.session_filter_for(screen.festival).index is app.search_indexes.sessions
+        assert screen.session_index is app.search_indexes.sessions
         day = day_list(app, "2025-12-07").sessions
         word = "careers"
         expected = ids(SessionFilter(search=word).apply(day))

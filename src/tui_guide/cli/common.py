@@ -91,23 +91,24 @@ def filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--search", metavar="TEXT", default="", help="only sessions matching")
 
 
-def session_filter(
-    args: argparse.Namespace, sessions: Sequence[Session] | None = None
-) -> SessionFilter:
-    """The filter that `filter_options` asked for; given the `sessions` it will be applied to,
-    a search over them answers from a prebuilt index."""
-    # Over many days, the index folds each distinct text once (a show's description is shared
-    # by its performances) where the scan folds every session's: ~2x faster at 10,000
-    # sessions; one day or venue is scanned quicker than all is indexed.
-    indexed = sessions is not None and args.search.strip() and args.day is None
+def session_filter(args: argparse.Namespace) -> SessionFilter:
+    """The filter that `filter_options` asked for."""
     return SessionFilter(
         festival=args.festival,
         day=args.day,
         venue=args.venue,
         kinds=frozenset(Kind(k) for k in args.kind or ()),
         search=args.search,
-        index=SearchIndex(sessions) if indexed and args.venue is None else None,
     )
+
+
+def search_index(args: argparse.Namespace, sessions: Sequence[Session]) -> SearchIndex | None:
+    """An index of `sessions` for the filter's search to answer from, when it pays."""
+    # Over many days, the index folds each distinct text once (a show's description is shared
+    # by its performances) where the scan folds every session's: ~2x faster at 10,000
+    # sessions; one day or venue is scanned quicker than all is indexed.
+    indexed = args.search.strip() and args.day is None and args.venue is None
+    return SearchIndex(sessions) if indexed else None
 
 
 def output_option(parser: argparse.ArgumentParser) -> None:

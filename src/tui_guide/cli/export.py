@@ -13,6 +13,7 @@ from tui_guide.cli.common import (
     load,
     output_option,
     say,
+    search_index,
     session_filter,
     unknown_festival,
 )
@@ -41,7 +42,8 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         for problem in programme.problems:
             say(err, str(problem))
         return EXIT_PROBLEMS
-    sessions = session_filter(args, programme.sessions).apply(programme.sessions)
+    index = search_index(args, programme.sessions)
+    sessions = session_filter(args).apply(programme.sessions, index)
     names = sorted({s.festival_id for s in sessions})
     festivals = [f.name for f in programme.festivals if f.id in names]
     result = calendar(sessions, name=" · ".join(festivals) or "tui-guide")

@@ -15,6 +15,7 @@ from tui_guide.cli.common import (
     filter_options,
     load,
     report,
+    search_index,
     session_filter,
     unknown_festival,
 )
@@ -35,12 +36,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     programme = load(args)
     report(programme.problems, err, programme.skipped)
-    wanted = session_filter(args, programme.sessions)
+    wanted = session_filter(args)
+    index = search_index(args, programme.sessions)
     if unknown_festival(programme, args.festival, err):
         return EXIT_PROBLEMS
     shown_any = False
     for festival in programme.festivals:
-        sessions = wanted.apply(festival.sessions)
+        sessions = wanted.apply(festival.sessions, index)
         if not sessions:
             continue
         shown_any = True

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 
@@ -209,11 +210,31 @@ class Festival:
             self.__dict__[f"_by_{by}"] = groups
         return groups
 
+    @cached_property
+    def _venue_by_id(self) -> dict[str, Venue]:
+        return _first_by_id(self.venues)
+
+    @cached_property
+    def _session_by_id(self) -> dict[str, Session]:
+        # Built once on first use: My programme asks once per favourite.
+        return _first_by_id(self.sessions)
+
     def venue(self, venue_id: str) -> Venue | None:
-        return next((v for v in self.venues if v.id == venue_id), None)
+        return self._venue_by_id.get(venue_id)
 
     def session(self, session_id: str) -> Session | None:
-        return next((s for s in self.sessions if s.id == session_id), None)
+        return self._session_by_id.get(session_id)
+
+
+_Record = TypeVar("_Record", Venue, Session)
+
+
+def _first_by_id(records: tuple[_Record, ...]) -> dict[str, _Record]:
+    """Each record by its id; the first of any repeated id (the loaders allow none)."""
+    found: dict[str, _Record] = {}
+    for record in records:
+        found.setdefault(record.id, record)
+    return found
 
 
 @dataclass(frozen=True)
@@ -244,11 +265,11 @@ class Programme:
     problems: tuple[Problem, ...] = ()
     skipped: tuple[Path, ...] = field(default=())
 
-    @property
+    @cached_property
     def sessions(self) -> tuple[Session, ...]:
         return tuple(s for f in self.festivals for s in f.sessions)
 
-    @property
+    @cached_property
     def venues(self) -> tuple[Venue, ...]:
         return tuple(v for f in self.festivals for v in f.venues)
 
@@ -256,8 +277,15 @@ class Programme:
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity == "error")
 
+    @cached_property
+    def _festival_by_id(self) -> dict[str, Festival]:
+        found: dict[str, Festival] = {}
+        for festival in self.festivals:
+            found.setdefault(festival.id, festival)
+        return found
+
     def festival(self, festival_id: str) -> Festival | None:
-        return next((f for f in self.festivals if f.id == festival_id), None)
+        return self._festival_by_id.get(festival_id)
 
     def session(self, key: str) -> Session | None:
         """Find a session by its `festival-id/session-id` key."""

@@ -3,38 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import Protocol
 
+from tui_guide.programme.haystacks import session_search_text
 from tui_guide.programme.model import Kind, Session
-from tui_guide.programme.text import fold, fold_all, matches, matches_folded, query_words
-
-if TYPE_CHECKING:
-    from tui_guide.programme.search import SearchIndex
+from tui_guide.programme.text import fold, matches, matches_folded, query_words
 
 
-def session_haystacks(session: Session) -> tuple[str, ...]:
-    """Everything a search over sessions looks at."""
-    people = tuple(" ".join(filter(None, (p.name, p.role, p.affiliation))) for p in session.people)
-    venue = (session.venue.name, session.venue.city or "") if session.venue else ()
-    return (
-        session.title,
-        session.kind.value,
-        session.track or "",
-        *people,
-        *venue,
-        *session.countries,
-        *session.tags,
-        session.description,
-    )
+class Matcher(Protocol):
+    """A prebuilt index that answers a text search for the sessions it holds (`SearchIndex`)."""
 
-
-@lru_cache(maxsize=65536)
-def session_search_text(session: Session) -> str:
-    """The folded haystacks of a session, folded once and kept: lists search on every key."""
-    return fold_all(*session_haystacks(session))
+    def holds(self, session: Session, words: tuple[str, ...]) -> bool | None:
+        """Whether `session` matches every one of the folded `words`; None when the index
+        does not hold this very session (it is then scanned)."""
 
 
 @dataclass(frozen=True)
@@ -49,11 +33,10 @@ class SessionFilter:
     countries: frozenset[str] = frozenset()
     search: str = ""
     hide_past_before: datetime | None = None
-    # A prebuilt index of the sessions to search: the same answers as the scan, found without
-    # folding every session's text (sessions it does not hold are scanned as before).
-    index: SearchIndex | None = field(default=None, compare=False, repr=False)
 
-    def keeps(self, session: Session) -> bool:
+    def keeps(self, session: Session, index: Matcher | None = None) -> bool:
+        """Whether `session` meets every condition. An `index` of the sessions to search
+        gives the same answers as the scan, without folding every session's text."""
         if self.festival and fold(self.festival) != fold(session.festival_id):
             return False
         if self.day is not None and session.date != self.day:
@@ -74,13 +57,14 @@ class SessionFilter:
             return False
         if not self._words:
             return True
-        if self.index is not None and (at := self.index.position(session)) is not None:
-            return at in self.index.found(self._words)
+        if index is not None and (held := index.holds(session, self._words)) is not None:
+            return held
         return matches_folded(self._words, session_search_text(session))
 
     @cached_property
     def _words(self) -> tuple[str, ...]:
         return query_words(self.search)
 
-    def apply(self, sessions: Iterable[Session]) -> list[Session]:
-        return sorted((s for s in sessions if self.keeps(s)), key=Session.sort_key)
+    def apply(self, sessions: Iterable[Session], index: Matcher | None = None) -> list[Session]:
+        """The sessions kept, in time order (see `keeps` for `index`)."""
+        return sorted((s for s in sessions if self.keeps(s, index)), key=Session.sort_key)

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+from tui_guide.programme.haystacks import session_haystacks
 from tui_guide.programme.model import Session
-from tui_guide.programme.query import session_haystacks
 from tui_guide.programme.text import fold, query_words
 
 _BREAK = "\x00"  # what fold_all puts between haystacks (with spaces round it)
@@ -115,6 +115,12 @@ class SearchIndex:
         """Where `session` (this very object) is in `sessions`; None when it is not indexed."""
         found = self._position.get(id(session))
         return found if found is not None and self.sessions[found] is session else None
+
+    def holds(self, session: Session, words: tuple[str, ...]) -> bool | None:
+        """Whether `session` matches every one of the folded `words` (a `query.Matcher`);
+        None when it is not indexed."""
+        at = self.position(session)
+        return None if at is None else at in self.found(words)
 
     def _found(self, words: tuple[str, ...]) -> frozenset[int]:
         """The positions of the sessions matching every one of the (folded) `words`."""

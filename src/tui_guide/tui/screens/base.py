@@ -14,6 +14,7 @@ from textual.widgets import Header
 
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.query import SessionFilter
+from tui_guide.programme.search import SearchIndex
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.section_bar import SectionBar
 from tui_guide.tui.widgets.session_list import SessionList
@@ -109,14 +110,19 @@ class ListScreen(GuideScreen):
             self.guide.session_filter,
             hide_past_before=moment,
             search=self.filter_text(),
-            index=self.guide.search_indexes.sessions,  # None until built: then a scan
         )
+
+    @property
+    def session_index(self) -> SearchIndex | None:
+        """The index a filter's search answers from; None until it is built: then a scan."""
+        return self.guide.search_indexes.sessions
 
     def filter_across(self, sessions: Iterable[Session]) -> list[Session]:
         """`session_filter_for` over sessions of any festival: one filter per festival."""
         programme = self.guide.programme
         filters = {f.id: self.session_filter_for(f) for f in programme.festivals}
-        return [s for s in sessions if filters[s.festival_id].keeps(s)]
+        index = self.session_index
+        return [s for s in sessions if filters[s.festival_id].keeps(s, index)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_filter":

@@ -82,7 +82,9 @@ class DaysScreen(ListScreen):
         if day not in self._unfilled:
             return
         self._unfilled.discard(day)
-        sessions = self.session_filter_for(self.festival).apply(self.festival.sessions_on(day))
+        sessions = self.session_filter_for(self.festival).apply(
+            self.festival.sessions_on(day), self.session_index
+        )
         self.query_one(f"#list-{tab_id(day)}", SessionList).show(sessions, self.guide.favourites)
 
     def action_day(self, step: int) -> None:

@@ -67,17 +67,18 @@ class NowNextScreen(ListScreen):
             )
         )
         wanted = self.session_filter_for(None)
+        index = self.session_index
         groups = []
         if state.on_now:
-            groups.append(("On now", wanted.apply(state.on_now)))
+            groups.append(("On now", wanted.apply(state.on_now, index)))
         if state.started:
-            groups.append(("Started, end not announced", wanted.apply(state.started)))
+            groups.append(("Started, end not announced", wanted.apply(state.started, index)))
         if state.next:
             first = state.next[0].starts_at
             label = f"Next ({until(moment, first)})" if first else "Next"
-            groups.append((label, wanted.apply(state.next)))
+            groups.append((label, wanted.apply(state.next, index)))
         if state.today_time_tba:
-            groups.append(("Today, time TBA", wanted.apply(state.today_time_tba)))
+            groups.append(("Today, time TBA", wanted.apply(state.today_time_tba, index)))
         self.query_one(SessionList).show_groups(
             [(h, s) for h, s in groups if s], self.guide.favourites
         )

@@ -51,6 +51,6 @@ class VenueScreen(ListScreen):
 
     def refresh_lists(self) -> None:
         sessions = self.session_filter_for(self.festival).apply(
-            self.festival.sessions_at(self.venue)
+            self.festival.sessions_at(self.venue), self.session_index
         )
         self.query_one(SessionList).show(sessions, self.guide.favourites)

@@ -48,12 +48,13 @@ class VenuesScreen(ListScreen):
 
     def refresh_lists(self) -> None:
         wanted = self.session_filter_for(self.festival)
+        index = self.session_index
         text = self.filter_text()
         listing = self.query_one("#venues", OptionList)
         options = []
         venues: list[Venue | None] = [*self.festival.venues, None]
         for venue in venues:
-            sessions = wanted.apply(self.festival.sessions_at(venue))
+            sessions = wanted.apply(self.festival.sessions_at(venue), index)
             if venue is None:
                 if not sessions:
                     continue
