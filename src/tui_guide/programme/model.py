@@ -5,6 +5,7 @@ Nothing here knows about Textual or any other user interface.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -65,6 +66,9 @@ class Venue:
         return f"{self.festival_id}/{self.id}"
 
 
+_SortKey = tuple[date, bool, time, str, str]  # outside Session, whose `date` is a field
+
+
 @dataclass(frozen=True)
 class Session:
     """One entry of a festival's programme.
@@ -107,13 +111,12 @@ class Session:
     @property
     def ends_at(self) -> datetime | None:
         """The aware end, rolled to the next day when `end` is earlier than `start`."""
-        starts = self.starts_at
-        if starts is None or self.end is None or self.date is None:
+        if self.date is None or self.start is None or self.end is None:
             return None
         end_day = self.date + timedelta(days=1) if self.end < self.start else self.date
         return datetime.combine(end_day, self.end, tzinfo=self.timezone)
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> _SortKey:
         """Date, then timed before time-TBA, then start, then title."""
         return (
             self.date or date.max,
@@ -191,24 +194,22 @@ class Festival:
 
     def sessions_on(self, day: date | None) -> tuple[Session, ...]:
         """The sessions of one day in time order; `None` gives the date-TBA sessions."""
-        return self._grouped("date").get(day, ())
+        return self._by_date.get(day, ())
 
     def sessions_at(self, venue: Venue | None) -> tuple[Session, ...]:
         """The sessions at one venue in time order; `None` gives the venue-TBA sessions."""
-        return self._grouped("venue").get(venue, ())
+        return self._by_venue.get(venue, ())
 
-    def _grouped(self, by: str) -> dict:
-        # Grouped once on first use and kept (in the instance's __dict__, as cached_property
-        # does; the record stays frozen and equal): screens ask for every day and every
-        # venue, and a scan of all sessions each time cost seconds for 300 venues.
-        groups = self.__dict__.get(f"_by_{by}")
-        if groups is None:
-            lists: dict = {}
-            for session in sorted(self.sessions, key=Session.sort_key):
-                lists.setdefault(getattr(session, by), []).append(session)
-            groups = {key: tuple(found) for key, found in lists.items()}
-            self.__dict__[f"_by_{by}"] = groups
-        return groups
+    # Grouped once on first use and kept (the record stays frozen and equal): screens ask for
+    # every day and every venue, and a scan of all sessions each time cost seconds for 300
+    # venues.
+    @cached_property
+    def _by_date(self) -> dict[date | None, tuple[Session, ...]]:
+        return _grouped(self.sessions, lambda session: session.date)
+
+    @cached_property
+    def _by_venue(self) -> dict[Venue | None, tuple[Session, ...]]:
+        return _grouped(self.sessions, lambda session: session.venue)
 
     @cached_property
     def _venue_by_id(self) -> dict[str, Venue]:
@@ -226,7 +227,18 @@ class Festival:
         return self._session_by_id.get(session_id)
 
 
+_Key = TypeVar("_Key", bound=Hashable)
 _Record = TypeVar("_Record", Venue, Session)
+
+
+def _grouped(
+    sessions: tuple[Session, ...], by: Callable[[Session], _Key]
+) -> dict[_Key, tuple[Session, ...]]:
+    """The sessions in time order, grouped by what `by` says of each."""
+    lists: dict[_Key, list[Session]] = {}
+    for session in sorted(sessions, key=Session.sort_key):
+        lists.setdefault(by(session), []).append(session)
+    return {key: tuple(found) for key, found in lists.items()}
 
 
 def _first_by_id(records: tuple[_Record, ...]) -> dict[str, _Record]:

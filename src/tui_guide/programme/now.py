@@ -27,7 +27,9 @@ def now_and_next(festival: Festival, moment: datetime) -> NowAndNext:
     """On now, started (end TBA), the next start at each venue, and today's time-TBA sessions."""
     moment = moment.astimezone(festival.timezone)
     today = moment.date()
-    on_now, started, upcoming = [], [], {}
+    on_now: list[Session] = []
+    started: list[Session] = []
+    upcoming: dict[str | None, list[Session]] = {}  # by venue key
     for session in sorted(festival.sessions, key=Session.sort_key):
         starts = session.starts_at
         if starts is None:
