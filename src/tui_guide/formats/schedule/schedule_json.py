@@ -69,7 +69,7 @@ class _Reader:
     def schedule(self, doc: Any) -> RawSchedule | None:
         schedule = doc.get("schedule") if isinstance(doc, dict) else None
         conference = schedule.get("conference") if isinstance(schedule, dict) else None
-        if not isinstance(conference, dict):
+        if not isinstance(schedule, dict) or not isinstance(conference, dict):
             self.error("not a schedule: no schedule.conference object", 1)
             return None
         title = _str(conference.get("title"))

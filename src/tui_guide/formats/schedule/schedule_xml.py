@@ -12,7 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
@@ -26,12 +26,22 @@ class _LineParser(DefusedXMLParser):
     """Notes the line of every element, for messages (ElementTree keeps none)."""
 
     def __init__(self) -> None:
-        super().__init__(forbid_dtd=False, forbid_entities=True, forbid_external=True)
         self.lines: dict[int, int] = {}
+        super().__init__(
+            target=_LineBuilder(self), forbid_dtd=False, forbid_entities=True, forbid_external=True
+        )
 
-    def _start(self, *args: Any, **kwargs: Any) -> Element:
-        element = super()._start(*args, **kwargs)
-        self.lines[id(element)] = self.parser.CurrentLineNumber
+
+class _LineBuilder(TreeBuilder):
+    """Builds the tree for `parser`, noting in its `lines` the line each element starts on."""
+
+    def __init__(self, parser: _LineParser) -> None:
+        super().__init__()
+        self._parser = parser
+
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        element = super().start(tag, attrs)
+        self._parser.lines[id(element)] = self._parser.parser.CurrentLineNumber
         return element
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -23,17 +23,19 @@ def zone_from_offsets(moments: list[datetime]) -> ZoneInfo | None:
     One whole-hour offset gives its `Etc/GMT` zone (which claims no place); offsets that
     change (summer time) or are not whole hours give the first Region/City zone that fits.
     """
-    aware = [m for m in moments if m.utcoffset() is not None]
-    if not aware:
+    # One moment per offset is enough to tell the zones apart.
+    by_offset: dict[timedelta, datetime] = {}
+    for moment in moments:
+        if (offset := moment.utcoffset()) is not None:
+            by_offset[offset] = moment
+    if not by_offset:
         return None
-    offsets = {m.utcoffset() for m in aware}
-    if len(offsets) == 1:
-        seconds = int(next(iter(offsets)).total_seconds())
+    if len(by_offset) == 1:
+        seconds = int(next(iter(by_offset)).total_seconds())
         hours, rest = divmod(seconds, 3600)
         if rest == 0 and -12 <= hours <= 14:
             return ZoneInfo("UTC" if hours == 0 else f"Etc/GMT{-hours:+d}")
-    # One moment per offset is enough to tell the zones apart.
-    sample = list({m.utcoffset(): m for m in aware}.values())
+    sample = list(by_offset.values())
     for name in _candidates():
         zone = ZoneInfo(name)
         if all(m.astimezone(zone).utcoffset() == m.utcoffset() for m in sample):

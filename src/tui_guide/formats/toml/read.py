@@ -241,7 +241,9 @@ def _timezone(check: _FileCheck, name: str) -> ZoneInfo | None:
     return None
 
 
-def _people(check: _FileCheck, index: int, session_id: str, raw: list[dict]) -> tuple[Person, ...]:
+def _people(
+    check: _FileCheck, index: int, session_id: str, raw: list[dict[str, Any]]
+) -> tuple[Person, ...]:
     people = []
     for number, entry in enumerate(raw, start=1):
         line: _ItemLine = ("sessions", index, "people", number - 1)
@@ -259,8 +261,7 @@ def _people(check: _FileCheck, index: int, session_id: str, raw: list[dict]) -> 
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
             check.error(f"{where}: missing required field name", line)
-            ok = False
-        if ok:
+        elif ok:
             people.append(Person(name, entry.get("role"), entry.get("affiliation")))
     return tuple(people)
 
