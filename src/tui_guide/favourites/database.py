@@ -19,7 +19,9 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # Windows: no advisory lock
-    fcntl = None  # type: ignore[assignment]
+    HAS_FLOCK = False
+else:
+    HAS_FLOCK = True
 
 APPLICATION_ID = 0x74756967  # "tuig": marks the file as ours, so a foreign database is told apart
 SCHEMA_VERSION = 1
@@ -175,7 +177,7 @@ def one_at_a_time(path: Path) -> Iterator[None]:
     """Hold a lock beside `path` while the store is set up or a damaged file is set aside, so
     that two guides starting at once take turns (and do not each move a file, the second one
     the first one's fresh store)."""
-    if fcntl is None:
+    if not HAS_FLOCK:
         yield
         return
     try:

@@ -43,7 +43,11 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def _row(favourite: Favourite) -> tuple[str | None, ...]:
+# A row of the favourites table, as its schema has it: key, added_at, then the snapshot.
+_Row = tuple[str, str, str | None, str | None, str | None, str | None, str | None]
+
+
+def _row(favourite: Favourite) -> _Row:
     snap = favourite.snapshot
     return (
         favourite.key,
@@ -56,7 +60,7 @@ def _row(favourite: Favourite) -> tuple[str | None, ...]:
     )
 
 
-def _favourite(row: tuple) -> Favourite:
+def _favourite(row: _Row) -> Favourite:
     key, added, title, day, start, end, venue = row
     try:
         added_at = datetime.fromisoformat(added)

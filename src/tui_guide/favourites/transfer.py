@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import TypeVar
 
 from tui_guide.favourites.entry import Favourite, Snapshot
 
 FORMAT = "tui-guide favourites"
 VERSION = 1
+
+_T = TypeVar("_T")
 
 
 def dump(favourites: Iterable[Favourite]) -> bytes:
@@ -45,7 +48,7 @@ class Loaded:
     problems: tuple[str, ...] = ()
 
 
-def _optional(entry: dict, field: str, parse):
+def _optional(entry: dict[str, object], field: str, parse: Callable[[str], _T]) -> _T | None:
     value = entry.get(field)
     if value is None:
         return None
