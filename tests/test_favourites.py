@@ -43,10 +43,13 @@ def test_a_toggle_is_committed_at_once_and_read_back(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "favourites.sqlite3"
     store = Favourites(path=path)
     assert store.problem is None and store.path == path
+    before = datetime.now(UTC).replace(microsecond=0)
     assert store.toggle(KEY) is True
     assert saved(path) == [KEY]
     assert list(Favourites(path=path)) == [KEY]
-    assert store.added_at(KEY) is not None
+    entry = store.get(KEY)
+    assert entry is not None and before <= entry.added_at <= datetime.now(UTC)
+    assert Favourites(path=path).get(KEY) == entry  # when it was added is saved too
     assert store.toggle(KEY) is False
     assert saved(path) == []
 

@@ -117,10 +117,6 @@ class Favourites:
     def entries(self) -> list[Favourite]:
         return list(self._entries.values())
 
-    def added_at(self, key: str) -> datetime | None:
-        entry = self._entries.get(key)
-        return entry.added_at if entry else None
-
     def refresh(self) -> bool:
         """Read the database again (another guide may have changed it); True when it did."""
         if self._db is None:
