@@ -22,13 +22,13 @@ from tui_guide.cli.common import (
     state_dir_option,
     unknown_festival,
 )
-from tui_guide.favourites import Favourites, FavouritesError, changes
+from tui_guide.favourites import Favourite, Favourites, FavouritesError, changes
 from tui_guide.favourites.agenda import starred_and_gone
 from tui_guide.favourites.transfer import TransferError, dump
 from tui_guide.favourites.transfer import load as load_transfer
 from tui_guide.formats.ics import calendar
 from tui_guide.programme.format import count, day_label, time_range
-from tui_guide.programme.model import Programme
+from tui_guide.programme.model import Programme, Session
 from tui_guide.programme.text import fold, printable
 
 
@@ -81,7 +81,9 @@ def _of(key: str, festival: str | None) -> bool:
     return festival is None or fold(key.partition("/")[0]) == fold(festival)
 
 
-def _split(store: Favourites, programme: Programme, festival: str | None):
+def _split(
+    store: Favourites, programme: Programme, festival: str | None
+) -> tuple[list[Session], list[Favourite]]:
     return starred_and_gone(store.entries(), programme, festival)
 
 

@@ -11,12 +11,16 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
 from tui_guide.programme.format import count
 from tui_guide.programme.text import printable
+
+if TYPE_CHECKING:  # rich imports it only when a status is shown
+    from rich.status import Status
 
 DELAY = 0.4  # seconds: a load shorter than this shows nothing
 
@@ -29,7 +33,7 @@ class LoadStatus:
         self.delay = delay
         self.message = Text("Loading the programme…")
         self._lock = threading.Lock()
-        self._status = None
+        self._status: Status | None = None
         self._timer: threading.Timer | None = None
         self._done = False
 
