@@ -212,6 +212,30 @@ def test_a_well_formed_but_wrong_cache_is_ignored(tmp_path: Path, edit) -> None:
     assert cached_load(file, load_file, folder) == expected
 
 
+@pytest.mark.parametrize("given", [None, 7, ["korkyt-ata-2025.toml"]], ids=["none", "int", "list"])
+def test_a_header_without_the_path_as_text_is_not_ours(tmp_path: Path, given: object) -> None:
+    # Every cache this code writes names, as text, the path the file was given by.
+    file = DATA / "korkyt-ata-2025.toml"
+    folder = tmp_path / "cache"
+    cached_load(file, load_file, folder)
+    [entry] = folder.glob("*.json")
+    head, payload = entry.read_bytes().split(b"\n", 1)
+    header = json.loads(head)
+    if given is None:
+        del header["given"]
+    else:
+        header["given"] = given
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + payload)
+    parsed: list[Path] = []
+
+    def parsing(path: Path) -> cache.Loaded:
+        parsed.append(path)
+        return load_file(path)
+
+    assert cached_load(file, parsing, folder) == load_file(file)
+    assert parsed == [file]
+
+
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300), keep=st.integers(min_value=0, max_value=4000))
 def test_random_bytes_in_the_cache_are_never_trusted_nor_a_crash(

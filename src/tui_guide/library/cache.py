@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 from zoneinfo import ZoneInfo
 
 from tui_guide.atomic import write_atomically
@@ -70,8 +70,16 @@ def cache_dir() -> Path | None:
 # decoder turns a whole column at once, so that its checks run in tight loops, and parses
 # each distinct date, time, zone or enum value once (which also shares the objects).
 
-Encoder = Callable[[Any, "_Encoding"], Any]
-Decoder = Callable[[list, "_Decoding"], list]
+Json: TypeAlias = "bool | int | float | str | list[Json] | dict[str, Json] | None"
+"""A value as json.dumps writes it."""
+
+Column: TypeAlias = list[Any]
+"""One field's values, one for each record of a class: as json.loads read them (given to a
+decoder) or as the model holds them (what a decoder gives back). Their type is the field's,
+known only at run time from its hint; a decoder checks every value before it gives it back."""
+
+Encoder = Callable[[Any, "_Encoding"], Json]  # a value of the type its hint says
+Decoder = Callable[[Column, "_Decoding"], Column]
 
 
 class _Schema:
@@ -143,14 +151,14 @@ class _Schema:
         raise TypeError(f"cannot cache a value of type {hint}")
 
 
-def _column(value: Any) -> list:
+def _column(value: Any) -> Column:
     if type(value) is not list:
         raise CacheError(f"expected a list, found {type(value).__name__}")
     return value
 
 
 def _exact(kind: type) -> Decoder:
-    def decode(column: list, context: _Decoding) -> list:
+    def decode(column: Column, context: _Decoding) -> Column:
         if not all(type(v) is kind for v in column):
             raise CacheError(f"expected {kind.__name__} values")
         return column
@@ -158,7 +166,7 @@ def _exact(kind: type) -> Decoder:
     return decode
 
 
-def _indexes(column: list, size: int, what: str) -> list:
+def _indexes(column: Column, size: int, what: str) -> list[int]:
     """`column` when it holds only indexes into a table of `size` (min and max run in C)."""
     if not all(type(i) is int for i in column) or (
         column and (min(column) < 0 or max(column) >= size)
@@ -167,13 +175,13 @@ def _indexes(column: list, size: int, what: str) -> list:
     return column
 
 
-def _strings(column: list, context: _Decoding) -> list:
+def _strings(column: Column, context: _Decoding) -> list[str]:
     table = context.strings
     return [table[i] for i in _indexes(column, len(table), "string")]
 
 
 def _optional(inner: Decoder) -> Decoder:
-    def decode(column: list, context: _Decoding) -> list:
+    def decode(column: Column, context: _Decoding) -> Column:
         present = inner([v for v in column if v is not None], context)
         if len(present) == len(column):
             return present
@@ -184,7 +192,7 @@ def _optional(inner: Decoder) -> Decoder:
 
 
 def _sequence(inner: Decoder) -> Decoder:
-    def decode(column: list, context: _Decoding) -> list:
+    def decode(column: Column, context: _Decoding) -> Column:
         flat = inner([x for v in column for x in _column(v)], context)
         values = iter(flat)
         return [tuple(islice(values, len(v))) for v in column]
@@ -193,7 +201,7 @@ def _sequence(inner: Decoder) -> Decoder:
 
 
 def _fixed(inners: list[Decoder]) -> Decoder:
-    def decode(column: list, context: _Decoding) -> list:
+    def decode(column: Column, context: _Decoding) -> Column:
         if not all(type(v) is list and len(v) == len(inners) for v in column):
             raise CacheError("a tuple of the wrong shape")
         parts = [
@@ -205,11 +213,11 @@ def _fixed(inners: list[Decoder]) -> Decoder:
     return decode
 
 
-def _parsed(parse: Callable[[Any], Any], kinds: tuple[type, ...]) -> Decoder:
+def _parsed(parse: Callable[[Any], object], kinds: tuple[type, ...]) -> Decoder:
     """Each distinct value parsed once; parsing errors of any type mean a bad cache."""
 
-    def decode(column: list, context: _Decoding) -> list:
-        found: dict[Any, Any] = {}
+    def decode(column: Column, context: _Decoding) -> Column:
+        found: dict[object, object] = {}
         for value in column:
             if value not in found:  # a list or dict value fails the hash: TypeError
                 if type(value) not in kinds:
@@ -224,7 +232,7 @@ def _parsed(parse: Callable[[Any], Any], kinds: tuple[type, ...]) -> Decoder:
 
 
 def _hashing(decode: Decoder) -> Decoder:
-    def checked(column: list, context: _Decoding) -> list:
+    def checked(column: Column, context: _Decoding) -> Column:
         try:
             return decode(column, context)
         except TypeError as error:
@@ -233,14 +241,14 @@ def _hashing(decode: Decoder) -> Decoder:
     return checked
 
 
-def _paths(column: list, context: _Decoding) -> list:
+def _paths(column: Column, context: _Decoding) -> list[Path]:
     if not all(type(v) is str for v in column):
         raise CacheError("expected paths")
     return [context.path(v) for v in column]
 
 
 def _reference(cls: type) -> Decoder:
-    def decode(column: list, context: _Decoding) -> list:
+    def decode(column: Column, context: _Decoding) -> Column:
         table = context.tables[cls]
         return [table[i] for i in _indexes(column, len(table), cls.__qualname__)]
 
@@ -262,7 +270,7 @@ class _Encoding:
 
     def __init__(self, schema: _Schema) -> None:
         self.schema = schema
-        self.tables: dict[type, list[list[Any]]] = {cls: [] for cls in schema.order}
+        self.tables: dict[type, list[list[Json]]] = {cls: [] for cls in schema.order}
         self.seen: dict[type, dict[Any, int]] = {cls: {} for cls in schema.order}
         self.strings: dict[str, int] = {}
 
@@ -288,7 +296,7 @@ class _Encoding:
             self.tables[cls].append(row)
         return index
 
-    def columns(self, cls: type) -> list[list[Any]]:
+    def columns(self, cls: type) -> list[list[Json]]:
         rows = self.tables[cls]
         return (
             [list(c) for c in zip(*rows, strict=False)]
@@ -299,7 +307,7 @@ class _Encoding:
 
 class _Decoding:
     def __init__(self, given: str, path: Path) -> None:
-        self.tables: dict[type, list[Any]] = {}
+        self.tables: dict[type, list[object]] = {}  # the records of each class
         self.strings: list[str] = []
         self._given, self._path = given, path
 
@@ -308,14 +316,14 @@ class _Decoding:
         return self._path if value == self._given else Path(value)
 
 
-def _build(cls: type, names: list[str], columns: list[list]) -> list:
+def _build(cls: type, names: list[str], columns: list[Column]) -> list[object]:
     if hasattr(cls, "__post_init__") or not hasattr(cls, "__dict__"):
         return [cls(**dict(zip(names, row, strict=True))) for row in zip(*columns, strict=False)]
     # Every value was checked; skip the frozen dataclass's slow setattr of each field.
     new = object.__new__
-    records = []
+    records: list[object] = []
     for row in zip(*columns, strict=False):
-        record = new(cls)
+        record: object = new(cls)
         record.__dict__.update(zip(names, row, strict=False))
         records.append(record)
     return records
@@ -420,10 +428,11 @@ def _read(entry: Path, expected: dict[str, Any], path: Path) -> Loaded | None:
         return None
     if not isinstance(head, dict) or {k: head.get(k) for k in expected} != expected:
         return None
-    if head.get("payload") != zlib.crc32(payload):
+    given = head.get("given")  # the path as it was given when the cache was written
+    if head.get("payload") != zlib.crc32(payload) or not isinstance(given, str):
         return None
     try:
-        return decode(payload, head.get("given"), path)
+        return decode(payload, given, path)
     except (CacheError, RecursionError):
         return None
 
