@@ -165,7 +165,6 @@ class GuideApp(App[None]):
         self.festival: Festival = programme.festivals[0]
         self.search_indexes = SearchIndexes(self)  # built by a worker after the first paint
         self.closing = False
-        self.MODES = {}
         self.add_mode("festivals", FestivalsScreen)
         self.add_mode("people", PeopleScreen)
         self.add_mode("mine", MineScreen)
@@ -199,7 +198,7 @@ class GuideApp(App[None]):
         """The search indexes, ready before the user searches (see `SearchIndexes`)."""
         from textual.worker import get_current_worker
 
-        worker: Worker = get_current_worker()
+        worker: Worker[None] = get_current_worker()
         self.search_indexes.build_all(lambda: worker.is_cancelled)
 
     def check_reminders(self) -> None:
@@ -265,7 +264,7 @@ class GuideApp(App[None]):
         # Titles carry festival, venue and people names from data files.
         return super().format_title(printable(title), printable(sub_title))
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         self.closing = True  # keys already read behind `q` must not open new screens
         self.exit()
 

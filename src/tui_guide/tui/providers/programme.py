@@ -7,15 +7,16 @@ finds "İstanbul"), the same matcher as the lists and `tui-guide list --search`.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui_guide.programme.format import count, day_label, time_range
+from tui_guide.programme.model import Session
 from tui_guide.programme.people import person_key
 from tui_guide.programme.search import Cancelled
 from tui_guide.programme.text import fold, query_words
@@ -93,11 +94,12 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list
                 partial(app.open_person, person.key),
             )
         )
-    for what, values in (
+    grouped_by: tuple[tuple[str, Callable[[Session], Iterable[str]]], ...] = (
         ("country", lambda s: s.countries),
         ("tag", lambda s: s.tags),
-    ):
-        groups: dict[str, list] = {}
+    )
+    for what, values in grouped_by:
+        groups: dict[str, list[Session]] = {}
         names: dict[str, str] = {}
         for session in programme.sessions:
             for value in values(session):
@@ -120,12 +122,21 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list
 FUZZY_BELOW = 10  # fuzzy matches are looked for only when exact ones are this few
 
 
+def _help(detail: str) -> str:
+    """`detail` (from a data file) as a hit's help text, shown literally. Textual 8.2 types
+    `help` as `str`, but it renders it with `Content.from_markup`, which takes a Content as
+    it is; a `str` would be read as markup (STYLE.md: "Untrusted text")."""
+    return plain(detail)  # type: ignore[return-value]
+
+
 class ProgrammeCommands(Provider):
     """Sessions, people, venues, countries, tags (and festivals) of every loaded festival."""
 
+    _ready: tuple[list[Entry], HaystackIndex] | None
+    _pending: asyncio.Future[tuple[list[Entry], HaystackIndex]]
+
     async def startup(self) -> None:
-        app: GuideApp = self.app  # type: ignore[assignment]
-        indexes = app.search_indexes
+        indexes = cast("GuideApp", self.app).search_indexes
         if indexes.palette_ready:
             self._ready = indexes.palette()
         else:
@@ -143,7 +154,7 @@ class ProgrammeCommands(Provider):
 
     def _hit(self, entry: Entry, score: float) -> Hit:
         return Hit(
-            score, self._hit_display(entry), entry.open, text=entry.label, help=plain(entry.detail)
+            score, self._hit_display(entry), entry.open, text=entry.label, help=_help(entry.detail)
         )
 
     def _hit_display(self, entry: Entry) -> Content:
@@ -180,5 +191,5 @@ class ProgrammeCommands(Provider):
                     self._hit_display(entry),
                     entry.open,
                     text=entry.label,
-                    help=plain(entry.detail),
+                    help=_help(entry.detail),
                 )

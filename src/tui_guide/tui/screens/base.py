@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -31,7 +31,7 @@ class GuideScreen(Screen[None]):
 
     @property
     def guide(self) -> GuideApp:
-        return self.app  # type: ignore[return-value]
+        return cast("GuideApp", self.app)  # a guide's screens are only ever on a GuideApp
 
     def top(self) -> ComposeResult:
         """The header and the section bar, the same on every screen."""

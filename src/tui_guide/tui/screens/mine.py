@@ -25,6 +25,7 @@ from tui_guide.programme.text import printable
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.footer import guide_footer
+from tui_guide.tui.widgets.options import refill
 from tui_guide.tui.widgets.plain import plain
 from tui_guide.tui.widgets.session_list import SessionList
 
@@ -48,10 +49,10 @@ def notes_for(
         if found:
             kinds["changed"][session.key] = "Changed since starred: " + "; ".join(found)
     notes: dict[str, str] = {}
-    for found in kinds.values():
-        for key, note in found.items():
+    for kind_notes in kinds.values():
+        for key, note in kind_notes.items():
             notes[key] = f"{notes[key]}\n{note}" if key in notes else note
-    return notes, {kind: len(found) for kind, found in kinds.items()}
+    return notes, {kind: len(kind_notes) for kind, kind_notes in kinds.items()}
 
 
 class MineScreen(ListScreen):
@@ -130,17 +131,12 @@ class MineScreen(ListScreen):
 
     def _show_gone(self, gone: list[Favourite]) -> None:
         listing = self.query_one("#gone", OptionList)
-        keep = listing.highlighted_option.id if listing.highlighted_option else None
         options = []
         for favourite in gone:
             when = favourite.snapshot.when() if favourite.snapshot else "never seen loaded"
             text = f"{favourite.title} — {when} · {favourite.key}"
             options.append(Option(plain(text), id=favourite.key))
-        listing.set_options(options)
-        if keep in {o.id for o in options}:
-            listing.highlighted = listing.get_option_index(keep)
-        elif options:
-            listing.highlighted = 0
+        refill(listing, options)
         self.query_one("#gone-heading", Static).update(
             f"No longer in the programme ({len(gone)}): kept until you remove them with x"
         )

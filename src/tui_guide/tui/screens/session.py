@@ -124,7 +124,7 @@ class SessionScreen(ListScreen):
         )
 
     @on(StarToggle.Clicked)
-    def _star_clicked(self) -> None:
+    def _page_star_clicked(self) -> None:
         self.guide.toggle_favourite(self.session)
 
     def action_toggle_this(self) -> None:
