@@ -40,11 +40,7 @@ class Entry:
         return tuple(fold(h) for h in self.haystack)
 
 
-def _never() -> bool:
-    return False
-
-
-def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list[Entry]:
+def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) -> list[Entry]:
     """Every searchable thing in the loaded programme, with what opening it does; raises
     `Cancelled` as soon as `cancelled()` says so (looked at every thousand sessions)."""
     programme = app.programme
@@ -72,7 +68,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list
                 )
             )
         for number, session in enumerate(festival.sessions):
-            if number % 1024 == 0 and cancelled():
+            if number % 1024 == 0 and cancelled is not None and cancelled():
                 raise Cancelled
             place = session.venue.name if session.venue else "Venue TBA"
             entries.append(
