@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
 from contextlib import suppress
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -21,10 +20,19 @@ from tui_guide.favourites.agenda import starting_soon
 from tui_guide.favourites.location import state_dir
 from tui_guide.programme.clock import Clock
 from tui_guide.programme.format import count, until
-from tui_guide.programme.model import Festival, Programme, Session, Venue
+from tui_guide.programme.model import Festival, Programme, Session
 from tui_guide.programme.people import PersonEntry, index_people
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.text import printable
+from tui_guide.tui.messages import (
+    OpenFestival,
+    OpenFilters,
+    OpenPerson,
+    OpenSession,
+    OpenSessions,
+    OpenVenue,
+    ShowSection,
+)
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festival import FestivalScreen
@@ -220,11 +228,6 @@ class GuideApp(App[None]):
                     markup=False,
                 )
 
-    def refresh_favourites(self) -> None:
-        """Read the store again; the lists follow when another guide changed it."""
-        if self.favourites.refresh():
-            self.favourites_version += 1
-
     def _report_problems(self) -> None:
         if self.favourites.notice:
             self.notify(printable(self.favourites.notice), title="Favourites", markup=False)
@@ -280,8 +283,28 @@ class GuideApp(App[None]):
         if not self.closing:
             await self.switch_mode(mode)
 
-    async def choose_festival(self, festival: Festival) -> None:
-        """Make `festival` current and open its days (its per-festival sections start afresh)."""
+    @cached_property
+    def people(self) -> dict[str, PersonEntry]:
+        """Everyone in the programme by folded name (the programme never changes)."""
+        return {entry.key: entry for entry in index_people(self.programme.sessions)}
+
+    # -- what screens and widgets ask for (tui_guide.tui.messages) ---------------------------
+
+    @on(ShowSection)
+    async def _show_section(self, ask: ShowSection) -> None:
+        if self.check_action("section", (ask.mode,)):
+            await self.action_section(ask.mode)
+
+    @on(OpenFilters)
+    def _open_filters(self) -> None:
+        if self.check_action("filters", ()):
+            self.action_filters()
+
+    @on(OpenFestival)
+    async def _open_festival(self, ask: OpenFestival) -> None:
+        """Make the festival current and open its days (its per-festival sections start
+        afresh)."""
+        festival = ask.festival
         if festival.id != self.festival.id:
             if self.current_mode in FESTIVAL_MODES:
                 await self.switch_mode("festivals")  # the current mode cannot be removed
@@ -293,24 +316,29 @@ class GuideApp(App[None]):
             self._add_festival_modes()
         await self.switch_mode("days")
 
-    def open_session(self, session: Session) -> None:
+    @on(OpenSession)
+    def _open_session(self, ask: OpenSession) -> None:
+        session = ask.session
         festival = self.programme.festival(session.festival_id) or self.festival
         self.push_screen(SessionScreen(festival, session))
 
-    def open_venue(self, festival: Festival, venue: Venue | None) -> None:
-        self.push_screen(VenueScreen(festival, venue))
+    @on(OpenVenue)
+    def _open_venue(self, ask: OpenVenue) -> None:
+        self.push_screen(VenueScreen(ask.festival, ask.venue))
 
-    @cached_property
-    def people(self) -> dict[str, PersonEntry]:
-        """Everyone in the programme by folded name (the programme never changes)."""
-        return {entry.key: entry for entry in index_people(self.programme.sessions)}
-
-    def open_person(self, key: str) -> None:
-        if (entry := self.people.get(key)) is not None:
+    @on(OpenPerson)
+    def _open_person(self, ask: OpenPerson) -> None:
+        if (entry := self.people.get(ask.key)) is not None:
             self.push_screen(person_screen(entry))
 
-    def open_sessions(self, heading: str, sessions: Sequence[Session]) -> None:
-        self.push_screen(SessionsScreen(heading, [], sessions))
+    @on(OpenSessions)
+    def _open_sessions(self, ask: OpenSessions) -> None:
+        self.push_screen(SessionsScreen(ask.heading, [], ask.sessions))
+
+    def refresh_favourites(self) -> None:
+        """Read the store again; the lists follow when another guide changed it."""
+        if self.favourites.refresh():
+            self.favourites_version += 1
 
     def toggle_favourite(self, session: Session) -> None:
         try:

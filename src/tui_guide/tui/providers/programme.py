@@ -1,7 +1,8 @@
 """The command palette's search over everything in the programme.
 
 Matching folds case and diacritics the Turkic way ("yaradici" finds "Yaradıcı", "ISTANBUL"
-finds "İstanbul"), the same matcher as the lists and `tui-guide list --search`.
+finds "İstanbul"), the same matcher as the lists and `tui-guide list --search`. Choosing a hit
+posts what it asks for (`tui_guide.tui.messages`) to the App.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.message import Message
 
 from tui_guide.programme.format import count, day_label, time_range
 from tui_guide.programme.model import Session
 from tui_guide.programme.people import person_key
 from tui_guide.programme.search import Cancelled
 from tui_guide.programme.text import fold, query_words
+from tui_guide.tui.messages import OpenFestival, OpenPerson, OpenSession, OpenSessions, OpenVenue
 from tui_guide.tui.widgets.plain import plain
 
 if TYPE_CHECKING:
@@ -33,7 +36,7 @@ class Entry:
     what: str  # session, person, venue, country, tag, festival
     detail: str
     haystack: tuple[str, ...]
-    open: Callable[[], object]
+    ask: Callable[[], Message]  # makes the Message that opening the entry posts
 
     @cached_property
     def folded(self) -> tuple[str, ...]:
@@ -41,7 +44,7 @@ class Entry:
 
 
 def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) -> list[Entry]:
-    """Every searchable thing in the loaded programme, with what opening it does; raises
+    """Every searchable thing in the loaded programme, with what opening it asks for; raises
     `Cancelled` as soon as `cancelled()` says so (looked at every thousand sessions)."""
     programme = app.programme
     entries: list[Entry] = []
@@ -54,7 +57,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                     "festival",
                     festival.place,
                     (festival.name, festival.city, festival.country),
-                    partial(app.choose_festival, festival),
+                    partial(OpenFestival, festival),
                 )
             )
         for venue in festival.venues:
@@ -64,7 +67,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                     "venue",
                     f"{count(len(festival.sessions_at(venue)), 'session')} · {festival.name}",
                     (venue.name, venue.city or "", venue.address or ""),
-                    partial(app.open_venue, festival, venue),
+                    partial(OpenVenue, festival, venue),
                 )
             )
         for number, session in enumerate(festival.sessions):
@@ -77,7 +80,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                     "session",
                     f"{day_label(session.date)} {time_range(session)} · {place}",
                     (session.title,),
-                    partial(app.open_session, session),
+                    partial(OpenSession, session),
                 )
             )
     for person in app.people.values():
@@ -87,7 +90,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                 "person",
                 count(len(person.sessions), "session"),
                 person.spellings,
-                partial(app.open_person, person.key),
+                partial(OpenPerson, person.key),
             )
         )
     grouped_by: tuple[tuple[str, Callable[[Session], Iterable[str]]], ...] = (
@@ -109,7 +112,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                     what,
                     count(len(sessions), "session"),
                     (names[key],),
-                    partial(app.open_sessions, f"{what.title()}: {names[key]}", sessions),
+                    partial(OpenSessions, f"{what.title()}: {names[key]}", sessions),
                 )
             )
     return entries
@@ -148,9 +151,16 @@ class ProgrammeCommands(Provider):
             self._ready = await asyncio.shield(self._pending)
         return self._ready
 
+    def _open(self, entry: Entry) -> None:
+        self.app.post_message(entry.ask())
+
     def _hit(self, entry: Entry, score: float) -> Hit:
         return Hit(
-            score, self._hit_display(entry), entry.open, text=entry.label, help=_help(entry.detail)
+            score,
+            self._hit_display(entry),
+            partial(self._open, entry),
+            text=entry.label,
+            help=_help(entry.detail),
         )
 
     def _hit_display(self, entry: Entry) -> Content:
@@ -185,7 +195,7 @@ class ProgrammeCommands(Provider):
             if entry.what in ("festival", "venue"):
                 yield DiscoveryHit(
                     self._hit_display(entry),
-                    entry.open,
+                    partial(self._open, entry),
                     text=entry.label,
                     help=_help(entry.detail),
                 )

@@ -15,6 +15,7 @@ from textual.widgets import Header
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.search import SearchIndex
+from tui_guide.tui.messages import OpenSession
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.section_bar import SectionBar
 from tui_guide.tui.widgets.session_list import SessionList
@@ -146,7 +147,7 @@ class ListScreen(GuideScreen):
 
     @on(SessionList.Chosen)
     def _open_session(self, event: SessionList.Chosen) -> None:
-        self.guide.open_session(event.session)
+        self.post_message(OpenSession(event.session))
 
     @on(SessionList.StarClicked)
     def _star_clicked(self, event: SessionList.StarClicked) -> None:

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tui_guide.programme.format import count
+from tui_guide.tui.messages import OpenFilters, ShowSection
 
 # mode, key, label, and the label when the bar is narrower than WIDE
 SECTIONS = (
@@ -35,9 +36,9 @@ class SectionLink(Static):
         self.update(self.labels[narrow])
         return len(self.labels[narrow]) + 2
 
-    async def on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         event.stop()
-        await self.app.run_action(f"section('{self.mode}')")
+        self.post_message(ShowSection(self.mode))
 
 
 class FilterBadge(Static):
@@ -79,9 +80,9 @@ class FilterBadge(Static):
         self.update(label)
         return len(label) + 2
 
-    async def on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         event.stop()
-        await self.app.run_action("filters")
+        self.post_message(OpenFilters())
 
 
 class SectionBar(Horizontal):
