@@ -25,13 +25,17 @@ from tui_guide.programme.people import PersonEntry, index_people
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.text import printable
 from tui_guide.tui.messages import (
+    FavouriteChange,
     OpenFestival,
     OpenFilters,
     OpenPerson,
     OpenSession,
     OpenSessions,
     OpenVenue,
+    RefreshFavourites,
+    RemoveFavourite,
     ShowSection,
+    ToggleFavourite,
 )
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.screens.days import DaysScreen
@@ -335,16 +339,24 @@ class GuideApp(App[None]):
     def _open_sessions(self, ask: OpenSessions) -> None:
         self.push_screen(SessionsScreen(ask.heading, [], ask.sessions))
 
-    def refresh_favourites(self) -> None:
-        """Read the store again; the lists follow when another guide changed it."""
-        if self.favourites.refresh():
-            self.favourites_version += 1
-
-    def toggle_favourite(self, session: Session) -> None:
+    @on(ToggleFavourite)
+    @on(RemoveFavourite)
+    def _change_favourite(self, change: FavouriteChange) -> None:
+        """The one route to the store for every change of a favourite: saved first, then
+        shown (`favourites_version` tells the screens), then said."""
+        key = change.key
+        if isinstance(change, ToggleFavourite):
+            session: Session | None = change.session
+        else:
+            session = self.programme.session(key)
+        known = self.favourites.get(key)
+        title = session.title if session else known.title if known else key
         try:
-            added = self.favourites.toggle(session.key, session)
-        except FavouritesError as error:
-            added = session.key in self.favourites
+            if isinstance(change, ToggleFavourite):
+                self.favourites.toggle(key, session)
+            else:
+                self.favourites.remove(key)
+        except FavouritesError as error:  # kept in memory all the same
             self.notify(
                 printable(f"{error}. The change is not saved."),
                 title="Favourites not saved",
@@ -352,9 +364,16 @@ class GuideApp(App[None]):
                 timeout=15,
                 markup=False,
             )
+        added = key in self.favourites
         self.favourites_version += 1
         verb = "Added to" if added else "Removed from"
-        self.notify(printable(f"{verb} My programme: {session.title}"), markup=False, timeout=3)
+        self.notify(printable(f"{verb} My programme: {title}"), markup=False, timeout=3)
+
+    @on(RefreshFavourites)
+    def _refresh_favourites(self) -> None:
+        """Read the store again; the lists follow when another guide changed it."""
+        if self.favourites.refresh():
+            self.favourites_version += 1
 
     def action_filters(self) -> None:
         sessions = self.festival.sessions

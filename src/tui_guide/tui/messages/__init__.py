@@ -5,6 +5,12 @@ whatever they want changed or opened they ask for with one of these, and the App
 the screens, the filters and the favourites store) does it.
 """
 
+from tui_guide.tui.messages.favourites import (
+    FavouriteChange,
+    RefreshFavourites,
+    RemoveFavourite,
+    ToggleFavourite,
+)
 from tui_guide.tui.messages.opening import (
     OpenFestival,
     OpenFilters,
@@ -16,11 +22,15 @@ from tui_guide.tui.messages.opening import (
 )
 
 __all__ = [
+    "FavouriteChange",
     "OpenFestival",
     "OpenFilters",
     "OpenPerson",
     "OpenSession",
     "OpenSessions",
     "OpenVenue",
+    "RefreshFavourites",
+    "RemoveFavourite",
     "ShowSection",
+    "ToggleFavourite",
 ]

@@ -15,7 +15,7 @@ from textual.widgets import Header
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.search import SearchIndex
-from tui_guide.tui.messages import OpenSession
+from tui_guide.tui.messages import OpenSession, RefreshFavourites, ToggleFavourite
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.section_bar import SectionBar
 from tui_guide.tui.widgets.session_list import SessionList
@@ -93,7 +93,7 @@ class ListScreen(GuideScreen):
         self.refresh_lists()
 
     def on_screen_resume(self) -> None:
-        self.guide.refresh_favourites()  # another guide may have changed them meanwhile
+        self.post_message(RefreshFavourites())  # another guide may have changed them meanwhile
         if self._stale and self.is_mounted:
             self._stale = False
             self.refresh_lists()
@@ -150,10 +150,10 @@ class ListScreen(GuideScreen):
         self.post_message(OpenSession(event.session))
 
     @on(SessionList.StarClicked)
-    def _star_clicked(self, event: SessionList.StarClicked) -> None:
-        self.guide.toggle_favourite(event.session)
+    def _row_star_clicked(self, event: SessionList.StarClicked) -> None:
+        self.post_message(ToggleFavourite(event.session))
 
     def action_toggle_favourite(self) -> None:
         focused = self.focused
         if isinstance(focused, SessionList) and focused.highlighted_session is not None:
-            self.guide.toggle_favourite(focused.highlighted_session)
+            self.post_message(ToggleFavourite(focused.highlighted_session))

@@ -15,13 +15,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui_guide.atomic import write_atomically
-from tui_guide.favourites import Favourite, Favourites, FavouritesError, changes
+from tui_guide.favourites import Favourite, Favourites, changes
 from tui_guide.favourites.agenda import WALK_MINUTES, clashes, starred_and_gone, tight_walks
 from tui_guide.formats.ics import calendar
 from tui_guide.programme.format import count as count_of
 from tui_guide.programme.format import day_label
 from tui_guide.programme.model import Session
 from tui_guide.programme.text import printable
+from tui_guide.tui.messages import RefreshFavourites, RemoveFavourite
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.footer import guide_footer
@@ -161,24 +162,12 @@ class MineScreen(ListScreen):
 
     def action_remove(self) -> None:
         key = self._highlighted_key()
-        if key is None:
-            return
-        favourite = self.guide.favourites.get(key)
-        session = self.guide.programme.session(key)
-        if session is not None:
-            self.guide.toggle_favourite(session)
-            return
-        try:
-            self.guide.favourites.remove(key)
-        except FavouritesError as error:
-            self.notify(printable(str(error)), severity="error", markup=False)
-        self.guide.favourites_version += 1
-        title = favourite.title if favourite else key
-        self.notify(printable(f"Removed from My programme: {title}"), markup=False, timeout=3)
+        if key is not None:
+            self.post_message(RemoveFavourite(key))
 
     def action_reload(self) -> None:
-        self.guide.refresh_favourites()
-        self.refresh_lists()
+        # The lists follow when the store has changed (`favourites_version`).
+        self.post_message(RefreshFavourites())
 
     def action_export(self) -> None:
         starred, gone = self._split()
