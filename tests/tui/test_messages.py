@@ -10,12 +10,14 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TypeVar
 
+from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.widgets import OptionList
 
 from tui_guide.favourites import Favourite, Favourites, FavouritesError, Snapshot
 from tui_guide.library.load import load_programme
-from tui_guide.programme.model import Session
+from tui_guide.programme.model import Kind, Session
+from tui_guide.programme.query import SessionFilter
 from tui_guide.tui.app import GuideApp
 from tui_guide.tui.messages import (
     OpenFestival,
@@ -38,7 +40,7 @@ from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.sessions import SessionsScreen
 from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import VenuesScreen
-from tui_guide.tui.widgets.section_bar import FilterBadge, SectionLink
+from tui_guide.tui.widgets.section_bar import FilterBadge, SectionBar, SectionLink
 from tui_guide.tui.widgets.session_list import MARK_X, SessionList
 from tui_guide.tui.widgets.star import StarToggle
 
@@ -312,3 +314,39 @@ async def test_a_change_that_cannot_be_saved_is_said_once_whichever_the_route(
         assert store.changes == [("toggle", ACTING, True), ("remove", GONE, True)]
         # Kept in memory all the same, as before: starred, and the gone one removed.
         assert list(store) == [ACTING]
+
+
+# The filter badge is told the filters; it reads nothing of the App ---------------------------
+
+
+async def test_the_badge_shows_the_filters_it_is_given_on_any_app() -> None:
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SectionBar("days", filters=(SessionFilter(kinds=frozenset({Kind.TALK})), False))
+
+    app = Bare()
+    async with app.run_test(size=(100, 5)) as pilot:
+        badge = app.query_one(FilterBadge)
+        assert badge.display and str(badge.render()) == "Filtered: 1 kind"
+        app.query_one(SectionBar).show_filters(SessionFilter(), True)
+        await pilot.pause()
+        assert str(badge.render()) == "Filtered: past hidden"
+        app.query_one(SectionBar).show_filters(SessionFilter(), False)
+        await pilot.pause()
+        assert not badge.display
+
+
+async def test_every_screen_s_badge_follows_the_app_s_filters(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("enter", "v")  # the days and the venues each have a bar
+        await pilot.pause()
+        app.hide_past = True
+        await pilot.pause()
+        assert str(app.screen.query_one(FilterBadge).render()) == "Filtered: past hidden"
+        await pilot.press("d")
+        await pilot.pause()
+        assert str(app.screen.query_one(FilterBadge).render()) == "Filtered: past hidden"
+        app.hide_past = False
+        await pilot.pause()
+        assert not app.screen.query_one(FilterBadge).display

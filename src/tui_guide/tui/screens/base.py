@@ -1,4 +1,7 @@
-"""What every list screen shares: the `/` filter, the favourite key, opening a session."""
+"""What every screen of the guide shares (typed access to the App, the header and the section
+bar), and what every list screen shares: the `/` filter, the favourite key, opening a
+session. Screens read the App's state through `guide`; what they want changed or opened they
+post as a Message (`tui_guide.tui.messages`)."""
 
 from __future__ import annotations
 
@@ -32,12 +35,28 @@ class GuideScreen(Screen[None]):
 
     @property
     def guide(self) -> GuideApp:
+        """The App, to read the programme and its state (changes go by Message)."""
         return cast("GuideApp", self.app)  # a guide's screens are only ever on a GuideApp
 
     def top(self) -> ComposeResult:
         """The header and the section bar, the same on every screen."""
+        guide = self.guide
         yield Header()
-        yield SectionBar(self.SECTION, festivals=len(self.guide.programme.festivals))
+        yield SectionBar(
+            self.SECTION,
+            festivals=len(guide.programme.festivals),
+            filters=(guide.session_filter, guide.hide_past),
+        )
+
+    def on_mount(self) -> None:
+        # Subclasses' own on_mount handlers run before this one (Textual calls each class's).
+        self.watch(self.guide, "session_filter", self._show_filters, init=False)
+        self.watch(self.guide, "hide_past", self._show_filters, init=False)
+
+    def _show_filters(self) -> None:
+        """The section bar's badge follows the App's filters (the bar knows nothing of it)."""
+        for bar in self.query(SectionBar):
+            bar.show_filters(self.guide.session_filter, self.guide.hide_past)
 
 
 class ListScreen(GuideScreen):
@@ -65,10 +84,10 @@ class ListScreen(GuideScreen):
     _stale = False
 
     def on_mount(self) -> None:
-        # Subclasses' own on_mount handlers run before this one (Textual calls each class's).
-        self.watch(self.app, "session_filter", self._changed, init=False)
-        self.watch(self.app, "hide_past", self._changed, init=False)
-        self.watch(self.app, "favourites_version", self._favourites_changed, init=False)
+        # Subclasses' own on_mount handlers run before this one, GuideScreen's after it.
+        self.watch(self.guide, "session_filter", self._changed, init=False)
+        self.watch(self.guide, "hide_past", self._changed, init=False)
+        self.watch(self.guide, "favourites_version", self._favourites_changed, init=False)
         self.refresh_lists()
 
     def _changed(self) -> None:
