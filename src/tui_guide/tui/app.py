@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
 from contextlib import suppress
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -21,10 +20,23 @@ from tui_guide.favourites.agenda import starting_soon
 from tui_guide.favourites.location import state_dir
 from tui_guide.programme.clock import Clock
 from tui_guide.programme.format import count, until
-from tui_guide.programme.model import Festival, Programme, Session, Venue
+from tui_guide.programme.model import Festival, Programme, Session
 from tui_guide.programme.people import PersonEntry, index_people
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.text import printable
+from tui_guide.tui.messages import (
+    FavouriteChange,
+    OpenFestival,
+    OpenFilters,
+    OpenPerson,
+    OpenSession,
+    OpenSessions,
+    OpenVenue,
+    RefreshFavourites,
+    RemoveFavourite,
+    ShowSection,
+    ToggleFavourite,
+)
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festival import FestivalScreen
@@ -165,7 +177,6 @@ class GuideApp(App[None]):
         self.festival: Festival = programme.festivals[0]
         self.search_indexes = SearchIndexes(self)  # built by a worker after the first paint
         self.closing = False
-        self.MODES = {}
         self.add_mode("festivals", FestivalsScreen)
         self.add_mode("people", PeopleScreen)
         self.add_mode("mine", MineScreen)
@@ -199,7 +210,7 @@ class GuideApp(App[None]):
         """The search indexes, ready before the user searches (see `SearchIndexes`)."""
         from textual.worker import get_current_worker
 
-        worker: Worker = get_current_worker()
+        worker: Worker[None] = get_current_worker()
         self.search_indexes.build_all(lambda: worker.is_cancelled)
 
     def check_reminders(self) -> None:
@@ -220,11 +231,6 @@ class GuideApp(App[None]):
                     timeout=60,
                     markup=False,
                 )
-
-    def refresh_favourites(self) -> None:
-        """Read the store again; the lists follow when another guide changed it."""
-        if self.favourites.refresh():
-            self.favourites_version += 1
 
     def _report_problems(self) -> None:
         if self.favourites.notice:
@@ -265,7 +271,7 @@ class GuideApp(App[None]):
         # Titles carry festival, venue and people names from data files.
         return super().format_title(printable(title), printable(sub_title))
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         self.closing = True  # keys already read behind `q` must not open new screens
         self.exit()
 
@@ -281,8 +287,28 @@ class GuideApp(App[None]):
         if not self.closing:
             await self.switch_mode(mode)
 
-    async def choose_festival(self, festival: Festival) -> None:
-        """Make `festival` current and open its days (its per-festival sections start afresh)."""
+    @cached_property
+    def people(self) -> dict[str, PersonEntry]:
+        """Everyone in the programme by folded name (the programme never changes)."""
+        return {entry.key: entry for entry in index_people(self.programme.sessions)}
+
+    # -- what screens and widgets ask for (tui_guide.tui.messages) ---------------------------
+
+    @on(ShowSection)
+    async def _show_section(self, ask: ShowSection) -> None:
+        if self.check_action("section", (ask.mode,)):
+            await self.action_section(ask.mode)
+
+    @on(OpenFilters)
+    def _open_filters(self) -> None:
+        if self.check_action("filters", ()):
+            self.action_filters()
+
+    @on(OpenFestival)
+    async def _open_festival(self, ask: OpenFestival) -> None:
+        """Make the festival current and open its days (its per-festival sections start
+        afresh)."""
+        festival = ask.festival
         if festival.id != self.festival.id:
             if self.current_mode in FESTIVAL_MODES:
                 await self.switch_mode("festivals")  # the current mode cannot be removed
@@ -294,30 +320,43 @@ class GuideApp(App[None]):
             self._add_festival_modes()
         await self.switch_mode("days")
 
-    def open_session(self, session: Session) -> None:
+    @on(OpenSession)
+    def _open_session(self, ask: OpenSession) -> None:
+        session = ask.session
         festival = self.programme.festival(session.festival_id) or self.festival
         self.push_screen(SessionScreen(festival, session))
 
-    def open_venue(self, festival: Festival, venue: Venue | None) -> None:
-        self.push_screen(VenueScreen(festival, venue))
+    @on(OpenVenue)
+    def _open_venue(self, ask: OpenVenue) -> None:
+        self.push_screen(VenueScreen(ask.festival, ask.venue))
 
-    @cached_property
-    def people(self) -> dict[str, PersonEntry]:
-        """Everyone in the programme by folded name (the programme never changes)."""
-        return {entry.key: entry for entry in index_people(self.programme.sessions)}
-
-    def open_person(self, key: str) -> None:
-        if (entry := self.people.get(key)) is not None:
+    @on(OpenPerson)
+    def _open_person(self, ask: OpenPerson) -> None:
+        if (entry := self.people.get(ask.key)) is not None:
             self.push_screen(person_screen(entry))
 
-    def open_sessions(self, heading: str, sessions: Sequence[Session]) -> None:
-        self.push_screen(SessionsScreen(heading, [], sessions))
+    @on(OpenSessions)
+    def _open_sessions(self, ask: OpenSessions) -> None:
+        self.push_screen(SessionsScreen(ask.heading, [], ask.sessions))
 
-    def toggle_favourite(self, session: Session) -> None:
+    @on(ToggleFavourite)
+    @on(RemoveFavourite)
+    def _change_favourite(self, change: FavouriteChange) -> None:
+        """The one route to the store for every change of a favourite: saved first, then
+        shown (`favourites_version` tells the screens), then said."""
+        key = change.key
+        if isinstance(change, ToggleFavourite):
+            session: Session | None = change.session
+        else:
+            session = self.programme.session(key)
+        known = self.favourites.get(key)
+        title = session.title if session else known.title if known else key
         try:
-            added = self.favourites.toggle(session.key, session)
-        except FavouritesError as error:
-            added = session.key in self.favourites
+            if isinstance(change, ToggleFavourite):
+                self.favourites.toggle(key, session)
+            else:
+                self.favourites.remove(key)
+        except FavouritesError as error:  # kept in memory all the same
             self.notify(
                 printable(f"{error}. The change is not saved."),
                 title="Favourites not saved",
@@ -325,9 +364,16 @@ class GuideApp(App[None]):
                 timeout=15,
                 markup=False,
             )
+        added = key in self.favourites
         self.favourites_version += 1
         verb = "Added to" if added else "Removed from"
-        self.notify(printable(f"{verb} My programme: {session.title}"), markup=False, timeout=3)
+        self.notify(printable(f"{verb} My programme: {title}"), markup=False, timeout=3)
+
+    @on(RefreshFavourites)
+    def _refresh_favourites(self) -> None:
+        """Read the store again; the lists follow when another guide changed it."""
+        if self.favourites.refresh():
+            self.favourites_version += 1
 
     def action_filters(self) -> None:
         sessions = self.festival.sessions

@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from tui_guide.tui.providers.programme import Entry
 
 
-def _never() -> bool:
-    return False
-
-
 class SearchIndexes:
     """The palette's entries and index, and the index of sessions, each built at most once."""
 
@@ -39,7 +35,9 @@ class SearchIndexes:
     def palette_ready(self) -> bool:
         return self._palette is not None
 
-    def palette(self, cancelled: Callable[[], bool] = _never) -> tuple[list[Entry], HaystackIndex]:
+    def palette(
+        self, cancelled: Callable[[], bool] | None = None
+    ) -> tuple[list[Entry], HaystackIndex]:
         """The palette's entries and their index, built now unless they already are."""
         with self._lock:
             if self._palette is None:
@@ -50,7 +48,7 @@ class SearchIndexes:
                 self._palette = (entries, index)
             return self._palette
 
-    def session_index(self, cancelled: Callable[[], bool] = _never) -> SearchIndex:
+    def session_index(self, cancelled: Callable[[], bool] | None = None) -> SearchIndex:
         """The index of every session of the programme, built now unless it already is."""
         with self._lock:
             if self.sessions is None:
@@ -58,8 +56,9 @@ class SearchIndexes:
                 self.sessions = index
             return self.sessions
 
-    def build_all(self, cancelled: Callable[[], bool] = _never) -> None:
-        """Both indexes, the palette's first (the one a user waits for)."""
+    def build_all(self, cancelled: Callable[[], bool] | None = None) -> None:
+        """Both indexes, the palette's first (the one a user waits for); `cancelled` says when
+        to give up (raising `Cancelled`)."""
         self.palette(cancelled)
-        if not cancelled():
+        if cancelled is None or not cancelled():
             self.session_index(cancelled)

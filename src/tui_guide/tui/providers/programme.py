@@ -1,24 +1,28 @@
 """The command palette's search over everything in the programme.
 
 Matching folds case and diacritics the Turkic way ("yaradici" finds "Yaradıcı", "ISTANBUL"
-finds "İstanbul"), the same matcher as the lists and `tui-guide list --search`.
+finds "İstanbul"), the same matcher as the lists and `tui-guide list --search`. Choosing a hit
+posts what it asks for (`tui_guide.tui.messages`) to the App.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.message import Message
 
 from tui_guide.programme.format import count, day_label, time_range
+from tui_guide.programme.model import Session
 from tui_guide.programme.people import person_key
 from tui_guide.programme.search import Cancelled
 from tui_guide.programme.text import fold, query_words
+from tui_guide.tui.messages import OpenFestival, OpenPerson, OpenSession, OpenSessions, OpenVenue
 from tui_guide.tui.widgets.plain import plain
 
 if TYPE_CHECKING:
@@ -32,19 +36,15 @@ class Entry:
     what: str  # session, person, venue, country, tag, festival
     detail: str
     haystack: tuple[str, ...]
-    open: Callable[[], object]
+    ask: Callable[[], Message]  # makes the Message that opening the entry posts
 
     @cached_property
     def folded(self) -> tuple[str, ...]:
         return tuple(fold(h) for h in self.haystack)
 
 
-def _never() -> bool:
-    return False
-
-
-def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list[Entry]:
-    """Every searchable thing in the loaded programme, with what opening it does; raises
+def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) -> list[Entry]:
+    """Every searchable thing in the loaded programme, with what opening it asks for; raises
     `Cancelled` as soon as `cancelled()` says so (looked at every thousand sessions)."""
     programme = app.programme
     entries: list[Entry] = []
@@ -57,7 +57,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list
                     "festival",
                     festival.place,
                     (festival.name, festival.city, festival.country),
-                    partial(app.choose_festival, festival),
+                    partial(OpenFestival, festival),
                 )
             )
         for venue in festival.venues:
@@ -67,11 +67,11 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list
                     "venue",
                     f"{count(len(festival.sessions_at(venue)), 'session')} · {festival.name}",
                     (venue.name, venue.city or "", venue.address or ""),
-                    partial(app.open_venue, festival, venue),
+                    partial(OpenVenue, festival, venue),
                 )
             )
         for number, session in enumerate(festival.sessions):
-            if number % 1024 == 0 and cancelled():
+            if number % 1024 == 0 and cancelled is not None and cancelled():
                 raise Cancelled
             place = session.venue.name if session.venue else "Venue TBA"
             entries.append(
@@ -80,7 +80,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list
                     "session",
                     f"{day_label(session.date)} {time_range(session)} · {place}",
                     (session.title,),
-                    partial(app.open_session, session),
+                    partial(OpenSession, session),
                 )
             )
     for person in app.people.values():
@@ -90,14 +90,15 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list
                 "person",
                 count(len(person.sessions), "session"),
                 person.spellings,
-                partial(app.open_person, person.key),
+                partial(OpenPerson, person.key),
             )
         )
-    for what, values in (
+    grouped_by: tuple[tuple[str, Callable[[Session], Iterable[str]]], ...] = (
         ("country", lambda s: s.countries),
         ("tag", lambda s: s.tags),
-    ):
-        groups: dict[str, list] = {}
+    )
+    for what, values in grouped_by:
+        groups: dict[str, list[Session]] = {}
         names: dict[str, str] = {}
         for session in programme.sessions:
             for value in values(session):
@@ -111,7 +112,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list
                     what,
                     count(len(sessions), "session"),
                     (names[key],),
-                    partial(app.open_sessions, f"{what.title()}: {names[key]}", sessions),
+                    partial(OpenSessions, f"{what.title()}: {names[key]}", sessions),
                 )
             )
     return entries
@@ -120,12 +121,21 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] = _never) -> list
 FUZZY_BELOW = 10  # fuzzy matches are looked for only when exact ones are this few
 
 
+def _help(detail: str) -> str:
+    """`detail` (from a data file) as a hit's help text, shown literally. Textual 8.2 types
+    `help` as `str`, but it renders it with `Content.from_markup`, which takes a Content as
+    it is; a `str` would be read as markup (STYLE.md: "Untrusted text")."""
+    return plain(detail)  # type: ignore[return-value]
+
+
 class ProgrammeCommands(Provider):
     """Sessions, people, venues, countries, tags (and festivals) of every loaded festival."""
 
+    _ready: tuple[list[Entry], HaystackIndex] | None
+    _pending: asyncio.Future[tuple[list[Entry], HaystackIndex]]
+
     async def startup(self) -> None:
-        app: GuideApp = self.app  # type: ignore[assignment]
-        indexes = app.search_indexes
+        indexes = cast("GuideApp", self.app).search_indexes
         if indexes.palette_ready:
             self._ready = indexes.palette()
         else:
@@ -141,9 +151,16 @@ class ProgrammeCommands(Provider):
             self._ready = await asyncio.shield(self._pending)
         return self._ready
 
+    def _open(self, entry: Entry) -> None:
+        self.app.post_message(entry.ask())
+
     def _hit(self, entry: Entry, score: float) -> Hit:
         return Hit(
-            score, self._hit_display(entry), entry.open, text=entry.label, help=plain(entry.detail)
+            score,
+            self._hit_display(entry),
+            partial(self._open, entry),
+            text=entry.label,
+            help=_help(entry.detail),
         )
 
     def _hit_display(self, entry: Entry) -> Content:
@@ -178,7 +195,7 @@ class ProgrammeCommands(Provider):
             if entry.what in ("festival", "venue"):
                 yield DiscoveryHit(
                     self._hit_display(entry),
-                    entry.open,
+                    partial(self._open, entry),
                     text=entry.label,
-                    help=plain(entry.detail),
+                    help=_help(entry.detail),
                 )

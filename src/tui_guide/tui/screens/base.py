@@ -1,10 +1,13 @@
-"""What every list screen shares: the `/` filter, the favourite key, opening a session."""
+"""What every screen of the guide shares (typed access to the App, the header and the section
+bar), and what every list screen shares: the `/` filter, the favourite key, opening a
+session. Screens read the App's state through `guide`; what they want changed or opened they
+post as a Message (`tui_guide.tui.messages`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +18,7 @@ from textual.widgets import Header
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.search import SearchIndex
+from tui_guide.tui.messages import OpenSession, RefreshFavourites, ToggleFavourite
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.section_bar import SectionBar
 from tui_guide.tui.widgets.session_list import SessionList
@@ -31,12 +35,28 @@ class GuideScreen(Screen[None]):
 
     @property
     def guide(self) -> GuideApp:
-        return self.app  # type: ignore[return-value]
+        """The App, to read the programme and its state (changes go by Message)."""
+        return cast("GuideApp", self.app)  # a guide's screens are only ever on a GuideApp
 
     def top(self) -> ComposeResult:
         """The header and the section bar, the same on every screen."""
+        guide = self.guide
         yield Header()
-        yield SectionBar(self.SECTION, festivals=len(self.guide.programme.festivals))
+        yield SectionBar(
+            self.SECTION,
+            festivals=len(guide.programme.festivals),
+            filters=(guide.session_filter, guide.hide_past),
+        )
+
+    def on_mount(self) -> None:
+        # Subclasses' own on_mount handlers run before this one (Textual calls each class's).
+        self.watch(self.guide, "session_filter", self._show_filters, init=False)
+        self.watch(self.guide, "hide_past", self._show_filters, init=False)
+
+    def _show_filters(self) -> None:
+        """The section bar's badge follows the App's filters (the bar knows nothing of it)."""
+        for bar in self.query(SectionBar):
+            bar.show_filters(self.guide.session_filter, self.guide.hide_past)
 
 
 class ListScreen(GuideScreen):
@@ -64,10 +84,10 @@ class ListScreen(GuideScreen):
     _stale = False
 
     def on_mount(self) -> None:
-        # Subclasses' own on_mount handlers run before this one (Textual calls each class's).
-        self.watch(self.app, "session_filter", self._changed, init=False)
-        self.watch(self.app, "hide_past", self._changed, init=False)
-        self.watch(self.app, "favourites_version", self._favourites_changed, init=False)
+        # Subclasses' own on_mount handlers run before this one, GuideScreen's after it.
+        self.watch(self.guide, "session_filter", self._changed, init=False)
+        self.watch(self.guide, "hide_past", self._changed, init=False)
+        self.watch(self.guide, "favourites_version", self._favourites_changed, init=False)
         self.refresh_lists()
 
     def _changed(self) -> None:
@@ -92,7 +112,7 @@ class ListScreen(GuideScreen):
         self.refresh_lists()
 
     def on_screen_resume(self) -> None:
-        self.guide.refresh_favourites()  # another guide may have changed them meanwhile
+        self.post_message(RefreshFavourites())  # another guide may have changed them meanwhile
         if self._stale and self.is_mounted:
             self._stale = False
             self.refresh_lists()
@@ -146,13 +166,13 @@ class ListScreen(GuideScreen):
 
     @on(SessionList.Chosen)
     def _open_session(self, event: SessionList.Chosen) -> None:
-        self.guide.open_session(event.session)
+        self.post_message(OpenSession(event.session))
 
     @on(SessionList.StarClicked)
-    def _star_clicked(self, event: SessionList.StarClicked) -> None:
-        self.guide.toggle_favourite(event.session)
+    def _row_star_clicked(self, event: SessionList.StarClicked) -> None:
+        self.post_message(ToggleFavourite(event.session))
 
     def action_toggle_favourite(self) -> None:
         focused = self.focused
         if isinstance(focused, SessionList) and focused.highlighted_session is not None:
-            self.guide.toggle_favourite(focused.highlighted_session)
+            self.post_message(ToggleFavourite(focused.highlighted_session))

@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from tui_guide.programme.format import count, day_label
 from tui_guide.programme.model import Festival
+from tui_guide.tui.messages import OpenFestival
 from tui_guide.tui.screens.base import GuideScreen
 from tui_guide.tui.widgets.footer import guide_footer
 from tui_guide.tui.widgets.rows import TitledRow, titled_row
@@ -52,7 +53,7 @@ class FestivalsScreen(GuideScreen):
         self.sub_title = f"{len(self.guide.programme.festivals)} loaded"
 
     @on(OptionList.OptionSelected)
-    async def _open(self, event: OptionList.OptionSelected) -> None:
+    def _open(self, event: OptionList.OptionSelected) -> None:
         festival = self.guide.programme.festival(event.option.id or "")
         if festival is not None:
-            await self.guide.choose_festival(festival)
+            self.post_message(OpenFestival(festival))

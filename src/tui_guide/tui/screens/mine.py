@@ -15,16 +15,18 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui_guide.atomic import write_atomically
-from tui_guide.favourites import Favourite, Favourites, FavouritesError, changes
+from tui_guide.favourites import Favourite, Favourites, changes
 from tui_guide.favourites.agenda import WALK_MINUTES, clashes, starred_and_gone, tight_walks
 from tui_guide.formats.ics import calendar
 from tui_guide.programme.format import count as count_of
 from tui_guide.programme.format import day_label
 from tui_guide.programme.model import Session
 from tui_guide.programme.text import printable
+from tui_guide.tui.messages import RefreshFavourites, RemoveFavourite
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.footer import guide_footer
+from tui_guide.tui.widgets.options import refill
 from tui_guide.tui.widgets.plain import plain
 from tui_guide.tui.widgets.session_list import SessionList
 
@@ -48,10 +50,10 @@ def notes_for(
         if found:
             kinds["changed"][session.key] = "Changed since starred: " + "; ".join(found)
     notes: dict[str, str] = {}
-    for found in kinds.values():
-        for key, note in found.items():
+    for kind_notes in kinds.values():
+        for key, note in kind_notes.items():
             notes[key] = f"{notes[key]}\n{note}" if key in notes else note
-    return notes, {kind: len(found) for kind, found in kinds.items()}
+    return notes, {kind: len(kind_notes) for kind, kind_notes in kinds.items()}
 
 
 class MineScreen(ListScreen):
@@ -130,17 +132,12 @@ class MineScreen(ListScreen):
 
     def _show_gone(self, gone: list[Favourite]) -> None:
         listing = self.query_one("#gone", OptionList)
-        keep = listing.highlighted_option.id if listing.highlighted_option else None
         options = []
         for favourite in gone:
             when = favourite.snapshot.when() if favourite.snapshot else "never seen loaded"
             text = f"{favourite.title} — {when} · {favourite.key}"
             options.append(Option(plain(text), id=favourite.key))
-        listing.set_options(options)
-        if keep in {o.id for o in options}:
-            listing.highlighted = listing.get_option_index(keep)
-        elif options:
-            listing.highlighted = 0
+        refill(listing, options)
         self.query_one("#gone-heading", Static).update(
             f"No longer in the programme ({len(gone)}): kept until you remove them with x"
         )
@@ -165,24 +162,12 @@ class MineScreen(ListScreen):
 
     def action_remove(self) -> None:
         key = self._highlighted_key()
-        if key is None:
-            return
-        favourite = self.guide.favourites.get(key)
-        session = self.guide.programme.session(key)
-        if session is not None:
-            self.guide.toggle_favourite(session)
-            return
-        try:
-            self.guide.favourites.remove(key)
-        except FavouritesError as error:
-            self.notify(printable(str(error)), severity="error", markup=False)
-        self.guide.favourites_version += 1
-        title = favourite.title if favourite else key
-        self.notify(printable(f"Removed from My programme: {title}"), markup=False, timeout=3)
+        if key is not None:
+            self.post_message(RemoveFavourite(key))
 
     def action_reload(self) -> None:
-        self.guide.refresh_favourites()
-        self.refresh_lists()
+        # The lists follow when the store has changed (`favourites_version`).
+        self.post_message(RefreshFavourites())
 
     def action_export(self) -> None:
         starred, gone = self._split()

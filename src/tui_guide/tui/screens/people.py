@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 from tui_guide.programme.format import count
 from tui_guide.programme.people import PersonEntry
 from tui_guide.programme.text import matches
+from tui_guide.tui.messages import OpenPerson
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.screens.sessions import SessionsScreen
 from tui_guide.tui.widgets.filter_bar import FilterBar
@@ -62,6 +63,5 @@ class PeopleScreen(ListScreen):
 
     @on(OptionList.OptionSelected, "#people")
     def _open(self, event: OptionList.OptionSelected) -> None:
-        entry = self.people.get(event.option.id or "")
-        if entry is not None:
-            self.app.push_screen(person_screen(entry))
+        if event.option.id is not None:
+            self.post_message(OpenPerson(event.option.id))

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from tui_guide.programme.format import day_label, time_range
 from tui_guide.programme.model import Festival, Session
+from tui_guide.tui.messages import ToggleFavourite
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.widgets.field import labelled
 from tui_guide.tui.widgets.footer import guide_footer
@@ -124,8 +125,8 @@ class SessionScreen(ListScreen):
         )
 
     @on(StarToggle.Clicked)
-    def _star_clicked(self) -> None:
-        self.guide.toggle_favourite(self.session)
+    def _page_star_clicked(self) -> None:
+        self.post_message(ToggleFavourite(self.session))
 
     def action_toggle_this(self) -> None:
         # On the overlaps list `f` stars the highlighted one; anywhere else, this session.
@@ -133,7 +134,7 @@ class SessionScreen(ListScreen):
         if isinstance(focused, SessionList) and focused.highlighted_session is not None:
             self.action_toggle_favourite()
         else:
-            self.guide.toggle_favourite(self.session)
+            self.post_message(ToggleFavourite(self.session))
 
     def filter_text(self) -> str:
         return ""

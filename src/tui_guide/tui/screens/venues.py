@@ -10,8 +10,8 @@ from textual.widgets.option_list import Option
 from tui_guide.programme.format import count
 from tui_guide.programme.model import Festival, Venue
 from tui_guide.programme.text import matches
+from tui_guide.tui.messages import OpenVenue
 from tui_guide.tui.screens.base import ListScreen
-from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.footer import guide_footer
 from tui_guide.tui.widgets.options import refill
@@ -69,7 +69,7 @@ class VenuesScreen(ListScreen):
     @on(OptionList.OptionSelected, "#venues")
     def _open(self, event: OptionList.OptionSelected) -> None:
         venue = None if event.option.id == TBA_ID else self.festival.venue(event.option.id or "")
-        self.app.push_screen(VenueScreen(self.festival, venue))
+        self.post_message(OpenVenue(self.festival, venue))
 
 
 def _venue_matches(venue: Venue, text: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.content import Content
 
 from tui_guide.programme.text import printable
@@ -12,8 +11,3 @@ def plain(text: str, *, multiline: bool = False, style: str = "") -> Content:
     """A Content that shows `text` literally, with control characters made visible."""
     content = Content(printable(text, multiline=multiline))
     return content.stylize(style) if style else content
-
-
-def plain_text(text: str, *, multiline: bool = False, style: str = "") -> Text:
-    """The same for Rich renderables (tables, grids)."""
-    return Text(printable(text, multiline=multiline), style=style)

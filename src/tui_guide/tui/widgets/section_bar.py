@@ -1,5 +1,6 @@
 """The row of sections under the header: each with its key, the current one marked, and
-clickable."""
+clickable; and the badge that says when filters are on. A click posts what it asks for
+(`ShowSection`, `OpenFilters`); the filters shown are set by the screen (`show_filters`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tui_guide.programme.format import count
+from tui_guide.programme.query import SessionFilter
+from tui_guide.tui.messages import OpenFilters, ShowSection
 
 # mode, key, label, and the label when the bar is narrower than WIDE
 SECTIONS = (
@@ -35,9 +38,9 @@ class SectionLink(Static):
         self.update(self.labels[narrow])
         return len(self.labels[narrow]) + 2
 
-    async def on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         event.stop()
-        await self.app.run_action(f"section('{self.mode}')")
+        self.post_message(ShowSection(self.mode))
 
 
 class FilterBadge(Static):
@@ -48,12 +51,15 @@ class FilterBadge(Static):
 
     labels: tuple[str, ...] = ("",)  # the full text, then shorter ones for narrow bars
 
-    def on_mount(self) -> None:
-        for name in ("session_filter", "hide_past"):
-            self.watch(self.app, name, self._show)
+    def __init__(self, chosen: SessionFilter, hide_past: bool) -> None:
+        super().__init__()
+        self._filters = (chosen, hide_past)
 
-    def _show(self) -> None:
-        chosen = self.app.session_filter  # type: ignore[attr-defined]
+    def on_mount(self) -> None:
+        self.show(*self._filters)
+
+    def show(self, chosen: SessionFilter, hide_past: bool) -> None:
+        """Say which filters are on, or hide when none is."""
         parts = [
             count(len(values), noun, plural)
             for values, noun, plural in (
@@ -63,7 +69,7 @@ class FilterBadge(Static):
             )
             if values
         ]
-        if self.app.hide_past:  # type: ignore[attr-defined]
+        if hide_past:
             parts.append("past hidden")
         self.labels = (f"Filtered: {', '.join(parts)}", "Filtered", "Filter") if parts else ("",)
         self.update(self.labels[0])
@@ -79,25 +85,36 @@ class FilterBadge(Static):
         self.update(label)
         return len(label) + 2
 
-    async def on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         event.stop()
-        await self.app.run_action("filters")
+        self.post_message(OpenFilters())
 
 
 class SectionBar(Horizontal):
-    """`current` is the mode of the screen it sits on (None on pushed screens)."""
+    """`current` is the mode of the screen it sits on (None on pushed screens); `filters`
+    the filters the badge shows first, and whether past sessions are hidden."""
 
-    def __init__(self, current: str | None = None, *, festivals: int = 1) -> None:
+    def __init__(
+        self,
+        current: str | None = None,
+        *,
+        festivals: int = 1,
+        filters: tuple[SessionFilter, bool] | None = None,
+    ) -> None:
         super().__init__()
         self.current = current
         self.festivals = festivals
+        self.filters = filters or (SessionFilter(), False)
 
     def compose(self) -> ComposeResult:
         for mode, key, label, short in SECTIONS:
             if mode == "festivals" and self.festivals < 2:
                 continue
             yield SectionLink(mode, key, label, short, current=mode == self.current)
-        yield FilterBadge()
+        yield FilterBadge(*self.filters)
+
+    def show_filters(self, chosen: SessionFilter, hide_past: bool) -> None:
+        self.query_one(FilterBadge).show(chosen, hide_past)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width)

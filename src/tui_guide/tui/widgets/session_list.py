@@ -24,6 +24,9 @@ from tui_guide.tui.widgets.rows import line_count
 FAVOURITE_MARK = "★"
 MARK_X = 14  # where the mark is in a row: the option's 1-cell margin, the time (12), a gap
 
+Made = tuple[str, bool, str | None, str | None]
+"""What a row was made of: the session's key, starred or not, its festival's name, its note."""
+
 
 class SessionRow(Visual):
     """One session as two lines or more: time and favourite mark in fixed columns, the title
@@ -126,8 +129,8 @@ class SessionList(OptionList):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._sessions: dict[str, Session] = {}
-        self._rows: dict[tuple, SessionRow] = {}  # the rows shown, by what they were made of
-        self._made: dict[str, tuple] = {}  # what each session's row was made of
+        self._rows: dict[Made, SessionRow] = {}  # the rows shown, by what they were made of
+        self._made: dict[str, Made] = {}  # what each session's row was made of
         self._group_by_day = group_by_day
         self._festival_names = festival_names
         self._empty_message = empty_message

@@ -1,0 +1,60 @@
+"""Asking to open something: a screen, a section, the filters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tui_guide.programme.model import Festival, Session, Venue
+
+
+@dataclass
+class OpenSession(Message):
+    """Show everything about `session` (Enter or a click on a row, a search hit)."""
+
+    session: Session
+
+
+@dataclass
+class OpenVenue(Message):
+    """Show a venue of `festival` and its sessions; `None` is the "Venue TBA" list."""
+
+    festival: Festival
+    venue: Venue | None
+
+
+@dataclass
+class OpenPerson(Message):
+    """Show one person's sessions across festivals, by their folded name."""
+
+    key: str
+
+
+@dataclass
+class OpenSessions(Message):
+    """Show `sessions` under `heading` (a country's, a tag's)."""
+
+    heading: str
+    sessions: Sequence[Session]
+
+
+@dataclass
+class OpenFestival(Message):
+    """Make `festival` the current one and show its days."""
+
+    festival: Festival
+
+
+@dataclass
+class ShowSection(Message):
+    """Go to a section (a mode of the App: days, venues, people, now, mine, festivals), as
+    its key does."""
+
+    mode: str
+
+
+@dataclass
+class OpenFilters(Message):
+    """Open the filters dialog, as ctrl+f does."""
