@@ -27,7 +27,7 @@ from tui_guide.favourites.agenda import starred_and_gone
 from tui_guide.favourites.transfer import TransferError, dump
 from tui_guide.favourites.transfer import load as load_transfer
 from tui_guide.formats.ics import calendar
-from tui_guide.programme.format import count, day_label, time_range
+from tui_guide.programme.format import count, day_label, time_range, zone_label
 from tui_guide.programme.model import Programme, Session
 from tui_guide.programme.text import fold, printable
 
@@ -94,7 +94,7 @@ def _list(store: Favourites, programme: Programme, festival: str | None, out: Co
         if not sessions:
             continue
         table = Table(
-            title=Text(printable(f"{fest.name} — {fest.timezone.key}")),
+            title=Text(printable(f"{fest.name} — {zone_label(fest.timezone)}")),
             title_justify="left",
             expand=True,
         )

@@ -19,7 +19,7 @@ from tui_guide.cli.common import (
     session_filter,
     unknown_festival,
 )
-from tui_guide.programme.format import day_label, time_range
+from tui_guide.programme.format import day_label, time_range, zone_label
 from tui_guide.programme.text import printable
 
 
@@ -49,7 +49,8 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         table = Table(
             title=Text(
                 printable(
-                    f"{festival.name} — {festival.city or 'place TBA'}, {festival.timezone.key}"
+                    f"{festival.name} — {festival.city or 'place TBA'}, "
+                    f"{zone_label(festival.timezone)}"
                 )
             ),
             title_justify="left",

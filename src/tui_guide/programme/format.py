@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from tui_guide.programme.model import Session
 
@@ -25,6 +27,25 @@ def day_label(day: date | None, *, year: bool = False) -> str:
         return f"Date {TBA}"
     label = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
     return f"{label} {day.year}" if year else label
+
+
+# POSIX signs: `Etc/GMT-1` is one hour *ahead* of UTC, which reads as its opposite.
+_FIXED_OFFSET = re.compile(r"Etc/GMT([+-])(\d{1,2})")
+_UTC = frozenset({"UTC", "Etc/UTC", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0"})
+
+
+def zone_label(zone: ZoneInfo) -> str:
+    """How a festival's time zone is named to people: its IANA name (`Europe/Berlin`),
+    except that a fixed offset with no place, `Etc/GMT-1`, is `UTC+1` (and `Etc/GMT` is
+    `UTC`). Files keep the IANA name: the TOML `timezone`, a calendar's TZID."""
+    key = zone.key
+    if key in _UTC:
+        return "UTC"
+    match = _FIXED_OFFSET.fullmatch(key)
+    if match is None:
+        return key
+    sign, hours = match.groups()
+    return f"UTC{'-' if sign == '+' else '+'}{int(hours)}"
 
 
 def time_range(session: Session, *, compact: bool = False) -> str:

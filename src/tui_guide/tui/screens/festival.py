@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui_guide.programme.format import count
+from tui_guide.programme.format import count, zone_label
 from tui_guide.programme.model import Festival
 from tui_guide.tui.screens.base import GuideScreen
 from tui_guide.tui.screens.festivals import festival_dates
@@ -33,7 +33,7 @@ class FestivalScreen(GuideScreen):
             yield Static(plain(festival.name), id="title")
             yield labelled("Where", plain(festival.place or "Place TBA"))
             yield labelled("When", plain(festival_dates(festival)))
-            yield labelled("Time zone", plain(festival.timezone.key))
+            yield labelled("Time zone", plain(zone_label(festival.timezone)))
             sessions = count(len(festival.sessions), "session")
             yield labelled(
                 "Programme", plain(f"{sessions}, {count(len(festival.venues), 'venue')}")

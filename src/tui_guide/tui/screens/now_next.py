@@ -7,7 +7,7 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from tui_guide.programme.format import day_label, until
+from tui_guide.programme.format import day_label, until, zone_label
 from tui_guide.programme.model import Festival
 from tui_guide.programme.now import now_and_next
 from tui_guide.tui.screens.base import ListScreen
@@ -63,7 +63,7 @@ class NowNextScreen(ListScreen):
         self.query_one("#clock", Static).update(
             plain(
                 f"{day_label(moment.date(), year=True)} {moment:%H:%M} in "
-                f"{self.festival.city or zone.key} ({zone.key}){frozen}"
+                f"{self.festival.city or zone_label(zone)} ({zone_label(zone)}){frozen}"
             )
         )
         wanted = self.session_filter_for(None)

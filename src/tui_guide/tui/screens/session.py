@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from tui_guide.programme.format import day_label, time_range
+from tui_guide.programme.format import day_label, time_range, zone_label
 from tui_guide.programme.model import Festival, Session
 from tui_guide.tui.messages import ToggleFavourite
 from tui_guide.tui.screens.base import ListScreen
@@ -77,7 +77,7 @@ class SessionScreen(ListScreen):
             yield labelled("Festival", plain(self.festival.name))
             when = f"{day_label(session.date, year=True)} · {time_range(session)}"
             if session.date is not None:
-                when += f" ({self.festival.timezone.key})"
+                when += f" ({zone_label(self.festival.timezone)})"
             yield labelled("When", plain(when))
             if (local := viewer_time(session)) is not None:
                 yield labelled("", plain(local, style="dim"))
