@@ -231,8 +231,10 @@ def test_no_zone_name_is_taken_from_the_offsets_and_said(tmp_path: Path) -> None
     festival, problems = read(tmp_path, xml_schedule(event(), conference=conference))
     assert festival is not None and festival.timezone == ZoneInfo("Etc/GMT-1")
     assert festival.sessions[0].start == time(10, 0)
-    (warning,) = warnings(problems)
-    assert "zone is taken as Etc/GMT-1 from the offsets" in warning
+    assert warnings(problems) == [
+        "no time_zone_name: the zone is taken as UTC+1 (Etc/GMT-1) from the offsets of the "
+        "times in the file (give --timezone to name the real one)"
+    ]
 
 
 def test_offsets_that_change_with_summer_time_find_a_real_zone(tmp_path: Path) -> None:
@@ -247,10 +249,49 @@ def test_offsets_that_change_with_summer_time_find_a_real_zone(tmp_path: Path) -
     assert [s.start for s in festival.sessions] == [time(10, 0), time(10, 0)]
 
 
-def test_the_timezone_option_overrides(tmp_path: Path) -> None:
-    festival = loaded(tmp_path, xml_schedule(event()), timezone="Europe/London")
-    assert festival.timezone == ZoneInfo("Europe/London")
-    assert festival.sessions[0].start == time(9, 0)
+def test_the_timezone_option_leaves_a_zone_the_file_names_and_says_so(tmp_path: Path) -> None:
+    # --timezone names the zone of times that come without one; it used to replace the
+    # file's, moving every wall clock (10:00 in Berlin became 09:00 in London).
+    festival, problems = read(tmp_path, xml_schedule(event()), timezone="Europe/London")
+    assert festival is not None and festival.timezone == ZoneInfo("Europe/Berlin")
+    assert festival.sessions[0].start == time(10, 0)
+    assert warnings(problems) == [
+        'conference: the file names its zone, "Europe/Berlin"; --timezone Europe/London is '
+        "for files that name none, and is not used"
+    ]
+
+
+def test_the_timezone_option_names_the_zone_of_a_file_with_offsets_only(tmp_path: Path) -> None:
+    # +01:00 everywhere and no time_zone_name: the wall clock stays, the zone is the one given.
+    conference = "<title>T</title><acronym>t</acronym>"
+    data = xml_schedule(event(), conference=conference)
+    festival, problems = read(tmp_path, data, timezone="Europe/Lisbon")
+    assert festival is not None and festival.timezone == ZoneInfo("Europe/Lisbon")
+    (session,) = festival.sessions
+    assert (session.date, session.start, session.end) == (
+        date(2024, 3, 1),
+        time(10, 0),
+        time(10, 45),
+    )
+    assert warnings(problems) == [
+        "the date and start of 1 event disagree (event e1: date 2024-03-01T10:00:00+01:00 is "
+        "09:00 in Europe/Lisbon, start 10:00): each is put at its start, the wall clock, on "
+        "that day"
+    ]
+
+
+def test_the_timezone_option_stands_in_for_an_unknown_zone_name(tmp_path: Path) -> None:
+    conference = "<title>T</title><time_zone_name>Europe/Atlantis</time_zone_name>"
+    body = event(when="<date>2024-03-01T10:00:00</date><start>10:00</start>")  # no offset
+    festival, problems = read(
+        tmp_path, xml_schedule(body, conference=conference), timezone="Asia/Baku"
+    )
+    assert festival is not None and festival.timezone == ZoneInfo("Asia/Baku")
+    assert festival.sessions[0].starts_at == datetime(2024, 3, 1, 10, tzinfo=ZoneInfo("Asia/Baku"))
+    assert warnings(problems) == [
+        'conference: unknown time_zone_name "Europe/Atlantis"; times are read in Asia/Baku '
+        "(--timezone)"
+    ]
 
 
 def test_a_repeated_event_becomes_separate_sessions_with_stable_ids(tmp_path: Path) -> None:

@@ -50,7 +50,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--timezone",
         type=_zone,
         metavar="ZONE",
-        help="the festival's IANA time zone, for files that name none (or to override theirs)",
+        help="the IANA time zone of the wall-clock times of a schedule that names none (a zone "
+        "it names is kept)",
     )
     importing.add_argument("--city", default="", help="the festival's city (schedules lack it)")
     importing.add_argument("--country", default="", help="the festival's country")

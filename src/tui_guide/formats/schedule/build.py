@@ -17,7 +17,9 @@ from zoneinfo import ZoneInfo
 from tui_guide.formats.schedule.kinds import kind_of
 from tui_guide.formats.schedule.plaintext import plain_text
 from tui_guide.formats.schedule.raw import RawEvent, RawSchedule
+from tui_guide.formats.schedule.wallclock import disagreement, start_of
 from tui_guide.formats.schedule.zones import zone_from_offsets
+from tui_guide.programme.format import zone_label
 from tui_guide.programme.model import Festival, Person, Problem, Session, Venue
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS, SLUG
 from tui_guide.programme.text import fold, shown
@@ -52,6 +54,7 @@ class _Builder:
     def __init__(self, path: Path, raw: RawSchedule, timezone: str | None) -> None:
         self.path = path
         self.raw = raw
+        self.moved: list[RawEvent] = []  # put at their <start>, which their <date> contradicts
         self.problems: list[Problem] = []
         self.zone = self._zone(timezone)
         self.festival_id = (
@@ -64,21 +67,33 @@ class _Builder:
     def error(self, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.path, message, line))
 
-    def _zone(self, override: str | None) -> ZoneInfo:
-        if override:
-            return ZoneInfo(override)  # checked by the caller
+    def _zone(self, given: str | None) -> ZoneInfo:
+        """The zone the file names; else `given` (--timezone, checked by the caller), the
+        zone of wall-clock times that come without a usable one; else a guess, said."""
         name = self.raw.zone_name
         if name:
             try:
-                return ZoneInfo(name)
+                zone = ZoneInfo(name)
             except Exception:  # zoneinfo raises several types for odd names
-                self.warn(f"conference: unknown time_zone_name {shown(name)}")
+                used = f"; times are read in {given} (--timezone)" if given else ""
+                self.warn(f"conference: unknown time_zone_name {shown(name)}{used}")
+            else:
+                if given and given != zone.key:
+                    self.warn(
+                        f"conference: the file names its zone, {shown(name)}; "
+                        f"--timezone {given} is for files that name none, and is not used"
+                    )
+                return zone
+        if given:
+            return ZoneInfo(given)
         moments = [e.moment for e in self.raw.events if e.moment is not None]
         moments += [d.start for d in self.raw.days if d.start is not None]
         found = zone_from_offsets(moments)
         if found is not None:
+            label = zone_label(found)
+            taken = label if label == found.key else f"{label} ({found.key})"
             self.warn(
-                f"no time_zone_name: the zone is taken as {found.key} from the offsets of the "
+                f"no time_zone_name: the zone is taken as {taken} from the offsets of the "
                 "times in the file (give --timezone to name the real one)"
             )
             return found
@@ -95,11 +110,9 @@ class _Builder:
     def _place(self, event: RawEvent, venues: dict[str, Venue]) -> _Placed | None:
         zone = self.zone
         if event.moment is not None:
-            start = (
-                event.moment.astimezone(zone)
-                if event.moment.tzinfo is not None
-                else event.moment.replace(tzinfo=zone)
-            )
+            start, moved = start_of(event.moment, event.start, zone)
+            if moved:
+                self.moved.append(event)
         elif event.start is not None and event.day is not None:
             day = event.day.date
             boundary = self.raw.day_change
@@ -268,4 +281,6 @@ def build(
     """The festival in `raw`, or None; and every warning and error on the way."""
     builder = _Builder(path, raw, timezone)
     festival = builder.festival(source)
+    if builder.moved:  # one warning for the file, however many events
+        builder.warn(disagreement(builder.moved, builder.zone), builder.moved[0].line)
     return festival, builder.problems
