@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import zlib
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -29,9 +30,9 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The files really parsed (not read from the cache), in order."""
     parsed: list[Path] = []
 
-    def counting(path: Path):
+    def counting(path: Path, **options):
         parsed.append(path)
-        return load_file(path)
+        return load_file(path, **options)
 
     monkeypatch.setattr(loader_module, "load_file", counting)
     return parsed
@@ -285,3 +286,45 @@ def test_an_imported_schedule_comes_back_from_the_cache_the_same(
     assert counted == [source]  # parsed once, then read from the cache
     assert second == first
     assert any(s.links or s.subtitle for s in second.sessions)
+
+
+NO_ZONE = Path(__file__).parent / "data" / "schedules" / "no-zone.xml"
+
+
+def test_the_timezone_given_is_part_of_the_key(tmp_path: Path, counted: list[Path]) -> None:
+    """A load with --timezone is never served what was loaded without it, or with another;
+    each is kept beside the others, so switching back parses nothing."""
+    source = tmp_path / NO_ZONE.name
+    shutil.copy(NO_ZONE, source)
+
+    def zone_of(timezone: str | None) -> str:
+        programme = load_programme([source], timezone=timezone)
+        assert programme == load_programme([source], cache=False, timezone=timezone)
+        (festival,) = programme.festivals
+        return festival.timezone.key
+
+    assert zone_of(None) == "UTC"
+    assert zone_of("America/Montreal") == "America/Montreal"
+    assert zone_of("Europe/Paris") == "Europe/Paris"
+    assert len(counted) == 3 + 3  # each parsed (and the uncached loads beside them)
+    assert len(_entries()) == 3
+    assert [zone_of(z) for z in (None, "America/Montreal", "Europe/Paris")] == [
+        "UTC",
+        "America/Montreal",
+        "Europe/Paris",
+    ]
+    assert len(counted) == 6 + 3  # only the uncached loads parsed: each zone from its entry
+
+
+def test_a_cache_entry_never_answers_for_another_zone(tmp_path: Path) -> None:
+    # The entry's header holds the zone: one copied to another zone's name is not used.
+    source = tmp_path / NO_ZONE.name
+    shutil.copy(NO_ZONE, source)
+    folder = tmp_path / "cache"
+    resolved = source.resolve()
+    paris_load = partial(load_file, timezone="Europe/Paris")
+    cached_load(source, paris_load, folder, timezone="Europe/Paris")
+    paris = cache._entry(folder, resolved, "Europe/Paris")
+    shutil.copy(paris, cache._entry(folder, resolved, None))
+    festival, _ = cached_load(source, load_file, folder)
+    assert festival is not None and festival.timezone.key == "UTC"

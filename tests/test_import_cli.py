@@ -138,8 +138,11 @@ def test_the_documented_commands_parse() -> None:
     from tui_guide.cli.main import build_parser
 
     doc = (Path(__file__).parents[1] / "docs" / "importing.md").read_text(encoding="utf-8")
-    block = doc.split("```sh\n", 1)[1].split("```", 1)[0]
-    commands = [line.split("#")[0].split()[1:] for line in block.splitlines() if line.strip()]
-    assert len(commands) == 8
-    for argv in commands:
+    blocks = [part.split("```", 1)[0] for part in doc.split("```sh\n")[1:]]
+    commands = [
+        [line.split("#")[0].split()[1:] for line in block.splitlines() if line.strip()]
+        for block in blocks
+    ]
+    assert [len(found) for found in commands] == [9, 4]  # the first block, and --timezone's
+    for argv in (argv for found in commands for argv in found):
         build_parser().parse_args(argv)

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from rich.console import Console
 from rich.text import Text
@@ -24,7 +25,8 @@ EXIT_PROBLEMS = 2
 
 
 def data_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
-    """--data, on the main parser (`top`) or a subcommand's."""
+    """--data, on the main parser (`top`) or a subcommand's; and --timezone, which says how
+    what it names is read."""
     # Before and after the subcommand --data lands in two lists, joined by `data_of`: argparse
     # would otherwise let the subcommand's list replace the main one.
     parser.add_argument(
@@ -36,6 +38,32 @@ def data_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
         default=None,
         help=f"a programme folder or file to load instead of the bundled one "
         f"(repeatable; also ${DATA_ENV})",
+    )
+    timezone_option(parser, top=top)
+
+
+def zone(value: str) -> str:
+    """An IANA time zone name (an argparse type)."""
+    try:
+        ZoneInfo(value)
+    except Exception:  # zoneinfo raises several types for odd names
+        raise argparse.ArgumentTypeError(
+            f"unknown time zone {value!r} (use an IANA name such as Europe/Berlin)"
+        ) from None
+    return value
+
+
+def timezone_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """--timezone, on the main parser (`top`) or a subcommand's: `args.timezone`."""
+    # SUPPRESS after the subcommand, so that one not given there keeps the one given before.
+    parser.add_argument(
+        "--timezone",
+        type=zone,
+        metavar="ZONE",
+        default=None if top else argparse.SUPPRESS,
+        help="the IANA time zone (such as America/Montreal) of the wall-clock times of "
+        "schedule.xml and schedule.json files that name none; a zone a file names is kept, "
+        "and TOML files always name theirs",
     )
 
 
@@ -147,8 +175,9 @@ def open_store(args: argparse.Namespace, err: Console) -> Favourites:
 
 
 def load(args: argparse.Namespace) -> Programme:
-    """The programme from every --data (before and after the subcommand) or the bundled one."""
-    return load_programme(data_paths(data_of(args)))
+    """The programme from every --data (before and after the subcommand) or the bundled one,
+    schedules that name no zone read in --timezone."""
+    return load_programme(data_paths(data_of(args)), timezone=args.timezone)
 
 
 def unknown_festival(programme: Programme, festival: str | None, err: Console) -> bool:

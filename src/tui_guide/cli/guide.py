@@ -18,7 +18,9 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     from tui_guide.tui.app import run_guide  # Textual is imported only when the guide opens
 
     with LoadStatus(err) as status:  # on a terminal, when the load takes a while
-        programme = load_programme(data_paths(data_of(args)), progress=status)
+        programme = load_programme(
+            data_paths(data_of(args)), progress=status, timezone=args.timezone
+        )
     if not programme.festivals:
         report(programme.problems, err, programme.skipped)
         err.print(Text("No festival could be loaded; nothing to show."))

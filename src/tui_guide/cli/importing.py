@@ -7,28 +7,17 @@ import dataclasses
 import json
 import tempfile
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from rich.console import Console
 
 from tui_guide.atomic import write_atomically
-from tui_guide.cli.common import EXIT_OK, EXIT_PROBLEMS, report, say
+from tui_guide.cli.common import EXIT_OK, EXIT_PROBLEMS, report, say, timezone_option
 from tui_guide.formats.detect import Format, detect
 from tui_guide.formats.load import load_file
 from tui_guide.formats.schedule.read import read_schedule
 from tui_guide.formats.toml.write import write_toml
 from tui_guide.programme.format import count
 from tui_guide.programme.model import Festival, Problem
-
-
-def _zone(value: str) -> str:
-    try:
-        ZoneInfo(value)
-    except Exception:  # zoneinfo raises several types for odd names
-        raise argparse.ArgumentTypeError(
-            f"unknown time zone {value!r} (use an IANA name such as Europe/Berlin)"
-        ) from None
-    return value
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,13 +35,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="OUT",
         help="the TOML file to write (default: print it)",
     )
-    importing.add_argument(
-        "--timezone",
-        type=_zone,
-        metavar="ZONE",
-        help="the IANA time zone of the wall-clock times of a schedule that names none (a zone "
-        "it names is kept)",
-    )
+    timezone_option(importing, top=False)
     importing.add_argument("--city", default="", help="the festival's city (schedules lack it)")
     importing.add_argument("--country", default="", help="the festival's country")
     importing.add_argument("--force", action="store_true", help="overwrite OUT if it exists")

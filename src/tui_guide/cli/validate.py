@@ -26,7 +26,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
-    programme = load_programme(data_paths([*args.paths, *data_of(args)]))
+    paths = data_paths([*args.paths, *data_of(args)])
+    programme = load_programme(paths, timezone=args.timezone)
     report(programme.problems, err, programme.skipped)
     if programme.errors:
         summary = count(len(programme.errors), "problem")

@@ -12,8 +12,11 @@ from tui_guide.programme.model import Festival, Problem
 SUFFIXES = (".toml", ".xml", ".json")
 
 
-def load_file(path: Path) -> tuple[Festival | None, list[Problem]]:
-    """Load one festival file: the festival, or None and the reasons."""
+def load_file(path: Path, *, timezone: str | None = None) -> tuple[Festival | None, list[Problem]]:
+    """Load one festival file: the festival, or None and the reasons.
+
+    `timezone` (an IANA name, --timezone) is the zone of the wall-clock times of a schedule
+    that names none; our TOML names its zone, and ignores it."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -24,4 +27,4 @@ def load_file(path: Path) -> tuple[Festival | None, list[Problem]]:
     # and every start would pay for importing them.
     from tui_guide.formats.schedule.read import read_schedule
 
-    return read_schedule(path, data)
+    return read_schedule(path, data, timezone=timezone)

@@ -1,11 +1,12 @@
 """A compiled cache of loaded programme files, so that a warm start never parses TOML.
 
 What one file loaded to — its festival (or None) and its problems — is kept in the user cache
-folder, one cache file per programme file, keyed on the programme file's resolved path. The
-cache is used only when everything in its header still matches: the cache format, the
-package version, the shape of the model (every field of every record, so a field added to
-`Session` makes old caches stale by itself), the file's size, modification time and a
-blake2b hash of its bytes, and a CRC of the cached payload itself. Anything else — a stale,
+folder, one cache file per programme file and --timezone, keyed on the programme file's
+resolved path and the zone. The cache is used only when everything in its header still
+matches: the cache format, the package version, the shape of the model (every field of
+every record, so a field added to `Session` makes old caches stale by itself), the file's
+size, modification time and a blake2b hash of its bytes, the --timezone the load was given
+(none, or its name), and a CRC of the cached payload itself. Anything else — a stale,
 truncated, corrupt or foreign cache, a folder that cannot be written — means the file is
 loaded from source and the cache rebuilt: a cache is never trusted and never a crash.
 
@@ -401,12 +402,17 @@ def _code_fingerprint() -> str:
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
-def _entry(folder: Path, resolved: Path) -> Path:
-    name = hashlib.blake2b(str(resolved).encode("utf-8", "surrogatepass"), digest_size=16)
+def _entry(folder: Path, resolved: Path, timezone: str | None) -> Path:
+    # A load with a --timezone has an entry of its own, beside the one without: switching
+    # between the two rebuilds neither. (With none, the name is what it always was.)
+    key = str(resolved) if timezone is None else f"{resolved}\0{timezone}"
+    name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16)
     return folder / f"{name.hexdigest()}.json"
 
 
-def _header(resolved: Path, digest: str, stat: os.stat_result) -> dict[str, Any]:
+def _header(
+    resolved: Path, digest: str, stat: os.stat_result, timezone: str | None
+) -> dict[str, Any]:
     return {
         "magic": MAGIC,
         "format": FORMAT,
@@ -416,6 +422,7 @@ def _header(resolved: Path, digest: str, stat: os.stat_result) -> dict[str, Any]
         "size": stat.st_size,
         "mtime_ns": stat.st_mtime_ns,
         "hash": digest,
+        "timezone": timezone,  # None matches a header written before the key had a zone
     }
 
 
@@ -454,11 +461,19 @@ def _write(entry: Path, header: dict[str, Any], loaded: Loaded, path: Path) -> N
         pass  # a read-only or full cache folder only means no cache
 
 
-def cached_load(path: Path, load: Callable[[Path], Loaded], folder: Path | None = None) -> Loaded:
+def cached_load(
+    path: Path,
+    load: Callable[[Path], Loaded],
+    folder: Path | None = None,
+    *,
+    timezone: str | None = None,
+) -> Loaded:
     """`load(path)`, or what it gave last time when the file has not changed since.
 
     `folder` is where the cache lives (default: `cache_dir()`); with no folder, or for a file
-    that cannot be read, this is `load(path)`."""
+    that cannot be read, this is `load(path)`. `timezone` is the --timezone that `load` was
+    given: part of the key, so a load with one is never served what was loaded without it,
+    or with another."""
     folder = folder if folder is not None else cache_dir()
     if folder is None:
         return load(path)
@@ -475,8 +490,8 @@ def cached_load(path: Path, load: Callable[[Path], Loaded], folder: Path | None 
         schema()
     except TypeError:  # pragma: no cover - a model field of a type the cache cannot hold
         return load(path)
-    header = _header(resolved, digest.hexdigest(), stat)
-    entry = _entry(folder, resolved)
+    header = _header(resolved, digest.hexdigest(), stat, timezone)
+    entry = _entry(folder, resolved, timezone)
     found = _read(entry, header, path)
     if found is not None:
         return found

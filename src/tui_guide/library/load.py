@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from tui_guide.formats.load import SUFFIXES, load_file
@@ -58,26 +59,32 @@ def load_programme(
     *,
     cache: bool = True,
     progress: Progress | None = None,
+    timezone: str | None = None,
 ) -> Programme:
     """Load every festival file under `paths`, keeping the good ones and every problem.
 
     With `cache`, a file unchanged since it was last loaded is read from the compiled cache
     (see `cache.py`) instead of being parsed again. `progress(path, done, total, sessions)`
     is called before each file and once more at the end (with `done == total`), `sessions`
-    counting the sessions loaded so far."""
+    counting the sessions loaded so far. `timezone` (--timezone, a valid IANA name) is the
+    zone of schedules that name none; TOML files name their own."""
     with paused_gc():
-        return _load_programme(paths, cache=cache, progress=progress)
+        return _load_programme(paths, cache=cache, progress=progress, timezone=timezone)
 
 
-def _load_programme(paths: Sequence[Path], *, cache: bool, progress: Progress | None) -> Programme:
+def _load_programme(
+    paths: Sequence[Path], *, cache: bool, progress: Progress | None, timezone: str | None
+) -> Programme:
     files, problems = expand(paths)
     festivals: list[Festival] = []
     skipped: list[Path] = []
     seen: dict[str, Path] = {}
+    read = partial(load_file, timezone=timezone)
     for done, path in enumerate(files):
         if progress is not None:
             progress(path, done, len(files), sum(len(f.sessions) for f in festivals))
-        festival, found = cached_load(path, load_file) if cache else load_file(path)
+        # The zone is part of the cache's key: a load with another is never served this one.
+        festival, found = cached_load(path, read, timezone=timezone) if cache else read(path)
         problems.extend(found)
         if festival is not None and festival.id in seen:
             problems.append(
