@@ -95,8 +95,11 @@ def matches(query: str, *haystacks: str) -> bool:
     return not words or matches_folded(words, fold_all(*haystacks))
 
 
-# C0 and C1 control characters, DEL, and the bidi overrides that can disguise text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 control characters, DEL, the bidi overrides that can disguise text, and lone
+# surrogates (a schedule.json may escape one, "\ud800"), which no terminal or UTF-8 file can
+# hold. Newline and tab are not among them: `printable` decides about those. Writers that
+# must keep the text exact escape these instead (formats/listing.py, for JSON).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -118,7 +121,7 @@ def printable(text: str, *, multiline: bool = False) -> str:
         text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
     else:
         text = text.replace("\r\n", "\n")
-    return _CONTROL.sub(_visible, text)
+    return CONTROL.sub(_visible, text)
 
 
 def shown(value: object, limit: int = 60) -> str:
