@@ -1,4 +1,5 @@
-"""`tui-guide list`: the programme as a table, in each festival's local time, filtered."""
+"""`tui-guide list`: the programme as a table (or JSON or CSV, for scripts), in each
+festival's local time, filtered."""
 
 from __future__ import annotations
 
@@ -19,17 +20,26 @@ from tui_guide.cli.common import (
     session_filter,
     unknown_festival,
 )
+from tui_guide.formats.listing import as_csv, as_json
 from tui_guide.programme.format import day_label, time_range, zone_label
+from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.text import printable
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "list",
-        help="print the programme as a table",
-        description="Print sessions in each festival's local time, filtered.",
+        help="print the programme as a table, JSON or CSV",
+        description="Print sessions in each festival's local time, filtered: as a table, or "
+        "for scripts as JSON (every field) or CSV (a header row, then a row per session).",
     )
     data_option(parser)
+    parser.add_argument(
+        "--format",
+        choices=["table", "json", "csv"],
+        default="table",
+        help="table (the default), json or csv; problems still go to standard error",
+    )
     filter_options(parser)
 
 
@@ -40,12 +50,21 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     index = search_index(args, programme.sessions)
     if unknown_festival(programme, args.festival, err):
         return EXIT_PROBLEMS
-    shown_any = False
-    for festival in programme.festivals:
-        sessions = wanted.apply(festival.sessions, index)
-        if not sessions:
-            continue
-        shown_any = True
+    chosen = [(f, wanted.apply(f.sessions, index)) for f in programme.festivals]
+    chosen = [(festival, sessions) for festival, sessions in chosen if sessions]
+    if args.format == "json":
+        sessions = [s for _, found in chosen for s in found]
+        out.file.write(as_json([festival for festival, _ in chosen], sessions))
+    elif args.format == "csv":
+        out.file.write(as_csv(s for _, found in chosen for s in found))
+    else:
+        _tables(chosen, out)
+    return EXIT_PROBLEMS if not programme.festivals else EXIT_OK
+
+
+def _tables(chosen: list[tuple[Festival, list[Session]]], out: Console) -> None:
+    """A table for each festival with sessions to show."""
+    for festival, sessions in chosen:
         table = Table(
             title=Text(
                 printable(
@@ -75,6 +94,5 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
                 Text(printable(", ".join(p.name for p in session.people))),
             )
         out.print(table)
-    if not shown_any:
+    if not chosen:
         out.print(Text("No sessions match."))
-    return EXIT_PROBLEMS if not programme.festivals else EXIT_OK
