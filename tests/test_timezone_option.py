@@ -46,17 +46,17 @@ def test_validate_reads_a_schedule_with_no_zone_in_the_zone_given(
     option = ["--timezone", "America/Montreal"]
     command = ["validate", str(NO_ZONE)]
     argv = [*option, *command] if where == "before" else [*command, *option]
-    assert run(capsys, *argv) == (0, "OK: 1 festival, 1 venue, 4 sessions\n", MOVED + "\n")
+    status, out, err = run(capsys, *argv)
+    assert (status, err) == (0, MOVED + "\n")
+    assert out.startswith("OK: 1 festival, 1 venue, 4 sessions")
 
 
 def test_without_it_the_zone_is_guessed_and_the_warning_asks_for_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert run(capsys, "validate", str(NO_ZONE)) == (
-        0,
-        "OK: 1 festival, 1 venue, 4 sessions\n",
-        GUESSED + "\n",
-    )
+    status, out, err = run(capsys, "validate", str(NO_ZONE))
+    assert (status, err) == (0, GUESSED + "\n")
+    assert out.startswith("OK: 1 festival, 1 venue, 4 sessions")
 
 
 def test_list_shows_the_wall_clock_in_the_zone_given(capsys: pytest.CaptureFixture[str]) -> None:
