@@ -333,6 +333,27 @@ def test_windows_and_vendor_zone_names_are_known(tmp_path: Path) -> None:
     assert [s.start for s in festival.sessions] == [time(10), time(11)]
 
 
+def test_a_made_up_tzid_with_no_location_is_placed_by_its_offsets(tmp_path: Path) -> None:
+    zone = (
+        "BEGIN:VTIMEZONE\nTZID:Our Time\nBEGIN:STANDARD\nDTSTART:19700101T000000\n"
+        "TZOFFSETFROM:+0530\nTZOFFSETTO:+0530\nEND:STANDARD\nEND:VTIMEZONE"
+    )
+    festival, problems = inline(
+        tmp_path,
+        calendar(
+            "UID:a\nDTSTART;TZID=Our Time:20260514T100000\nSUMMARY:A",
+            head=f"X-WR-CALNAME:Q\n{zone}",
+        ),
+    )
+    assert festival.timezone.key.startswith("Asia/")  # +05:30 is no whole hour: a city's zone
+    assert festival.sessions[0].starts_at.isoformat() == "2026-05-14T10:00:00+05:30"
+    assert problems == [
+        f"its VTIMEZONE names no known zone; the festival's zone is taken as "
+        f"{festival.timezone.key} from the offsets of its times (give --timezone to name the "
+        "real one)"
+    ]
+
+
 def test_an_unknown_x_wr_timezone_is_said_and_the_events_zone_used(tmp_path: Path) -> None:
     festival, problems = inline(
         tmp_path, calendar(EVENT, head="X-WR-CALNAME:Q\nX-WR-TIMEZONE:Europe/Berlinn")
