@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from tui_guide.cli import main
 from tui_guide.formats.detect import Format, detect
 from tui_guide.formats.load import load_file
+from tui_guide.formats.schedule.ical.read import INTERNAL
 from tui_guide.formats.schedule.read import read_schedule
 from tui_guide.formats.toml.write import write_toml
 from tui_guide.library.load import load_programme
@@ -455,6 +456,21 @@ def test_until_as_a_date_rdate_and_a_rule_that_does_not_read(tmp_path: Path) -> 
     assert any("e2: RRULE" in p and "the event is not repeated" in p for p in problems)
 
 
+def test_a_repeating_event_is_warned_of_once(tmp_path: Path) -> None:
+    festival, problems = inline(
+        tmp_path,
+        calendar(
+            "UID:fair\nDTSTART;VALUE=DATE:20260514\nDTEND;VALUE=DATE:20260517\nSUMMARY:Fair\n"
+            "RRULE:FREQ=WEEKLY;COUNT=2"
+        ),
+    )
+    assert [(s.date, s.start) for s in festival.sessions] == [
+        (date(2026, 5, 14), None),
+        (date(2026, 5, 21), None),
+    ]
+    assert sum("runs 3 days" in p for p in problems) == 1
+
+
 # --- what the events say ------------------------------------------------------------------------
 
 
@@ -472,6 +488,19 @@ def test_organisers_that_differ_are_the_people_of_their_events(tmp_path: Path) -
         ["Ann One", "Bo Two"],
         ["di@example.org", "cy@example.org"],
     ]
+
+
+def test_a_person_named_twice_is_one_person_of_the_event(tmp_path: Path) -> None:
+    festival = loaded(
+        tmp_path,
+        calendar(
+            EVENT + "\nATTENDEE;CN=Ann One:mailto:a@x\nATTENDEE;CN=ann one:mailto:b@x\n"
+            "DESCRIPTION:Speakers: Ann One and Bo Two\\nAbout it."
+        ),
+    )
+    (session,) = festival.sessions
+    assert [p.name for p in session.people] == ["Ann One", "Bo Two"]
+    assert session.description == "About it."
 
 
 def test_text_escapes_x_alt_desc_and_a_description_escaped_twice(tmp_path: Path) -> None:
@@ -594,7 +623,18 @@ def test_import_names_a_calendar_that_is_broken(
 
 # --- nothing breaks it --------------------------------------------------------------------------
 
-_LINES = [line for path in FIXTURES for line in path.read_bytes().splitlines()]
+_LINES = [line for path in FIXTURES for line in path.read_bytes().splitlines()] + [
+    b"RRULE:FREQ=DAILY",
+    b"RRULE:FREQ=MINUTELY;COUNT=5000",
+    b"DTSTART:99991231T235959Z",
+    b"DTSTART;VALUE=DATE:00010101",
+    b"RECURRENCE-ID;TZID=Europe/Berlin:20260326T080000",
+    b"RDATE;VALUE=PERIOD:20260101T100000Z/PT1H",
+    b"EXDATE:garbage",
+    b"DURATION:-PT1H",
+    b"BEGIN:VTIMEZONE",
+    b"END:VTIMEZONE",
+]
 
 
 @settings(
@@ -613,3 +653,4 @@ def test_calendar_shaped_noise_never_raises(tmp_path: Path, lines: list[bytes]) 
     for problem in problems:
         assert problem.file == path
         assert problem.line is None or 1 <= problem.line <= total
+        assert INTERNAL not in problem.message, problem.message

@@ -19,6 +19,7 @@ from tui_guide.formats.schedule.ical.recur import Moment
 from tui_guide.formats.schedule.kinds import kind_of
 from tui_guide.formats.schedule.plaintext import plain_text
 from tui_guide.programme.model import Kind, Link
+from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR
 from tui_guide.programme.text import printable, shown
 
 Warn = Callable[[str, int], None]
@@ -29,6 +30,38 @@ PLACEHOLDER = "Untitled event"
 # description: how symposion (linux.conf.au, PyCon AU) and others name the people of a talk.
 _SPEAKERS = re.compile(r"^\s*speakers?\s*:\s*(\S[^<>\n]*?)\s*$", re.IGNORECASE)
 _NAME_BREAK = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+# What the guide reads of an event; only these lines are parsed (a third of a calendar's
+# lines, and icalendar's parsing is most of the time a calendar takes to read).
+_USED = frozenset(
+    [
+        "BEGIN",
+        "END",
+        "UID",
+        "SUMMARY",
+        "DTSTART",
+        "DTEND",
+        "DURATION",
+        "DESCRIPTION",
+        "X-ALT-DESC",
+        "LOCATION",
+        "URL",
+        "ATTACH",
+        "ATTENDEE",
+        "ORGANIZER",
+        "CATEGORIES",
+        "STATUS",
+        "RRULE",
+        "RDATE",
+        "EXDATE",
+        "RECURRENCE-ID",
+    ]
+)
+_PROPERTY_NAME = re.compile(r"[A-Za-z0-9-]*")
+
+
+def _name(line: str) -> str:
+    found = _PROPERTY_NAME.match(line)
+    return found.group().upper() if found else ""
 
 
 @dataclass
@@ -142,7 +175,7 @@ class _Reading:
         params = getattr(value, "params", {})
         tzid = str(params["TZID"]) if params.get("TZID") else None
         if isinstance(value, vDDDTypes) and isinstance(value.dt, date):  # datetime is a date
-            return value.dt, tzid
+            return self.in_range(name, value.dt), tzid
         raw = str(value).strip()
         try:
             moment: Moment = datetime.fromisoformat(raw)
@@ -156,7 +189,15 @@ class _Reading:
             zone = tzp.timezone(tzid)
             moment = moment.replace(tzinfo=zone) if zone is not None else moment
         self.warn(f"{name} {shown(raw)} is not in iCalendar's form; read as {moment}", name)
-        return moment, tzid
+        return self.in_range(name, moment), tzid
+
+    def in_range(self, name: str, moment: Moment) -> Moment | None:
+        """`moment`, or None (and a warning) when its year is one no programme has: a typing
+        mistake, and at the edge of Python's calendar, where arithmetic overflows."""
+        if FIRST_YEAR <= moment.year <= LAST_YEAR:
+            return moment
+        self.warn(f"{name} {moment} is out of range ({FIRST_YEAR} to {LAST_YEAR}); ignored", name)
+        return None
 
     def duration(self) -> timedelta | None:
         found = _values(self.event, "DURATION")
@@ -177,7 +218,7 @@ class _Reading:
                 continue
             for item in value.dts:
                 moment = item.dt[0] if isinstance(item.dt, tuple) else item.dt
-                if isinstance(moment, date):
+                if isinstance(moment, date) and FIRST_YEAR <= moment.year <= LAST_YEAR:
                     found.append(moment)
         return found
 
@@ -228,7 +269,7 @@ class _Reading:
 
 def parse(component: Component, warn: Warn) -> Parsed | None:
     """The event in `component`, or None (and a warning) when it has no start to place it."""
-    text = "\r\n".join(line.text for line in component.own)
+    text = "\r\n".join(line.text for line in component.own if _name(line.text) in _USED)
     try:
         with warnings.catch_warnings():  # icalendar warns when it guesses a zone's name
             warnings.simplefilter("ignore")
@@ -266,14 +307,24 @@ def parse(component: Component, warn: Warn) -> Parsed | None:
     parsed.location = " ".join(_first_text(event, "LOCATION").split())
     parsed.people, room = reading.people()
     parsed.location = parsed.location or room
-    known = {name.casefold() for name in parsed.people}
-    parsed.people += [name for name in named if name.casefold() not in known]
+    parsed.people = _once([*parsed.people, *named])
     organisers = _values(event, "ORGANIZER")
     parsed.organisers = _names(organisers[0]) if organisers else []
     parsed.categories = reading.categories()
     parsed.status = _first_text(event, "STATUS").upper()
     parsed.url, parsed.links = reading.links()
     return parsed
+
+
+def _once(names: list[str]) -> list[str]:
+    """Each name once (whatever its case), in the order first given."""
+    seen: set[str] = set()
+    kept = []
+    for name in names:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            kept.append(name)
+    return kept
 
 
 def _title_from(description: str) -> str:

@@ -25,6 +25,7 @@ from tui_guide.programme.text import printable, shown
 # some writers put on the calendar though RFC 5545 has them only inside a VTIMEZONE.
 _ZONE_PROPERTIES = ("X-WR-TIMEZONE", "TZID", "X-LIC-LOCATION", "VTIMEZONE", "TIMEZONE-ID")
 _NONE = "it holds no events (VEVENT)"
+INTERNAL = "this calendar could not be read; please report it with the file"
 
 
 def _property(line: Line) -> tuple[str, str]:
@@ -56,6 +57,7 @@ class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.timings: dict[int, _Timing] = {}
 
     def warn(self, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.path, message, line, severity="warning"))
@@ -140,7 +142,9 @@ class _Reader:
         return _Timing(False, duration)
 
     def raw_event(self, event: Parsed, start: recur.Moment, organiser: bool) -> RawEvent:
-        timing = self.timing(event)
+        timing = self.timings.get(id(event))
+        if timing is None:  # once an event, however often it repeats: its warnings too
+            timing = self.timings[id(event)] = self.timing(event)
         people = list(event.people)
         if organiser:  # the organisers of this event alone: people of it
             known = {person.casefold() for person in people}
@@ -332,5 +336,11 @@ def _local_day(start: recur.Moment, zone: ZoneInfo) -> date:
 def read(path: Path, data: bytes) -> tuple[RawSchedule | None, list[Problem]]:
     """The schedule in an iCalendar file's bytes, or None and why not."""
     reader = _Reader(path)
-    schedule = reader.read(data)
+    try:
+        schedule = reader.read(data)
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as error:
+        # icalendar and dateutil meet hostile input this reader has not foreseen: the file is
+        # refused, never the guide taken down. (The tests count on never seeing this.)
+        why = f"{type(error).__name__}: {error}"
+        return None, [*reader.problems, Problem(path, f"{INTERNAL} ({shown(why, 120)})")]
     return schedule, reader.problems
