@@ -503,6 +503,23 @@ def test_a_person_named_twice_is_one_person_of_the_event(tmp_path: Path) -> None
     assert session.description == "About it."
 
 
+@pytest.mark.parametrize(
+    ("categories", "kind"),
+    [
+        ("Workshops", Kind.WORKSHOP),
+        ("Talk,Panel", Kind.PANEL),
+        ("Game Development", Kind.TALK),  # a topic, not a kind of session
+        ("Music Production,Concert", Kind.OTHER),
+        ("Keynote", Kind.TALK),
+    ],
+)
+def test_the_kind_is_a_category_of_one_word(tmp_path: Path, categories: str, kind: Kind) -> None:
+    festival = loaded(tmp_path, calendar(EVENT + f"\nCATEGORIES:{categories}"))
+    (session,) = festival.sessions
+    assert session.kind is kind
+    assert (session.track, *session.tags) == tuple(categories.split(","))
+
+
 def test_text_escapes_x_alt_desc_and_a_description_escaped_twice(tmp_path: Path) -> None:
     festival, problems = inline(
         tmp_path,

@@ -100,10 +100,22 @@ class Parsed:
 
     @property
     def type(self) -> str:
-        """The kind the first category that names one gives (a workshop, a panel…), by its
-        name: the category itself is kept as the track or a tag, so not twice."""
-        kinds = (kind_of(c) for c in self.categories)
-        return next((kind.value for kind in kinds if kind is not Kind.TALK), "")
+        """The kind the first category of one word that names one gives (*Workshop*,
+        *Panels*, *Film*), by the kind's name: the category itself stays the track or a tag,
+        so it is not kept twice. A longer category is a topic (*Game Development*, *Music
+        Production* are tracks of talks), and says nothing of the kind."""
+        return next((kind.value for c in self.categories if (kind := _kind(c))), "")
+
+
+def _kind(category: str) -> Kind | None:
+    words = category.casefold().split()
+    if len(words) != 1:
+        return None
+    word = words[0]
+    for name in (word, word[:-1] if word.endswith("s") else ""):
+        if name and (kind := kind_of(name)) is not Kind.TALK:
+            return kind
+    return None
 
 
 def _values(event: Event, name: str) -> list[Any]:
