@@ -140,6 +140,6 @@ def test_the_documented_commands_parse() -> None:
     doc = (Path(__file__).parents[1] / "docs" / "importing.md").read_text(encoding="utf-8")
     block = doc.split("```sh\n", 1)[1].split("```", 1)[0]
     commands = [line.split("#")[0].split()[1:] for line in block.splitlines() if line.strip()]
-    assert len(commands) == 8
+    assert len(commands) == 9
     for argv in commands:
         build_parser().parse_args(argv)

@@ -1,4 +1,5 @@
-"""`tui-guide import`: another system's schedule.xml or schedule.json written as our TOML."""
+"""`tui-guide import`: another system's schedule.xml, schedule.json or iCalendar file written
+as our TOML."""
 
 from __future__ import annotations
 
@@ -34,9 +35,10 @@ def _zone(value: str) -> str:
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importing = commands.add_parser(
         "import",
-        help="convert a schedule.xml or schedule.json into a programme TOML file",
+        help="convert a schedule.xml, schedule.json or .ics into a programme TOML file",
         description="Convert a schedule.xml or schedule.json (pretalx, frab, wafer, Pentabarf) "
-        "into the guide's TOML format, to edit and publish. Exits 2 on any problem.",
+        "or an iCalendar (.ics) programme into the guide's TOML format, to edit and publish. "
+        "Exits 2 on any problem.",
     )
     importing.add_argument("file", type=Path, metavar="FILE")
     importing.add_argument(
@@ -63,7 +65,7 @@ def _not_a_schedule(data: bytes) -> str:
     try:
         value = json.loads(data)
     except (ValueError, RecursionError):
-        return "not a schedule.xml or schedule.json (a TOML programme needs no import)"
+        return "not a schedule.xml, schedule.json or iCalendar (a TOML programme needs no import)"
     kind = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}
     found = kind.get(type(value), "a number")
     return f"not a schedule: JSON holding {found}, where a schedule.json holds an object"

@@ -46,6 +46,7 @@ class _Placed:
     start: datetime  # local, aware
     end: time | None
     venue: Venue | None
+    timed: bool = True  # False: a date alone (an all-day event), its time unknown
 
 
 class _Builder:
@@ -112,12 +113,16 @@ class _Builder:
             if boundary is not None and event.start < boundary:
                 day += timedelta(days=1)  # after midnight, still the schedule's same day
             start = datetime.combine(day, event.start, tzinfo=zone)
+        elif event.day is not None and event.start is None:  # a date alone: no time
+            start = datetime.combine(event.day.date, time(), tzinfo=zone)
         else:
             self.error(f"{event.where}: a start time but no day to put it on", event.line)
             return None
         if not FIRST_YEAR <= start.year <= LAST_YEAR:
             self.error(f"{event.where}: {start.date()} is out of range", event.line)
             return None
+        if event.moment is None and event.start is None:
+            return _Placed(event, start, None, venues.get(event.room), timed=False)
         end = None
         if event.duration is not None and event.duration >= timedelta(days=1):
             self.warn(
@@ -185,6 +190,7 @@ class _Builder:
         tags = [event.language] if event.language else []
         if event.type and event.type.casefold() != kind.value:
             tags.append(_one_line(event.type))
+        tags += [_one_line(tag) for tag in event.tags]
         abstract, description = plain_text(event.abstract), plain_text(event.description)
         if abstract and description.startswith(abstract):
             abstract = ""
@@ -195,7 +201,7 @@ class _Builder:
             kind=kind,
             timezone=self.zone,
             date=item.start.date(),
-            start=item.start.time().replace(tzinfo=None),
+            start=item.start.time().replace(tzinfo=None) if item.timed else None,
             end=item.end.replace(tzinfo=None) if item.end else None,
             venue=item.venue,
             track=_one_line(event.track) or None,
@@ -234,6 +240,8 @@ class _Builder:
             starts=starts,
             ends=ends,
             url=self.raw.url or None,
+            organisers=tuple(_one_line(name) for name in self.raw.organisers),
+            description=plain_text(self.raw.description),
             sources=(source,),
             venues=tuple(venues.values()),
             sessions=tuple(sessions),

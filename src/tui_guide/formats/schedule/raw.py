@@ -2,7 +2,8 @@
 
 schedule.xml and schedule.json hold the same things under different spellings; both readers
 produce these records, and one builder (`build.py`) turns them into the model, so the rules
-(ids, times, kinds, text) are written once.
+(ids, times, kinds, text) are written once. The iCalendar reader (`ical/`) produces them too:
+an event with a `day` and neither `moment` nor `start` is on that date, its time unknown.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class RawEvent:
     url: str = ""
     persons: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
+    tags: tuple[str, ...] = ()  # kept as the session's tags (iCalendar CATEGORIES)
 
 
 @dataclass(frozen=True)
@@ -62,3 +64,5 @@ class RawSchedule:
     days: tuple[RawDay, ...] = ()
     rooms: tuple[RawRoom, ...] = ()
     events: tuple[RawEvent, ...] = ()
+    description: str = ""  # the festival's (an iCalendar's X-WR-CALDESC)
+    organisers: tuple[str, ...] = ()

@@ -7,19 +7,29 @@ from pathlib import Path
 from tui_guide.formats.detect import Format, detect
 from tui_guide.formats.schedule import schedule_json, schedule_xml
 from tui_guide.formats.schedule.build import build
+from tui_guide.formats.schedule.raw import RawSchedule
 from tui_guide.programme.model import Festival, Problem
 
-_READERS = {Format.XML: schedule_xml.read, Format.JSON: schedule_json.read}
+
+def _ical(path: Path, data: bytes) -> tuple[RawSchedule | None, list[Problem]]:
+    # Imported when needed: icalendar takes a tenth of a second to import, and a schedule.xml
+    # has no use for it.
+    from tui_guide.formats.schedule import ical
+
+    return ical.read(path, data)
+
+
+_READERS = {Format.XML: schedule_xml.read, Format.JSON: schedule_json.read, Format.ICAL: _ical}
 
 
 def read_schedule(
     path: Path, data: bytes, *, timezone: str | None = None
 ) -> tuple[Festival | None, list[Problem]]:
-    """The festival in a schedule.xml or schedule.json file's bytes, with every problem
+    """The festival in a schedule.xml, schedule.json or iCalendar file's bytes, with every problem
     (errors, and warnings for what was decided on the way); None when any error."""
     kind = detect(data)
     if kind is Format.TOML:
-        return None, [Problem(path, "not a schedule.xml or schedule.json file")]
+        return None, [Problem(path, "not a schedule.xml, schedule.json or iCalendar file")]
     raw, problems = _READERS[kind](path, data)
     if raw is None:
         return None, problems
