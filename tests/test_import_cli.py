@@ -130,8 +130,10 @@ def test_the_documented_kinds_are_the_mapping() -> None:
     for words, kind in pairs:
         for word in re.findall(r"\*([^*]+)\*", words):
             assert kind_of(word).value == kind, word
-    assert "any other type is a `talk`" in section
-    assert kind_of("hackathon").value == "talk"
+    assert "any other type is `other`" in section
+    assert kind_of("hackathon").value == "other"
+    assert "no type at all is a `talk`" in section
+    assert kind_of("").value == "talk"
 
 
 def test_the_documented_commands_parse() -> None:

@@ -163,7 +163,8 @@ def test_37c3_field_by_field() -> None:
     )
     assert opening.venue.name == "Saal 1"
     assert opening.venue.guid == "ba692ba3-421b-5371-8309-60acc34a3c05"
-    assert opening.kind is Kind.TALK and opening.tags == ("de", "lecture")
+    assert opening.kind is Kind.TALK and opening.type == "lecture"
+    assert opening.tags == ("de",)
     assert opening.track == "CCC"
     assert [p.name for p in opening.people] == ["derPUPE", "Katharina Nocun", "Mullana"]
     assert opening.description.startswith("Achievement unlocked! Der 37C3 öffnet")
@@ -198,11 +199,12 @@ def test_debconf23_field_by_field() -> None:
     )
     assert opening.venue.name == "Anamudi"
     assert [p.name for p in opening.people] == ["Sruthi Chandran"]
-    assert opening.tags == ("Long talk (45 minutes)",)
+    assert (opening.kind, opening.type) == (Kind.TALK, "Long talk (45 minutes)")
+    assert opening.tags == ()
     assert opening.description == "Welcome to DebConf23"
     breakfast = festival.session("4bd0f4b3-ed98-8834-365c-28752657797d")
     assert (breakfast.date, breakfast.start) == (date(2023, 9, 10), time(7, 0))
-    bofs = [s for s in festival.sessions if "BoF (45 minutes)" in s.tags]
+    bofs = [s for s in festival.sessions if s.type == "BoF (45 minutes)"]
     assert len(bofs) == 25 and {s.kind for s in bofs} == {Kind.MEETING}
 
 
@@ -234,6 +236,7 @@ def test_pretalx_democon_field_by_field() -> None:
     )
     assert talk.venue.name == "Gray Room"
     assert talk.track == "Phased" and talk.kind is Kind.TALK and talk.tags == ("en",)
+    assert talk.type == "Talk"
     assert [p.name for p in talk.people] == ["Brian Robinson"]
     assert talk.url == "http://localhost/democon/talk/G9JGWY/"
 

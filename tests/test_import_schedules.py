@@ -132,7 +132,8 @@ def test_every_field_of_an_event_is_mapped(tmp_path: Path) -> None:
     assert session.title == "A talk"
     assert session.subtitle == "The subtitle"
     assert session.kind is Kind.TALK
-    assert session.tags == ("en", "lecture")  # the language, and the type that is no kind
+    assert session.type == "lecture"  # the file's own word, kept beside the kind
+    assert session.tags == ("en",)  # the language
     assert session.track == "Security"
     assert [p.name for p in session.people] == ["Ada Lovelace", "Alan Turing"]
     assert session.description == (
@@ -266,6 +267,7 @@ def test_a_repeated_event_becomes_separate_sessions_with_stable_ids(tmp_path: Pa
     assert solder[0].people[0].name == "Grace Example"
     assert solder[0].description == "Learn to solder a badge (https://example.org/badge)."
     assert solder[0].kind is Kind.WORKSHOP and solder[0].tags == ("en",)
+    assert solder[0].type == "Workshop"
     assert warnings(problems) == [
         f"event {base}: listed twice at the same time and place; kept once",
         f"event {base}: the same event at 2 times or places; kept as separate sessions "
@@ -325,13 +327,43 @@ def test_events_without_guid_or_id_get_ids_from_their_slug_or_title(tmp_path: Pa
         ("Opening ceremony", Kind.CEREMONY),
         ("concert", Kind.OTHER),
         ("other", Kind.OTHER),
-        ("Live podcast stage (45 minutes)", Kind.TALK),
+        # No kind of ours: `other` (it was `talk`), the type itself kept in Session.type.
+        ("Live podcast stage (45 minutes)", Kind.OTHER),
+        ("DJ Set", Kind.OTHER),
+        ("djset", Kind.OTHER),
+        ("Game show", Kind.OTHER),
+        ("contest", Kind.OTHER),
+        ("Lightning Talk", Kind.TALK),
+        ("lightning_talk", Kind.TALK),
         ("", Kind.TALK),
+        ("  ", Kind.TALK),
         ("film screening", Kind.SCREENING),
     ],
 )
 def test_event_types_map_to_kinds(event_type: str, kind: Kind) -> None:
     assert kind_of(event_type) is kind
+
+
+def test_a_type_with_no_kind_is_other_and_kept_through_toml(tmp_path: Path) -> None:
+    body = event("dj", type="DJ Set") + event("quiz", type=" Game  show ") + event("plain")
+    festival = loaded(tmp_path, xml_schedule(body))
+    kept = {s.id: (s.kind, s.type) for s in festival.sessions}
+    assert kept == {
+        "dj": (Kind.OTHER, "DJ Set"),
+        "quiz": (Kind.OTHER, "Game show"),
+        "plain": (Kind.TALK, None),  # no type: a talk, and nothing to keep
+    }
+    text = write_toml(festival)
+    assert 'kind = "other"\ntype = "DJ Set"\n' in text
+    out = tmp_path / "types.toml"
+    out.write_text(text, encoding="utf-8")
+    again, problems = load_file(out)
+    assert problems == []
+    assert {s.id: (s.kind, s.type) for s in again.sessions} == kept
+    # Search finds a session by its type.
+    from tui_guide.programme.query import SessionFilter
+
+    assert [s.id for s in SessionFilter(search="dj set").apply(again.sessions)] == ["dj"]
 
 
 def test_a_folder_with_toml_xml_and_json_loads_them_all(tmp_path: Path) -> None:

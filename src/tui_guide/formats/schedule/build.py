@@ -183,8 +183,6 @@ class _Builder:
         event = item.event
         kind = kind_of(event.type)
         tags = [event.language] if event.language else []
-        if event.type and event.type.casefold() != kind.value:
-            tags.append(_one_line(event.type))
         abstract, description = plain_text(event.abstract), plain_text(event.description)
         if abstract and description.startswith(abstract):
             abstract = ""
@@ -206,6 +204,7 @@ class _Builder:
             subtitle=_one_line(plain_text(event.subtitle)),
             links=event.links,
             guid=event.guid,
+            type=_one_line(event.type) or None,
         )
 
     def festival(self, source: str) -> Festival | None:

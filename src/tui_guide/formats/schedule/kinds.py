@@ -8,7 +8,9 @@ from functools import cache
 from tui_guide.programme.model import Kind
 
 # The first rule whose word appears in the type wins; order matters ("workshop talk" is a
-# workshop). Types no rule knows are talks: most conference events are.
+# workshop). A type no rule knows ("DJ Set", "contest") is `other`, never a guess: the
+# session keeps the type itself in `Session.type`. No type at all is a talk, as most
+# conference events are.
 _RULES: tuple[tuple[Kind, tuple[str, ...]], ...] = (
     (Kind.WORKSHOP, ("workshop", "hands-on", "tutorial", "lab")),
     (Kind.MASTERCLASS, ("masterclass", "master class")),
@@ -36,4 +38,6 @@ _PATTERNS = tuple(
 @cache  # a schedule has a handful of types and hundreds of events
 def kind_of(event_type: str) -> Kind:
     words = event_type.casefold()
-    return next((kind for kind, pattern in _PATTERNS if pattern.search(words)), Kind.TALK)
+    if not words.strip():
+        return Kind.TALK
+    return next((kind for kind, pattern in _PATTERNS if pattern.search(words)), Kind.OTHER)
