@@ -703,13 +703,16 @@ def test_an_event_outside_a_days_room_is_read_not_lost(tmp_path: Path) -> None:
     assert sorted(s.id for s in festival.sessions) == ["inside", "loose"]
     loose = festival.session("loose")
     assert (loose.start, loose.venue.name) == (time(15, 0), "Garden")
+    # With a time and no day at all, it is still kept (it was refused): its date is TBA.
     nowhere = xml_schedule(event("inside")).replace(
-        b"</schedule>", b"<event><start>10:00</start><title>Lost?</title></event></schedule>"
+        b"</schedule>", b"<event><start>10:00</start><title>Kept</title></event></schedule>"
     )
     festival, problems = read(tmp_path, nowhere)
-    assert festival is None
-    assert errors(problems) == [
-        f"{tmp_path / 'schedule.xml'}:9: an event: a start time but no day to put it on"
+    assert festival is not None and errors(problems) == []
+    kept = next(s for s in festival.sessions if s.title == "Kept")
+    assert (kept.date, kept.start, kept.venue) == (None, time(10, 0), None)
+    assert [(p.line, p.message) for p in problems] == [
+        (9, "an event: a start time but no day to put it on; its date is to be announced")
     ]
 
 
@@ -721,3 +724,215 @@ def test_a_schedule_longer_than_a_year_is_refused_as_the_toml_would_be(tmp_path:
         f"{tmp_path / 'schedule.xml'}: the schedule runs from 2024-03-01 to 2025-06-01, "
         "longer than 366 days"
     ]
+
+
+# --- other systems' shapes, read liberally: a warning at most, every event kept ---------------
+
+
+def test_text_ids_of_events_and_people_are_read_not_refused(tmp_path: Path) -> None:
+    # rC3 (2020) lost all its 442 events over person ids like "ct-djarnold" that the guide
+    # never uses; event ids written as text ("5167") are ids all the same.
+    festival, problems = read(tmp_path, (DATA / "text-ids.json").read_bytes(), "s.json")
+    assert problems == []
+    assert festival is not None
+    by_title = {s.title: s for s in festival.sessions}
+    assert sorted(by_title) == ["Night at the club", "Soldering contest"]
+    club = by_title["Night at the club"]
+    assert club.id == "e0b0c0d0-0000-4000-8000-000000005167"
+    assert [p.name for p in club.people] == ["(DJ) Arnold", "Karin"]
+    assert (club.kind, club.type, club.tags) == (Kind.OTHER, "DJ Set", ("de",))
+    assert (club.date, club.start, club.end) == (date(2020, 12, 27), time(22, 0), time(0, 0))
+    # Relative links are resolved against the schedule's base_url.
+    assert club.links == (
+        Link("https://example.org/remote/schedule/media/5167/setlist.txt", "Set list"),
+    )
+    contest = by_title["Soldering contest"]
+    assert (contest.kind, contest.type) == (Kind.OTHER, "contest")
+    assert contest.links == (Link("https://example.org/wiki/Soldering_contest", "Rules"),)
+    assert [p.name for p in contest.people] == ["Grace Example"]
+
+
+def test_frab_2013_json_with_raw_line_breaks_in_strings_reads(tmp_path: Path) -> None:
+    data = (DATA / "frab-2013.json").read_bytes()
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(data)  # strict JSON refuses it: raw line breaks inside strings
+    festival, problems = read(tmp_path, data, "s.json")
+    assert errors(problems) == []
+    assert festival is not None and [s.title for s in festival.sessions] == [
+        "Opening",
+        "Night show",
+    ]
+    opening, night = festival.sessions
+    # Older frab named people full_public_name.
+    assert [p.name for p in opening.people] == ["Ada Example", "Grace Example"]
+    assert [p.name for p in night.people] == ["Alan Example"]
+    assert "Second paragraph." in opening.description
+    assert (night.date, night.start, night.kind, night.type) == (
+        date(2013, 12, 29),
+        time(1, 0),
+        Kind.OTHER,
+        "Game show",
+    )
+    # No base_url and no url: the relative attachment is kept as written, and said once.
+    assert opening.links[1] == Link("/system/attachments/5605/slides.pdf", "Slides")
+    assert warnings(problems)[1] == (
+        "event c5a5a3f0-0000-4000-8000-000000005605: 1 relative link in the file, such as "
+        '"/system/attachments/5605/slides.pdf", and no address (base_url) to resolve them '
+        "against; kept as written"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message", "where"),
+    [
+        (b'{"schedule": {"title": "x\\q"}}', "not valid JSON: Invalid \\escape", (1, 26)),
+        (b'{"schedule": \n  {"title": "x', "not valid JSON: Unterminated string", (2, 13)),
+        (b'{"schedule": }', "not valid JSON: Expecting value", (1, 14)),
+    ],
+)
+def test_a_json_syntax_error_reads_whole_with_its_line_and_column(
+    tmp_path: Path, content: bytes, message: str, where: tuple[int, int]
+) -> None:
+    festival, problems = read(tmp_path, content, "s.json")
+    assert festival is None
+    (problem,) = problems
+    assert problem.message == message  # no dangling "at" at the end
+    assert (problem.line, problem.column) == where
+
+
+def _json_event(**fields: object) -> dict[str, object]:
+    return {
+        "guid": "g-1",
+        "date": "2024-03-01T10:00:00+01:00",
+        "start": "10:00",
+        "duration": "00:30",
+        "title": "A talk",
+        **fields,
+    }
+
+
+def _json_schedule(*events: object, **conference: object) -> bytes:
+    doc = {
+        "schedule": {
+            "conference": {
+                "acronym": "demo",
+                "title": "Demo",
+                "time_zone_name": "Europe/Berlin",
+                "days": [{"date": "2024-03-01", "rooms": {"Hall": list(events)}}],
+                **conference,
+            }
+        }
+    }
+    return json.dumps(doc, indent=1).encode()
+
+
+def test_days_count_that_does_not_match_is_a_warning(tmp_path: Path) -> None:
+    festival, problems = read(tmp_path, _json_schedule(_json_event(), daysCount=3), "s.json")
+    assert festival is not None and len(festival.sessions) == 1
+    assert warnings(problems) == [
+        "conference: daysCount says 3 days but the file lists 1; what is listed is read "
+        "(the file may be incomplete)"
+    ]
+
+
+def test_an_event_missing_what_places_it_is_kept_to_be_announced(tmp_path: Path) -> None:
+    data = _json_schedule(
+        _json_event(guid="no-title", title=""),
+        _json_event(guid="no-start", date=None, start=None),
+        _json_event(guid="bad-time", date="soon", start="later", duration="long"),
+        _json_event(guid="bad-date", date="2024-13-45T10:00:00+01:00", start="11:00"),
+        "not an event",
+    )
+    festival, problems = read(tmp_path, data, "s.json")
+    assert errors(problems) == []
+    assert festival is not None
+    kept = {s.id: (s.title, s.date, s.start, s.end) for s in festival.sessions}
+    assert kept == {
+        "no-title": ("Title TBA", date(2024, 3, 1), time(10, 0), time(10, 30)),
+        "no-start": ("A talk", date(2024, 3, 1), None, None),  # on its day, time TBA
+        "bad-time": ("A talk", date(2024, 3, 1), None, None),
+        "bad-date": ("A talk", date(2024, 3, 1), time(11, 0), time(11, 30)),  # day + start
+    }
+    assert warnings(problems) == [
+        "event bad-time, date: not a date and time such as 2023-12-27T10:30:00+01:00: 'soon'; "
+        "ignored",
+        "event bad-time, start: not a time such as 10:30: 'later'; its time is to be announced",
+        "event bad-time, duration: not a duration such as 01:30: 'long'; its end is not known",
+        "event bad-date, date: not a date and time such as 2023-12-27T10:30:00+01:00: "
+        "'2024-13-45T10:00:00+01:00'; ignored",
+        'day 1, Hall #5: an event must be an object, got "not an event"; ignored',
+        "event no-start: no start (no date or start that reads); its time is to be announced",
+        "event bad-time: no start (no date or start that reads); its time is to be announced",
+        'event no-title: no title; shown as "Title TBA"',
+    ]
+
+
+def test_a_file_is_refused_only_when_none_of_its_events_can_be_read(tmp_path: Path) -> None:
+    festival, problems = read(tmp_path, _json_schedule(1, [2], None), "s.json")
+    assert festival is None
+    assert errors(problems) == [
+        f"{tmp_path / 's.json'}: none of the 3 events in the file could be read"
+    ]
+
+
+def test_persons_written_as_one_text_are_each_a_person(tmp_path: Path) -> None:
+    data = _json_schedule(_json_event(persons="Ada Lovelace, Alan Turing; Jane Doe, PhD"))
+    festival, problems = read(tmp_path, data, "s.json")
+    assert problems == [] and festival is not None
+    assert [p.name for p in festival.sessions[0].people] == [
+        "Ada Lovelace",
+        "Alan Turing",
+        "Jane Doe, PhD",
+    ]
+
+
+def test_the_hubs_second_version_with_one_list_of_events_reads(tmp_path: Path) -> None:
+    # c3voc's hub (38C3) writes schedule.events, each with start and end, room and track as
+    # objects and participants; the first reader found no day's rooms and lost them all.
+    doc = {
+        "schedule": {
+            "version": "1",
+            "base_url": "https://example.org/hub/",
+            "conference": {
+                "acronym": "hubcon",
+                "title": "Hub Con",
+                "time_zone_name": "Europe/Berlin",
+                "tracks": [{"slug": "ccc", "name": "CCC"}],
+                "rooms": [{"name": "Saal 1", "guid": "r-1"}],
+                "days": [{"index": 1, "date": "2024-12-27"}],
+            },
+            "events": [
+                {
+                    "type": "TALK",
+                    "guid": "h-1",
+                    "start": "2024-12-27T23:30:00+01:00",
+                    "end": "2024-12-28T00:15:00+01:00",
+                    "room": {"name": "Saal 1", "guid": "r-1"},
+                    "title": "Late talk",
+                    "subtitle": None,
+                    "track": {"slug": "ccc"},
+                    "participants": [
+                        {"name": "Ada Example", "role": "SPEAKER"},
+                        {"name": "Grace Example", "role": "CONTRIBUTOR"},
+                    ],
+                    "links": [{"type": "FEEDBACK", "url": "event/h-1/feedback/"}],
+                }
+            ],
+        }
+    }
+    festival, problems = read(tmp_path, json.dumps(doc).encode(), "s.json")
+    assert problems == [] and festival is not None
+    (talk,) = festival.sessions
+    assert (talk.title, talk.date, talk.start, talk.end) == (
+        "Late talk",
+        date(2024, 12, 27),
+        time(23, 30),
+        time(0, 15),
+    )
+    assert (talk.venue.name, talk.venue.guid, talk.track) == ("Saal 1", "r-1", "CCC")
+    assert [(p.name, p.role) for p in talk.people] == [
+        ("Ada Example", "speaker"),
+        ("Grace Example", "contributor"),
+    ]
+    assert talk.links == (Link("https://example.org/hub/event/h-1/feedback/", "Feedback"),)
+    assert (talk.kind, talk.type) == (Kind.TALK, "TALK")

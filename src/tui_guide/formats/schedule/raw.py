@@ -47,6 +47,7 @@ class RawEvent:
     url: str = ""
     persons: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
+    roles: tuple[str, ...] = ()  # each person's role, where the file gives one ("" if not)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class RawSchedule:
     start: date | None = None
     end: date | None = None
     url: str = ""
+    base_url: str = ""  # what relative links are resolved against (else `url`)
     city: str = ""
     day_change: time | None = None
     days: tuple[RawDay, ...] = ()
