@@ -335,6 +335,9 @@ def test_events_without_guid_or_id_get_ids_from_their_slug_or_title(tmp_path: Pa
         ("contest", Kind.OTHER),
         ("Lightning Talk", Kind.TALK),
         ("lightning_talk", Kind.TALK),
+        ("maintrack", Kind.TALK),  # FOSDEM
+        ("devroom", Kind.TALK),
+        ("lightningtalk", Kind.TALK),
         ("", Kind.TALK),
         ("  ", Kind.TALK),
         ("film screening", Kind.SCREENING),

@@ -21,7 +21,21 @@ _RULES: tuple[tuple[Kind, tuple[str, ...]], ...] = (
     (Kind.SCREENING, ("screening", "film", "movie", "cinema")),
     (Kind.SIGNING, ("signing",)),
     (Kind.TOUR, ("tour", "excursion", "walk")),
-    (Kind.TALK, ("talk", "lecture", "keynote", "presentation", "vortrag", "session")),
+    (
+        Kind.TALK,
+        (
+            "talk",
+            "lecture",
+            "keynote",
+            "presentation",
+            "vortrag",
+            "session",
+            # FOSDEM's types of talk, by where they are given
+            "maintrack",
+            "devroom",
+            "lightningtalk",
+        ),
+    ),
     (
         Kind.OTHER,
         ("other", "concert", "performance", "party", "music", "show", "game", "break", "social"),
