@@ -45,6 +45,15 @@ def _unique(base: str, taken: set[str]) -> str:
 TITLE_TBA = "Title TBA"
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a record of the festival came from in the schedule: how messages name it (an
+    event, a room), and its line."""
+
+    where: str
+    line: int | None
+
+
 @dataclass
 class _Placed:
     """An event put in the festival's time: as much of its date and time as is known."""
@@ -69,6 +78,7 @@ class _Builder:
             slugify(raw.acronym) or slugify(raw.title) or slugify(path.stem) or "festival"
         )
         self.relative: list[tuple[RawEvent, str]] = []  # links with no address to resolve
+        self.origins: dict[str, Origin] = {"festival": Origin("conference", None)}
 
     def warn(self, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.path, message, line, severity="warning"))
@@ -173,6 +183,7 @@ class _Builder:
             if name and name not in venues:
                 ident = _unique(slugify(name) or "room", taken)
                 venues[name] = Venue(self.festival_id, ident, name, guid=room.guid)
+                self.origins[f"venues/{ident}"] = Origin(f"room {shown(name)}", room.line)
         return venues
 
     def ids(self, placed: list[_Placed]) -> list[tuple[str, _Placed]]:
@@ -267,7 +278,10 @@ class _Builder:
     def festival(self, source: str) -> Festival | None:
         venues = self.venues()
         placed = [self.place(e, venues) for e in self.raw.events]
-        sessions = [self.session(ident, item) for ident, item in self.ids(placed)]
+        sessions = []
+        for ident, item in self.ids(placed):
+            sessions.append(self.session(ident, item))
+            self.origins[f"sessions/{ident}"] = Origin(item.event.where, item.event.line)
         sessions.sort(key=Session.sort_key)
         if self.relative:
             event, url = self.relative[0]
@@ -337,9 +351,17 @@ def _same(a: _Placed, b: _Placed) -> bool:
 
 
 def build(
-    path: Path, raw: RawSchedule, source: str, timezone: str | None = None
+    path: Path,
+    raw: RawSchedule,
+    source: str,
+    timezone: str | None = None,
+    origins: dict[str, Origin] | None = None,
 ) -> tuple[Festival | None, list[Problem]]:
-    """The festival in `raw`, or None; and every warning and error on the way."""
+    """The festival in `raw`, or None; and every warning and error on the way. `origins`,
+    when given, is filled with where each record came from: "festival", "venues/<id>" and
+    "sessions/<id>" (for messages about the festival as written, such as `import`'s)."""
     builder = _Builder(path, raw, timezone)
     festival = builder.festival(source)
+    if origins is not None:
+        origins.update(builder.origins)
     return festival, builder.problems

@@ -17,6 +17,7 @@ from tui_guide.programme.model import Link
 class RawRoom:
     name: str
     guid: str | None = None
+    line: int | None = None  # where the file names it, when it keeps lines
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,8 @@ class _Reader:
         rooms: dict[str, RawRoom] = {}
         for room in [*_list(conference.get("rooms")), *_list(schedule.get("rooms"))]:
             if isinstance(room, dict) and (name := _str(room.get("name"))):
-                rooms.setdefault(name, RawRoom(name, _str(room.get("guid")) or None))
+                guid = _str(room.get("guid")) or None
+                rooms.setdefault(name, RawRoom(name, guid, self.line_of(guid or name)))
         days: list[RawDay] = []
         events: list[RawEvent] = []
         for number, raw_day in enumerate(day_list, start=1):
@@ -135,7 +136,7 @@ class _Reader:
                 events.append(event)
         for event in events:
             if event.room:
-                rooms.setdefault(event.room, RawRoom(event.room))
+                rooms.setdefault(event.room, RawRoom(event.room, line=event.line))
         return RawSchedule(
             title=title,
             acronym=_str(conference.get("acronym")),

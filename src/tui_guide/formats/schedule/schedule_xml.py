@@ -142,7 +142,7 @@ class _Reader:
                     # A room with no name holds events with no room: their venue is TBA.
                     name = " ".join((child.get("name") or "").split())
                     if name and name not in rooms:
-                        rooms[name] = RawRoom(name, child.get("guid") or None)
+                        rooms[name] = RawRoom(name, child.get("guid") or None, self.line(child))
                     for event_el in child.findall("event"):
                         add(event_el, day, name)
                 elif child.tag == "event":  # Pentabarf 2007: no <room>, the day's own events
@@ -154,7 +154,7 @@ class _Reader:
                 add(event_el, None, "")
         for event in events:
             if event.room:
-                rooms.setdefault(event.room, RawRoom(event.room))
+                rooms.setdefault(event.room, RawRoom(event.room, line=event.line))
         day_change = self.value(
             values.clock,
             _text(conference, "day_change"),
