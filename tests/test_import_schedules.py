@@ -1056,3 +1056,11 @@ def test_a_json_room_named_nothing_gives_no_nameless_venue(
     out = tmp_path / "s.toml"
     assert main(["import", str(path), "-o", str(out)]) == 0
     assert main(["validate", str(out)]) == 0
+
+
+def test_a_room_listed_with_no_events_is_still_a_venue(tmp_path: Path) -> None:
+    doc = json.loads(_json_schedule(_json_event()))
+    doc["schedule"]["conference"]["days"][0]["rooms"]["Quiet Room"] = []
+    festival, problems = read(tmp_path, json.dumps(doc).encode(), "s.json")
+    assert problems == [] and festival is not None
+    assert [v.name for v in festival.venues] == ["Hall", "Quiet Room"]

@@ -120,7 +120,7 @@ class _Reader:
         days: list[RawDay] = []
         events: list[RawEvent] = []
         for number, raw_day in enumerate(day_list, start=1):
-            day, day_events = self.day(number, raw_day)
+            day, day_events = self.day(number, raw_day, rooms)
             if day is not None:
                 days.append(day)
             events += day_events
@@ -171,7 +171,10 @@ class _Reader:
         found: date | None = self.value(values.day, raw, where, None, "ignored")
         return found
 
-    def day(self, number: int, raw_day: Any) -> tuple[RawDay | None, list[RawEvent]]:
+    def day(
+        self, number: int, raw_day: Any, rooms: dict[str, RawRoom]
+    ) -> tuple[RawDay | None, list[RawEvent]]:
+        """A day, its events, and (into `rooms`) every room it lists, with events or not."""
         where = f"day {number}"
         if not isinstance(raw_day, dict):
             self.warn(f"{where}: expected an object, got {shown(raw_day)}; ignored")
@@ -189,6 +192,8 @@ class _Reader:
             return day, []
         events = []
         for room_name, room_events in by_room.items():
+            if name := " ".join(room_name.split()):
+                rooms.setdefault(name, RawRoom(name, line=self.line_of(room_name)))
             for index, raw in enumerate(_list(room_events)):
                 self.seen += 1
                 event = self.event(
