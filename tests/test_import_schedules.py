@@ -815,9 +815,9 @@ def test_frab_2013_json_with_raw_line_breaks_in_strings_reads(tmp_path: Path) ->
     # No base_url and no url: the relative attachment is kept as written, and said once.
     assert opening.links[1] == Link("/system/attachments/5605/slides.pdf", "Slides")
     assert warnings(problems)[1] == (
-        "event c5a5a3f0-0000-4000-8000-000000005605: 1 relative link in the file, such as "
-        '"/system/attachments/5605/slides.pdf", and no address (base_url) to resolve them '
-        "against; kept as written"
+        "event c5a5a3f0-0000-4000-8000-000000005605: 1 link in the file is no full address, "
+        'such as "/system/attachments/5605/slides.pdf", and cannot be resolved (no base_url, '
+        "or no path); kept as written"
     )
 
 
@@ -1064,3 +1064,19 @@ def test_a_room_listed_with_no_events_is_still_a_venue(tmp_path: Path) -> None:
     festival, problems = read(tmp_path, json.dumps(doc).encode(), "s.json")
     assert problems == [] and festival is not None
     assert [v.name for v in festival.venues] == ["Hall", "Quiet Room"]
+
+
+def test_an_address_without_its_scheme_is_kept_not_taken_for_a_path(tmp_path: Path) -> None:
+    links = [{"url": "example.org/notes", "title": "Notes"}, {"url": "/wiki/A", "title": "A"}]
+    doc = json.loads(_json_schedule(_json_event(links=links)))
+    doc["schedule"]["base_url"] = "https://fahrplan.example.net/2024/"
+    festival, problems = read(tmp_path, json.dumps(doc).encode(), "s.json")
+    assert festival is not None
+    assert festival.sessions[0].links == (
+        Link("example.org/notes", "Notes"),  # not https://fahrplan.example.net/2024/example.org/…
+        Link("https://fahrplan.example.net/wiki/A", "A"),
+    )
+    assert warnings(problems) == [
+        'event g-1: 1 link in the file is no full address, such as "example.org/notes", and '
+        "cannot be resolved (no base_url, or no path); kept as written"
+    ]

@@ -77,7 +77,7 @@ class _Builder:
         self.festival_id = (
             slugify(raw.acronym) or slugify(raw.title) or slugify(path.stem) or "festival"
         )
-        self.relative: list[tuple[RawEvent, str]] = []  # links with no address to resolve
+        self.unresolved: list[tuple[RawEvent, str]] = []  # links that are no full address
         self.origins: dict[str, Origin] = {"festival": Origin("conference", None)}
 
     def warn(self, message: str, line: int | None = None) -> None:
@@ -229,14 +229,18 @@ class _Builder:
         return result
 
     def link(self, event: RawEvent, url: str) -> str:
-        """`url`, resolved against the schedule's address when it is relative."""
-        if urlsplit(url).scheme or url.startswith("www."):
+        """`url`, resolved against the schedule's address when it is relative ("/system/…",
+        "media/…"); an address written without its scheme ("example.org/x") is no path on
+        the schedule's site, and is kept as written, as is every link when there is no
+        address to resolve against (both said once, in `festival`)."""
+        if urlsplit(url).scheme:
             return url
         base = self.raw.base_url or self.raw.url
-        if not base:
-            self.relative.append((event, url))
-            return url
-        return urljoin(base, url)
+        path = url.startswith(("/", ".", "?", "#")) or "." not in url.split("/", 1)[0]
+        if base and path:
+            return urljoin(base, url)
+        self.unresolved.append((event, url))
+        return url
 
     def session(self, ident: str, item: _Placed) -> Session:
         event = item.event
@@ -283,12 +287,13 @@ class _Builder:
             sessions.append(self.session(ident, item))
             self.origins[f"sessions/{ident}"] = Origin(item.event.where, item.event.line)
         sessions.sort(key=Session.sort_key)
-        if self.relative:
-            event, url = self.relative[0]
+        if self.unresolved:
+            event, url = self.unresolved[0]
             self.warn(
-                f"{event.where}: {count(len(self.relative), 'relative link')} in the file, "
-                f"such as {shown(url)}, and no address (base_url) to resolve them against; "
-                "kept as written",
+                f"{event.where}: {count(len(self.unresolved), 'link')} in the file "
+                f"{'is' if len(self.unresolved) == 1 else 'are'} no full address, such as "
+                f"{shown(url)}, and cannot be resolved (no base_url, or no path); kept as "
+                "written",
                 event.line,
             )
         dates = [s.date for s in sessions if s.date is not None]
