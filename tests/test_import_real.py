@@ -60,7 +60,7 @@ DECISIONS = re.compile(
     r"|: the same event at \d+ times or places; kept as separate sessions "
     r"|: listed twice at the same time and place; kept once"
     r"|: runs .*; a session ends within a day of its start"
-    r"|: \d+ links? in the file (is|are) no full address, such as "
+    r"|: \d+ relative links? in the file, such as "
     r"|conference: daysCount says "
 )
 

@@ -77,7 +77,7 @@ class _Builder:
         self.festival_id = (
             slugify(raw.acronym) or slugify(raw.title) or slugify(path.stem) or "festival"
         )
-        self.unresolved: list[tuple[RawEvent, str]] = []  # links that are no full address
+        self.unresolved: list[tuple[RawEvent, str]] = []  # relative, with nothing to resolve
         self.origins: dict[str, Origin] = {"festival": Origin("conference", None)}
 
     def warn(self, message: str, line: int | None = None) -> None:
@@ -230,14 +230,15 @@ class _Builder:
 
     def link(self, event: RawEvent, url: str) -> str:
         """`url`, resolved against the schedule's address when it is relative ("/system/…",
-        "media/…"); an address written without its scheme ("example.org/x") is no path on
-        the schedule's site, and is kept as written, as is every link when there is no
-        address to resolve against (both said once, in `festival`)."""
+        "media/…"). An address written without its scheme ("example.org/x") is no path on
+        the schedule's site: it is kept as written. So is a relative link when the file
+        gives no address to resolve it against (said once, in `festival`)."""
         if urlsplit(url).scheme:
             return url
+        if not url.startswith(("/", ".", "?", "#")) and "." in url.split("/", 1)[0]:
+            return url
         base = self.raw.base_url or self.raw.url
-        path = url.startswith(("/", ".", "?", "#")) or "." not in url.split("/", 1)[0]
-        if base and path:
+        if base:
             return urljoin(base, url)
         self.unresolved.append((event, url))
         return url
@@ -290,10 +291,9 @@ class _Builder:
         if self.unresolved:
             event, url = self.unresolved[0]
             self.warn(
-                f"{event.where}: {count(len(self.unresolved), 'link')} in the file "
-                f"{'is' if len(self.unresolved) == 1 else 'are'} no full address, such as "
-                f"{shown(url)}, and cannot be resolved (no base_url, or no path); kept as "
-                "written",
+                f"{event.where}: {count(len(self.unresolved), 'relative link')} in the file, "
+                f"such as {shown(url)}, and no address (base_url) to resolve them against; "
+                "kept as written",
                 event.line,
             )
         dates = [s.date for s in sessions if s.date is not None]
