@@ -18,6 +18,7 @@ from tui_guide.programme.model import Link
 class RawRoom:
     name: str
     guid: str | None = None
+    line: int | None = None  # where the file names it, when it keeps lines
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class RawEvent:
     persons: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     tags: tuple[str, ...] = ()  # kept as the session's tags (iCalendar CATEGORIES)
+    roles: tuple[str, ...] = ()  # each person's role, where the file gives one ("" if not)
+    all_day: bool = False  # a date alone (iCalendar's DATE value): placed on `day`, untimed
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class RawSchedule:
     start: date | None = None
     end: date | None = None
     url: str = ""
+    base_url: str = ""  # what relative links are resolved against (else `url`)
     city: str = ""
     day_change: time | None = None
     days: tuple[RawDay, ...] = ()

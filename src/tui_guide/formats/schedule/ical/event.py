@@ -16,7 +16,7 @@ from icalendar.timezone import tzp
 
 from tui_guide.formats.schedule.ical.lines import Component, unescape
 from tui_guide.formats.schedule.ical.recur import Moment
-from tui_guide.formats.schedule.kinds import kind_of
+from tui_guide.formats.schedule.kinds import known_kind
 from tui_guide.formats.schedule.plaintext import plain_text
 from tui_guide.programme.model import Kind, Link
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR
@@ -113,7 +113,7 @@ def _kind(category: str) -> Kind | None:
         return None
     word = words[0]
     for name in (word, word[:-1] if word.endswith("s") else ""):
-        if name and (kind := kind_of(name)) is not Kind.TALK:
+        if name and (kind := known_kind(name)) not in (None, Kind.TALK):
             return kind
     return None
 

@@ -160,6 +160,7 @@ class _Reader:
             title=event.title,
             guid=event.uid,
             moment=start if isinstance(start, datetime) and not all_day else None,
+            all_day=all_day,
             duration=timing.duration,
             type=event.type,
             track=event.track,
