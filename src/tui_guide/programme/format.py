@@ -27,6 +27,14 @@ def day_label(day: date | None, *, year: bool = False) -> str:
     return f"{label} {day.year}" if year else label
 
 
+def kind_label(session: Session) -> str:
+    """The session's kind, and the source's own word for it when that says more: a schedule's
+    "DJ Set" that is `other` here reads "other · DJ Set"; "Talk" beside `talk` says nothing."""
+    kind = session.kind.value
+    own = " ".join((session.type or "").split())
+    return f"{kind} · {own}" if own and own.casefold() != kind else kind
+
+
 def time_range(session: Session, *, compact: bool = False) -> str:
     """'14:00', '14:00–15:30', '23:00–01:00 (+1 day)' or 'Time TBA'; `compact` writes the
     next day as '23:00–01:00⁺¹', for narrow columns."""
