@@ -115,7 +115,7 @@ def test_validate_reports_every_problem_with_file_and_line(
         f"{folder / 'a-syntax.toml'}: skipped (see the problems above)",
         f"{folder / 'b-typo.toml'}: skipped (see the problems above)",
         f"{folder / 'c-latin1.toml'}: skipped (see the problems above)",
-        "4 problems in 3 files",
+        "4 errors in 3 files",
     ]
 
 
@@ -123,7 +123,7 @@ def test_validate_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[s
     missing = tmp_path / "nope.toml"
     code, _, err = run(capsys, "validate", str(missing))
     assert code == 2
-    assert err.splitlines() == [f"{missing}: no such file or folder", "1 problem"]
+    assert err.splitlines() == [f"{missing}: no such file or folder", "1 error"]
 
 
 def test_validate_escapes_control_characters(
@@ -431,7 +431,7 @@ def test_python_dash_m_validate_broken(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert "4 problems in 3 files" in result.stderr
+    assert "4 errors in 3 files" in result.stderr
 
 
 # --- the documentation of the format stays true --------------------------------------------

@@ -83,6 +83,9 @@ def test_import_force_checks_the_new_toml_before_replacing(
     monkeypatch.setattr("tui_guide.cli.importing.write_toml", lambda f: "[festival\n")
     assert main(["import", str(PENTABARF), "-o", str(out), "--force"]) == 2
     err = capsys.readouterr().err
-    assert f"{out}:1" in err and "nothing written" in err
+    # Said of the source, never of a file that was not written (it named festival.toml:1).
+    assert str(out) not in err
+    assert f"{PENTABARF}: the festival: cannot be written as the guide's TOML: TOML syntax" in err
+    assert f"{PENTABARF}: nothing written (1 error; 1 warning)" in err
     assert out.read_text(encoding="utf-8") == "keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["festival.toml"]

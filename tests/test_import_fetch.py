@@ -105,6 +105,16 @@ def test_the_file_ending_follows_the_content_not_the_url(site: Site) -> None:
     assert outcome.path.name == "127-0-0-1-programme.toml"
 
 
+def test_a_calendar_is_kept_as_ics_and_loads_with_the_bundled_programme(site: Site) -> None:
+    calendar = (Path(__file__).parent / "data" / "ical" / "utc.ics").read_bytes()
+    site.files["/feed"] = calendar
+    outcome = add(site.url("/feed"))
+    assert outcome.status == "added", outcome
+    assert outcome.path.name == "127-0-0-1-feed.ics"
+    programme = load_programme(data_paths())
+    assert "utc-fest" in [f.id for f in programme.festivals]
+
+
 def test_refresh_asks_only_if_changed_and_304_keeps_the_copy(site: Site) -> None:
     site.files["/s.json"] = SCHEDULE
     add(site.url("/s.json"))

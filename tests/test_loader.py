@@ -161,7 +161,7 @@ def test_empty_folder_is_a_problem(tmp_path: Path) -> None:
     problem = only(list(programme.problems))
     assert problem.file == tmp_path
     assert problem.line is None
-    assert problem.message == "no programme files (.toml, .xml, .json) in this folder"
+    assert problem.message == "no programme files (.toml, .xml, .json, .ics) in this folder"
 
 
 # --- keys and types ------------------------------------------------------------------------

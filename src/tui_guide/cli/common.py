@@ -15,6 +15,7 @@ from tui_guide.favourites import STATE_ENV, Favourites, locate
 from tui_guide.library.load import load_programme
 from tui_guide.library.sources import DATA_ENV, data_paths
 from tui_guide.programme import Kind, Programme
+from tui_guide.programme.format import count
 from tui_guide.programme.model import Problem, Session
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.search import SearchIndex
@@ -78,6 +79,20 @@ def report(problems: Sequence[Problem], err: Console, skipped: Sequence[Path] = 
         say(err, str(problem))
     for path in skipped:
         say(err, f"{path}: skipped (see the problems above)")
+
+
+def tally(problems: Sequence[Problem], skipped: Sequence[Path] = ()) -> str:
+    """'2 errors in 1 file; 3 warnings', the same words wherever problems are counted."""
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    parts = []
+    if errors:
+        parts.append(
+            count(errors, "error") + (f" in {count(len(skipped), 'file')}" if skipped else "")
+        )
+    if warnings:
+        parts.append(count(warnings, "warning"))
+    return "; ".join(parts) or "no problems"
 
 
 def say(console: Console, text: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from tui_guide.cli.common import EXIT_OK, EXIT_PROBLEMS, data_of, data_option, report
+from tui_guide.cli.common import EXIT_OK, EXIT_PROBLEMS, data_of, data_option, report, tally
 from tui_guide.library.load import load_programme
 from tui_guide.library.sources import data_paths
 from tui_guide.programme.format import count
@@ -19,9 +19,16 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "validate",
         help="check programme files and report every problem",
         description="Check programme files and report every problem with file and line. "
-        "Exits 0 when all is well, 2 otherwise.",
+        "Exits 0 when nothing is wrong or there are only warnings (and says how many), "
+        "2 on any error; with --strict, warnings fail too.",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 2) on warnings too: what was decided in reading another system's "
+        "schedule, such as a time zone taken from its offsets",
+    )
     data_option(parser)
 
 
@@ -29,18 +36,17 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     paths = data_paths([*args.paths, *data_of(args)])
     programme = load_programme(paths, timezone=args.timezone)
     report(programme.problems, err, programme.skipped)
+    summary = tally(programme.problems, programme.skipped)
     if programme.errors:
-        summary = count(len(programme.errors), "problem")
-        if programme.skipped:
-            summary += f" in {count(len(programme.skipped), 'file')}"
         err.print(Text(summary), soft_wrap=True)
         return EXIT_PROBLEMS
-    out.print(
-        Text(
-            f"OK: {count(len(programme.festivals), 'festival')}, "
-            f"{count(len(programme.venues), 'venue')}, "
-            f"{count(len(programme.sessions), 'session')}"
-        ),
-        soft_wrap=True,
+    if programme.problems and args.strict:
+        err.print(Text(f"{summary}, and --strict makes warnings fail"), soft_wrap=True)
+        return EXIT_PROBLEMS
+    loaded = (
+        f"OK: {count(len(programme.festivals), 'festival')}, "
+        f"{count(len(programme.venues), 'venue')}, "
+        f"{count(len(programme.sessions), 'session')}"
     )
+    out.print(Text(f"{loaded}; {summary}" if programme.problems else loaded), soft_wrap=True)
     return EXIT_OK

@@ -8,8 +8,9 @@ from tui_guide.formats.detect import Format, detect
 from tui_guide.formats.toml.read import read_toml
 from tui_guide.programme.model import Festival, Problem
 
-# What a folder is read as: our TOML, and the schedule.xml / schedule.json of other systems.
-SUFFIXES = (".toml", ".xml", ".json")
+# What a folder is read as: our TOML, and the schedule.xml / schedule.json / iCalendar of
+# other systems.
+SUFFIXES = (".toml", ".xml", ".json", ".ics")
 
 
 def load_file(path: Path, *, timezone: str | None = None) -> tuple[Festival | None, list[Problem]]:

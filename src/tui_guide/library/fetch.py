@@ -1,7 +1,7 @@
 """`tui-guide add URL` and `tui-guide refresh`: published programmes kept for offline use.
 
 Each programme is one file in the user's data folder (`programmes/`), named after its URL
-and ending in what its content is (`.toml`, `.xml`, `.json`), so the guide reads it like any
+and ending in what its content is (`.toml`, `.xml`, `.json`, `.ics`), so the guide reads it like any
 other. Beside it, in `programmes/.state/`, a small JSON file remembers the URL, the ETag and
 the Last-Modified date, so a refresh asks the server "only if changed".
 
@@ -33,7 +33,7 @@ from tui_guide.programme.model import Festival, Problem
 
 MAX_BYTES = 64 * 1024 * 1024
 TIMEOUT = 30.0
-_SUFFIX = {Format.TOML: ".toml", Format.XML: ".xml", Format.JSON: ".json"}
+_SUFFIX = {Format.TOML: ".toml", Format.XML: ".xml", Format.JSON: ".json", Format.ICAL: ".ics"}
 
 
 class FetchError(Exception):

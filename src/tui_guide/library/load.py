@@ -18,7 +18,7 @@ from tui_guide.programme.model import Festival, Problem, Programme
 
 
 def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
-    """Turn folders into their `*.toml`, `*.xml` and `*.json` files (sorted); report paths
+    """Turn folders into their `*.toml`, `*.xml`, `*.json` and `*.ics` files (sorted); report paths
     that do not exist."""
     files: list[Path] = []
     problems: list[Problem] = []
@@ -39,7 +39,7 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
         if path.is_dir():
             found = sorted(p for p in path.glob("*") if p.suffix in SUFFIXES and p.is_file())
             if not found:
-                message = "no programme files (.toml, .xml, .json) in this folder"
+                message = "no programme files (.toml, .xml, .json, .ics) in this folder"
                 problems.append(Problem(path, message))
             for file in found:
                 add(file)

@@ -29,6 +29,14 @@ def day_label(day: date | None, *, year: bool = False) -> str:
     return f"{label} {day.year}" if year else label
 
 
+def kind_label(session: Session) -> str:
+    """The session's kind, and the source's own word for it when that says more: a schedule's
+    "DJ Set" that is `other` here reads "other · DJ Set"; "Talk" beside `talk` says nothing."""
+    kind = session.kind.value
+    own = " ".join((session.type or "").split())
+    return f"{kind} · {own}" if own and own.casefold() != kind else kind
+
+
 # POSIX signs: `Etc/GMT-1` is one hour *ahead* of UTC, which reads as its opposite.
 _FIXED_OFFSET = re.compile(r"Etc/GMT([+-])(\d{1,2})")
 _UTC = frozenset({"UTC", "Etc/UTC", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0"})

@@ -15,6 +15,7 @@ def session_haystacks(session: Session) -> tuple[str, ...]:
     return (
         session.title,
         session.kind.value,
+        session.type or "",
         session.track or "",
         *people,
         *venue,

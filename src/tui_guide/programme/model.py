@@ -95,6 +95,9 @@ class Session:
     subtitle: str = ""
     links: tuple[Link, ...] = ()
     guid: str | None = None  # the event's guid in an imported schedule
+    # The sort of session in the source's own words ("DJ Set", "Lightning Talk"), finer than
+    # `kind`: an imported schedule's event type, kept whatever kind it became.
+    type: str | None = None
 
     @property
     def key(self) -> str:

@@ -1,2 +1,2 @@
-"""The schedule.xml and schedule.json that pretalx, frab, wafer and Pentabarf publish, read
-into the model: `read.py` is the way in."""
+"""The schedule.xml and schedule.json that pretalx, frab, wafer and Pentabarf publish, and
+iCalendar programmes (`ical/`), read into the model: `read.py` is the way in."""

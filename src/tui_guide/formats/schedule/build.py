@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from tui_guide.formats.schedule.kinds import kind_of
@@ -19,8 +20,8 @@ from tui_guide.formats.schedule.plaintext import plain_text
 from tui_guide.formats.schedule.raw import RawEvent, RawSchedule
 from tui_guide.formats.schedule.wallclock import disagreement, start_of
 from tui_guide.formats.schedule.zones import zone_from_offsets
-from tui_guide.programme.format import zone_label
-from tui_guide.programme.model import Festival, Person, Problem, Session, Venue
+from tui_guide.programme.format import count, zone_label
+from tui_guide.programme.model import Festival, Link, Person, Problem, Session, Venue
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS, SLUG
 from tui_guide.programme.text import fold, shown
 
@@ -42,12 +43,30 @@ def _unique(base: str, taken: set[str]) -> str:
     return ident
 
 
+TITLE_TBA = "Title TBA"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record of the festival came from in the schedule: how messages name it (an
+    event, a room), and its line."""
+
+    where: str
+    line: int | None
+
+
 @dataclass
 class _Placed:
+    """An event put in the festival's time: as much of its date and time as is known."""
+
     event: RawEvent
-    start: datetime  # local, aware
+    day: date | None
+    start: time | None  # local wall-clock time
     end: time | None
     venue: Venue | None
+
+    def order(self) -> tuple[date, bool, time]:
+        return (self.day or date.max, self.start is None, self.start or time.min)
 
 
 class _Builder:
@@ -60,6 +79,8 @@ class _Builder:
         self.festival_id = (
             slugify(raw.acronym) or slugify(raw.title) or slugify(path.stem) or "festival"
         )
+        self.unresolved: list[tuple[RawEvent, str]] = []  # relative, with nothing to resolve
+        self.origins: dict[str, Origin] = {"festival": Origin("conference", None)}
 
     def warn(self, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.path, message, line, severity="warning"))
@@ -80,7 +101,7 @@ class _Builder:
             else:
                 if given and given != zone.key:
                     self.warn(
-                        f"conference: the file names its zone, {shown(name)}; "
+                        f"the file names its time zone, {shown(name)}; "
                         f"--timezone {given} is for files that name none, and is not used"
                     )
                 return zone
@@ -100,14 +121,17 @@ class _Builder:
         self.warn("no time zone in the file: times are read as UTC (give --timezone)")
         return ZoneInfo("UTC")
 
-    def place(self, event: RawEvent, venues: dict[str, Venue]) -> _Placed | None:
+    def place(self, event: RawEvent, venues: dict[str, Venue]) -> _Placed:
+        """The event in the festival's time; what cannot be placed is to be announced (and
+        said), never a reason to lose the event."""
+        venue = venues.get(_one_line(event.room))
         try:
-            return self._place(event, venues)
+            return self._place(event, venue)
         except (OverflowError, ValueError):  # a date at the edge of the calendar
-            self.error(f"{event.where}: its date is out of range", event.line)
-            return None
+            self.warn(f"{event.where}: its date is out of range; to be announced", event.line)
+            return _Placed(event, None, None, None, venue)
 
-    def _place(self, event: RawEvent, venues: dict[str, Venue]) -> _Placed | None:
+    def _place(self, event: RawEvent, venue: Venue | None) -> _Placed:
         zone = self.zone
         if event.moment is not None:
             start, moved = start_of(event.moment, event.start, zone)
@@ -125,29 +149,59 @@ class _Builder:
             if boundary is not None and event.start < boundary:
                 day += timedelta(days=1)  # after midnight, still the schedule's same day
             start = datetime.combine(day, event.start, tzinfo=zone)
+        elif event.all_day and event.day is not None:  # a date alone: an all-day event
+            alone = event.day.date
+            if not FIRST_YEAR <= alone.year <= LAST_YEAR:
+                self.warn(f"{event.where}: {alone} is out of range; to be announced", event.line)
+                return _Placed(event, None, None, None, venue)
+            return _Placed(event, alone, None, None, venue)
+        elif event.start is not None:
+            self.warn(
+                f"{event.where}: a start time but no day to put it on; its date is to be announced",
+                event.line,
+            )
+            return _Placed(event, None, event.start, self._end(event, None), venue)
         else:
-            self.error(f"{event.where}: a start time but no day to put it on", event.line)
-            return None
+            self.warn(
+                f"{event.where}: no start (no date or start that reads); its time is to be "
+                "announced",
+                event.line,
+            )
+            on = event.day.date if event.day is not None else None
+            return _Placed(event, on, None, None, venue)
         if not FIRST_YEAR <= start.year <= LAST_YEAR:
-            self.error(f"{event.where}: {start.date()} is out of range", event.line)
-            return None
-        end = None
+            self.warn(f"{event.where}: {start.date()} is out of range; to be announced", event.line)
+            return _Placed(event, None, None, None, venue)
+        clock = start.time().replace(tzinfo=None)
+        return _Placed(event, start.date(), clock, self._end(event, start), venue)
+
+    def _end(self, event: RawEvent, start: datetime | None) -> time | None:
         if event.duration is not None and event.duration >= timedelta(days=1):
             self.warn(
                 f"{event.where}: runs {event.duration}; a session ends within a day of its "
                 "start, so only its start is kept",
                 event.line,
             )
-        elif event.duration:
-            end = (start.astimezone(UTC) + event.duration).astimezone(zone).time()
-        return _Placed(event, start, end, venues.get(event.room))
+            return None
+        if not event.duration:
+            return None
+        if start is None:  # no date: the wall clock, as the date is not known
+            assert event.start is not None
+            return (datetime.combine(date(2000, 1, 1), event.start) + event.duration).time()
+        end = (start.astimezone(UTC) + event.duration).astimezone(self.zone)
+        return end.time().replace(tzinfo=None)
 
     def venues(self) -> dict[str, Venue]:
+        """A venue for each room with a name; an event in a room with none has its venue
+        to be announced."""
         taken: set[str] = set()
         venues: dict[str, Venue] = {}
         for room in self.raw.rooms:
-            ident = _unique(slugify(room.name) or "room", taken)
-            venues[room.name] = Venue(self.festival_id, ident, _one_line(room.name), guid=room.guid)
+            name = _one_line(room.name)
+            if name and name not in venues:
+                ident = _unique(slugify(name) or "room", taken)
+                venues[name] = Venue(self.festival_id, ident, name, guid=room.guid)
+                self.origins[f"venues/{ident}"] = Origin(f"room {shown(name)}", room.line)
         return venues
 
     def ids(self, placed: list[_Placed]) -> list[tuple[str, _Placed]]:
@@ -160,7 +214,7 @@ class _Builder:
         result: list[tuple[str, _Placed]] = []
         for base, copies in groups.items():
             # In time order; of copies at the same time and place, the fullest first.
-            copies.sort(key=lambda p: (p.start, p.venue.id if p.venue else "", -_richness(p)))
+            copies.sort(key=lambda p: (p.order(), p.venue.id if p.venue else "", -_richness(p)))
             kept: list[_Placed] = []
             for item in copies:
                 if any(_same(item, other) for other in kept):
@@ -177,8 +231,8 @@ class _Builder:
             # from its rank: an earlier run added later shifts no id, so favourites stay put.
             derived = []
             for item in kept:
-                stamp = f"{base}-{item.start:%Y%m%d-%H%M}"
-                twins = [other for other in kept if other.start == item.start]
+                stamp = f"{base}-{_stamp(item)}"
+                twins = [other for other in kept if other.order() == item.order()]
                 if len(twins) > 1 and item.venue is not None:
                     stamp += f"-{item.venue.id}"
                 ident = _unique(stamp, taken)
@@ -192,42 +246,75 @@ class _Builder:
             )
         return result
 
+    def link(self, event: RawEvent, url: str) -> str:
+        """`url`, resolved against the schedule's address when it is relative ("/system/…",
+        "media/…"). An address written without its scheme ("example.org/x") is no path on
+        the schedule's site: it is kept as written. So is a relative link when the file
+        gives no address to resolve it against (said once, in `festival`)."""
+        if urlsplit(url).scheme:
+            return url
+        if not url.startswith(("/", ".", "?", "#")) and "." in url.split("/", 1)[0]:
+            return url
+        base = self.raw.base_url or self.raw.url
+        if base:
+            return urljoin(base, url)
+        self.unresolved.append((event, url))
+        return url
+
     def session(self, ident: str, item: _Placed) -> Session:
         event = item.event
         kind = kind_of(event.type)
         tags = [event.language] if event.language else []
-        if event.type and event.type.casefold() != kind.value:
-            tags.append(_one_line(event.type))
+        tags += [_one_line(tag) for tag in event.tags]
         abstract, description = plain_text(event.abstract), plain_text(event.description)
         if abstract and description.startswith(abstract):
             abstract = ""
+        title = _one_line(event.title)
+        if not title:
+            self.warn(f"{event.where}: no title; shown as {shown(TITLE_TBA)}", event.line)
+        roles = event.roles + ("",) * (len(event.persons) - len(event.roles))
+        people = [
+            Person(name, role or None)
+            for name, role in zip(map(_one_line, event.persons), roles, strict=True)
+            if name
+        ]
         return Session(
             festival_id=self.festival_id,
             id=ident,
-            title=_one_line(event.title),
+            title=title or TITLE_TBA,
             kind=kind,
             timezone=self.zone,
-            date=item.start.date(),
-            start=item.start.time().replace(tzinfo=None),
-            end=item.end.replace(tzinfo=None) if item.end else None,
+            date=item.day,
+            start=item.start,
+            end=item.end,
             venue=item.venue,
             track=_one_line(event.track) or None,
-            people=tuple(Person(_one_line(name)) for name in event.persons),
+            people=tuple(people),
             tags=tuple(dict.fromkeys(tags)),
             description="\n\n".join(filter(None, (abstract, description))),
-            url=event.url or None,
+            url=self.link(event, event.url) if event.url else None,
             subtitle=_one_line(plain_text(event.subtitle)),
-            links=event.links,
+            links=tuple(Link(self.link(event, link.url), link.title) for link in event.links),
             guid=event.guid,
+            type=_one_line(event.type) or None,
         )
 
     def festival(self, source: str) -> Festival | None:
         venues = self.venues()
-        placed = [p for e in self.raw.events if (p := self.place(e, venues)) is not None]
-        if any(p.severity == "error" for p in self.problems):
-            return None
-        sessions = [self.session(ident, item) for ident, item in self.ids(placed)]
+        placed = [self.place(e, venues) for e in self.raw.events]
+        sessions = []
+        for ident, item in self.ids(placed):
+            sessions.append(self.session(ident, item))
+            self.origins[f"sessions/{ident}"] = Origin(item.event.where, item.event.line)
         sessions.sort(key=Session.sort_key)
+        if self.unresolved:
+            event, url = self.unresolved[0]
+            self.warn(
+                f"{event.where}: {count(len(self.unresolved), 'relative link')} in the file, "
+                f"such as {shown(url)}, and no address (base_url) to resolve them against; "
+                "kept as written",
+                event.line,
+            )
         dates = [s.date for s in sessions if s.date is not None]
         starts = min([d for d in (self.raw.start, *dates) if d is not None], default=None)
         ends = max([d for d in (self.raw.end, *dates) if d is not None], default=None)
@@ -239,7 +326,7 @@ class _Builder:
             return None
         return Festival(
             id=self.festival_id,
-            name=_one_line(self.raw.title) or self.festival_id,
+            name=_one_line(self.raw.title or self.raw.acronym) or self.festival_id,
             city=_one_line(self.raw.city),
             country="",
             timezone=self.zone,
@@ -247,10 +334,18 @@ class _Builder:
             starts=starts,
             ends=ends,
             url=self.raw.url or None,
+            organisers=tuple(_one_line(name) for name in self.raw.organisers),
+            description=plain_text(self.raw.description),
             sources=(source,),
             venues=tuple(venues.values()),
             sessions=tuple(sessions),
         )
+
+
+def _stamp(item: _Placed) -> str:
+    """The date and time in a copy's id: `20240701-1400`, `tba` for what is not known."""
+    day = f"{item.day:%Y%m%d}" if item.day else "tba"
+    return f"{day}-{item.start:%H%M}" if item.start else day
 
 
 def _base_id(event: RawEvent) -> str:
@@ -272,15 +367,29 @@ def _richness(item: _Placed) -> int:
 
 
 def _same(a: _Placed, b: _Placed) -> bool:
-    return (a.start, a.end, a.venue, a.event.title) == (b.start, b.end, b.venue, b.event.title)
+    return (a.day, a.start, a.end, a.venue, a.event.title) == (
+        b.day,
+        b.start,
+        b.end,
+        b.venue,
+        b.event.title,
+    )
 
 
 def build(
-    path: Path, raw: RawSchedule, source: str, timezone: str | None = None
+    path: Path,
+    raw: RawSchedule,
+    source: str,
+    timezone: str | None = None,
+    origins: dict[str, Origin] | None = None,
 ) -> tuple[Festival | None, list[Problem]]:
-    """The festival in `raw`, or None; and every warning and error on the way."""
+    """The festival in `raw`, or None; and every warning and error on the way. `origins`,
+    when given, is filled with where each record came from: "festival", "venues/<id>" and
+    "sessions/<id>" (for messages about the festival as written, such as `import`'s)."""
     builder = _Builder(path, raw, timezone)
     festival = builder.festival(source)
     if builder.moved:  # one warning for the file, however many events
         builder.warn(disagreement(builder.moved, builder.zone), builder.moved[0].line)
+    if origins is not None:
+        origins.update(builder.origins)
     return festival, builder.problems

@@ -2,7 +2,8 @@
 
 schedule.xml and schedule.json hold the same things under different spellings; both readers
 produce these records, and one builder (`build.py`) turns them into the model, so the rules
-(ids, times, kinds, text) are written once.
+(ids, times, kinds, text) are written once. The iCalendar reader (`ical/`) produces them too:
+an event with a `day` and neither `moment` nor `start` is on that date, its time unknown.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from tui_guide.programme.model import Link
 class RawRoom:
     name: str
     guid: str | None = None
+    line: int | None = None  # where the file names it, when it keeps lines
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ class RawEvent:
     url: str = ""
     persons: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
+    tags: tuple[str, ...] = ()  # kept as the session's tags (iCalendar CATEGORIES)
+    roles: tuple[str, ...] = ()  # each person's role, where the file gives one ("" if not)
+    all_day: bool = False  # a date alone (iCalendar's DATE value): placed on `day`, untimed
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,11 @@ class RawSchedule:
     start: date | None = None
     end: date | None = None
     url: str = ""
+    base_url: str = ""  # what relative links are resolved against (else `url`)
     city: str = ""
     day_change: time | None = None
     days: tuple[RawDay, ...] = ()
     rooms: tuple[RawRoom, ...] = ()
     events: tuple[RawEvent, ...] = ()
+    description: str = ""  # the festival's (an iCalendar's X-WR-CALDESC)
+    organisers: tuple[str, ...] = ()

@@ -1,6 +1,9 @@
 """schedule.xml, as frab, pretalx and wafer write it (the c3voc schema) and as Pentabarf
 wrote it before (FOSDEM's older exports): `<schedule>`, `<conference>`, then `<day>`s holding
-`<room>`s holding `<event>`s.
+`<room>`s holding `<event>`s. Pentabarf's exports of 2007 put the `<event>`s straight into
+their `<day>`, each naming its `<room>`; static-site generators write one `<person>` listing
+everyone. Read liberally, as the JSON: what cannot be read is a warning with the event's line,
+and the event is kept with what is known.
 
 Parsed with defusedxml: a hostile file cannot expand entities (billion laughs) or make us
 read another file or URL through an external entity; either is reported as a problem.
@@ -50,11 +53,43 @@ def _text(element: Element | None, name: str) -> str:
     return (child.text or "").strip() if child is not None else ""
 
 
+def _link(element: Element) -> Link | None:
+    """A `<link href="…">Title</link>`, or with its title as a `<title>` child (or attribute)."""
+    href = (element.get("href") or "").strip()
+    if not href:
+        return None
+    title = (element.text or "").strip() or _text(element, "title") or element.get("title", "")
+    return Link(href, " ".join(title.split()))
+
+
+def _people(element: Element) -> tuple[list[str], list[str]]:
+    """The people of an event and their roles: `<persons><person>` each one person; a
+    `<person>` (or a `<persons>` without children) straight under the event, as static-site
+    generators write it, may list several: "Ada Lovelace, Alan Turing"."""
+    names: list[str] = []
+    roles: list[str] = []
+    for group in element.findall("persons"):
+        listed = group.findall("person")
+        if not listed and (group.text or "").strip():
+            names += values.names(group.text or "")
+        for person in listed:
+            if name := " ".join((person.text or person.get("name") or "").split()):
+                names.append(name)
+                roles.append((person.get("role") or "").strip().lower())
+    for person in element.findall("person"):
+        found = values.names(person.text or person.get("name") or "")
+        names += found
+        roles += [(person.get("role") or "").strip().lower()] * len(found)
+    roles += [""] * (len(names) - len(roles))
+    return names, roles
+
+
 class _Reader:
     def __init__(self, path: Path, lines: dict[int, int]) -> None:
         self.path = path
         self.lines = lines
         self.problems: list[Problem] = []
+        self.seen = 0  # <event>s in the file, read or not
 
     def line(self, element: Element) -> int | None:
         return self.lines.get(id(element))
@@ -62,14 +97,17 @@ class _Reader:
     def error(self, message: str, element: Element) -> None:
         self.problems.append(Problem(self.path, message, self.line(element)))
 
-    def value(self, parse: Any, text: str, where: str, element: Element) -> Any:
-        """`parse(text)`, or None (and a problem) when it does not read."""
+    def warn(self, message: str, element: Element) -> None:
+        self.problems.append(Problem(self.path, message, self.line(element), severity="warning"))
+
+    def value(self, parse: Any, text: str, where: str, element: Element, kept: str) -> Any:
+        """`parse(text)`, or None (and a warning saying what is done without it)."""
         if not text:
             return None
         try:
             return parse(text)
         except ValueError as error:
-            self.error(f"{where}: {error}", element)
+            self.warn(f"{where}: {error}; {kept}", element)
             return None
 
     def schedule(self, root: Element) -> RawSchedule | None:
@@ -79,44 +117,64 @@ class _Reader:
             return None
         title = _text(conference, "title")
         if not title:
-            self.error("conference: missing <title>", conference)
+            self.warn(
+                "conference: no <title>; the festival is named after its acronym or the file",
+                conference,
+            )
         days: list[RawDay] = []
         events: list[RawEvent] = []
         rooms: dict[str, RawRoom] = {}
         seen: set[int] = set()
+
+        def add(event_el: Element, day: RawDay | None, room: str) -> None:
+            seen.add(id(event_el))
+            self.seen += 1
+            event = self.event(event_el, day, room)
+            if event is not None:
+                events.append(event)
+
         for day_el in root.iter("day"):
             day = self.day(day_el)
             if day is not None:
                 days.append(day)
-            for room_el in day_el.findall("room"):
-                name = (room_el.get("name") or "").strip()
-                if name and name not in rooms:
-                    rooms[name] = RawRoom(name, room_el.get("guid") or None)
-                for event_el in room_el.findall("event"):
-                    seen.add(id(event_el))
-                    event = self.event(event_el, day, name)
-                    if event is not None:
-                        events.append(event)
-                        rooms.setdefault(event.room, RawRoom(event.room))
-        # Nothing is lost: an <event> anywhere else (not in a day's room) is read too, on its
-        # own <date> and <room>.
+            for child in day_el:
+                if child.tag == "room":
+                    # A room with no name holds events with no room: their venue is TBA.
+                    name = " ".join((child.get("name") or "").split())
+                    if name and name not in rooms:
+                        rooms[name] = RawRoom(name, child.get("guid") or None, self.line(child))
+                    for event_el in child.findall("event"):
+                        add(event_el, day, name)
+                elif child.tag == "event":  # Pentabarf 2007: no <room>, the day's own events
+                    add(child, day, "")
+        # Nothing is lost: an <event> anywhere else (not in a day) is read too, on its own
+        # <date> and <room>.
         for event_el in root.iter("event"):
             if id(event_el) not in seen:
-                event = self.event(event_el, None, "")
-                if event is not None:
-                    events.append(event)
-                    if event.room:
-                        rooms.setdefault(event.room, RawRoom(event.room))
+                add(event_el, None, "")
+        for event in events:
+            if event.room:
+                rooms.setdefault(event.room, RawRoom(event.room, line=event.line))
         day_change = self.value(
-            values.clock, _text(conference, "day_change"), "conference, day_change", conference
+            values.clock,
+            _text(conference, "day_change"),
+            "conference, day_change",
+            conference,
+            "ignored",
         )
+        url = _text(conference, "url") or _text(conference, "base_url") or _text(root, "url")
         return RawSchedule(
             title=title,
             acronym=_text(conference, "acronym"),
             zone_name=_text(conference, "time_zone_name"),
-            start=self.value(values.day, _text(conference, "start"), "conference", conference),
-            end=self.value(values.day, _text(conference, "end"), "conference", conference),
-            url=_text(conference, "url") or _text(conference, "base_url"),
+            start=self.value(
+                values.day, _text(conference, "start"), "conference, start", conference, "ignored"
+            ),
+            end=self.value(
+                values.day, _text(conference, "end"), "conference, end", conference, "ignored"
+            ),
+            url=url,
+            base_url=_text(conference, "base_url") or _text(root, "base_url") or url,
             city=_text(conference, "city"),
             day_change=day_change,
             days=tuple(days),
@@ -126,11 +184,15 @@ class _Reader:
 
     def day(self, element: Element) -> RawDay | None:
         where = f"day {element.get('index') or '?'}"
-        found: date | None = self.value(values.day, element.get("date", ""), where, element)
+        found: date | None = self.value(
+            values.day, element.get("date", ""), where, element, "ignored"
+        )
         if found is None:
-            self.error(f"{where}: missing its date", element)
+            self.warn(f"{where}: no date; its events are placed by their own dates", element)
             return None
-        start = self.value(values.moment, element.get("start", ""), f"{where}, start", element)
+        start = self.value(
+            values.moment, element.get("start", ""), f"{where}, start", element, "ignored"
+        )
         return RawDay(found, start)
 
     def event(self, element: Element, day: RawDay | None, room: str) -> RawEvent | None:
@@ -143,33 +205,26 @@ class _Reader:
 
         ident = element.get("guid") or element.get("id") or text("slug")
         where = f"event {ident}" if ident else "an event"
-        title = text("title")
-        moment = self.value(values.moment, text("date"), f"{where}, date", element)
-        start = self.value(values.clock, text("start"), f"{where}, start", element)
-        if not title:
-            self.error(f"{where}: no <title>", element)
-        if moment is None and start is None:
-            self.error(f"{where}: no start (neither <date> nor <start>)", element)
-        duration = self.value(values.duration, text("duration"), f"{where}, duration", element)
-        if not title or (moment is None and start is None):
-            return None
+        moment = self.value(values.moment, text("date"), f"{where}, date", element, "ignored")
+        start = self.value(
+            values.clock, text("start"), f"{where}, start", element, "its time is to be announced"
+        )
+        duration = self.value(
+            values.duration, text("duration"), f"{where}, duration", element, "its end is not known"
+        )
         links = [
-            Link(href.strip(), (link.text or "").strip())
+            link
             for group in ("links", "attachments")
-            for link in element.findall(f"{group}/*")
-            if (href := link.get("href") or "").strip()
+            for found in element.findall(f"{group}/*")
+            if (link := _link(found)) is not None
         ]
-        persons = [
-            name
-            for person in element.findall("persons/person")
-            if (name := (person.text or person.get("name") or "").strip())
-        ]
+        persons, roles = _people(element)
         return RawEvent(
             where=where,
             line=self.line(element),
             day=day,
-            room=text("room") or room,
-            title=title,
+            room=" ".join(text("room").split()) or room,
+            title=text("title"),
             guid=element.get("guid") or None,
             id=element.get("id") or None,
             slug=text("slug") or None,
@@ -185,6 +240,7 @@ class _Reader:
             url=text("url"),
             persons=tuple(persons),
             links=tuple(links),
+            roles=tuple(roles),
         )
 
 
@@ -225,4 +281,7 @@ def read(path: Path, data: bytes) -> tuple[RawSchedule | None, list[Problem]]:
         reader.error(f"not a schedule: the root element is <{root.tag}>, not <schedule>", root)
         return None, reader.problems
     schedule = reader.schedule(root)
-    return (None if reader.problems else schedule), reader.problems
+    if schedule is not None and reader.seen and not schedule.events:
+        reader.error(f"none of the {reader.seen} events in the file could be read", root)
+    failed = any(p.severity == "error" for p in reader.problems)
+    return (None if failed else schedule), reader.problems

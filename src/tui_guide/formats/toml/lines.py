@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 
 _ARRAY_TABLE = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]")
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]")
@@ -66,6 +67,16 @@ class LineIndex:
     def table(self, name: str, index: int = 0) -> int | None:
         """The line of `[name]` (index 0) or of the index-th `[[name]]`."""
         return self._tables.get((name, index))
+
+    def table_at(self, line: int, names: Collection[str]) -> tuple[str, int] | None:
+        """The table named one of `names` (its name, and which of the `[[name]]` tables)
+        that `line` is in: `[[sessions.people]]` is in its `[[sessions]]`."""
+        found = [
+            (start, table)
+            for table, start in self._tables.items()
+            if start <= line and table[0] in names
+        ]
+        return max(found)[1] if found else None
 
     def key(self, table: str, index: int, key: str) -> int | None:
         """The line of `key` inside a table, falling back to the table's own line."""

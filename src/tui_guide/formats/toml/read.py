@@ -57,6 +57,7 @@ SESSION_FIELDS = {
     "id": Field("slug", required=True),
     "title": Field("text", required=True),
     "kind": Field("text", required=True),
+    "type": Field("text"),
     "date": Field("date"),
     "start": Field("time"),
     "end": Field("time"),
@@ -426,6 +427,7 @@ def _session(
         subtitle=values.get("subtitle", ""),
         links=tuple(Link(v["url"], v.get("title", "")) for v in values.get("links", ())),
         guid=values.get("guid"),
+        type=values.get("type") or None,
     )
 
 

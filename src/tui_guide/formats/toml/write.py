@@ -40,6 +40,7 @@ def _session(session: Session) -> dict[str, Any]:
             "title": session.title,
             "subtitle": session.subtitle,
             "kind": session.kind.value,
+            "type": session.type,
             "date": session.date,
             "start": session.start,
             "end": session.end,

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from tui_guide.programme.format import day_label, time_range, zone_label
+from tui_guide.programme.format import day_label, kind_label, time_range, zone_label
 from tui_guide.programme.model import Festival, Session
 from tui_guide.tui.messages import ToggleFavourite
 from tui_guide.tui.screens.base import ListScreen
@@ -72,7 +72,7 @@ class SessionScreen(ListScreen):
             if session.subtitle:
                 yield Static(plain(session.subtitle, style="italic"), id="subtitle")
             yield StarToggle(id="favourite-state")
-            kind = session.kind.value + (f" · {session.track}" if session.track else "")
+            kind = kind_label(session) + (f" · {session.track}" if session.track else "")
             yield labelled("Kind", plain(kind))
             yield labelled("Festival", plain(self.festival.name))
             when = f"{day_label(session.date, year=True)} · {time_range(session)}"

@@ -16,7 +16,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui_guide.programme.format import day_label, time_range
+from tui_guide.programme.format import day_label, kind_label, time_range
 from tui_guide.programme.model import Session
 from tui_guide.tui.widgets.plain import plain
 from tui_guide.tui.widgets.rows import line_count
@@ -88,7 +88,7 @@ def session_row(
 ) -> SessionRow:
     """One session as a row of a session list; `note` holds warning lines
     of the guide's own (a clash, say), shown under the details."""
-    details = [session.kind.value, session.venue.name if session.venue else "Venue TBA"]
+    details = [kind_label(session), session.venue.name if session.venue else "Venue TBA"]
     if with_festival:
         details.append(with_festival)
     body = [_shared(session.title, "bold"), _shared(" · ".join(details), "dim")]
