@@ -45,14 +45,6 @@ def _utc(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat().removesuffix("+00:00") + "Z"
 
 
-def _original_type(session: Session) -> str | None:
-    # ISSUE 11: `Session.type`, the source's own word for the session ("Lightning talk"),
-    # is being added on the branch `liberal`. Once it is on main this is `session.type`;
-    # until then a session has none, and `type` is null (an empty CSV cell).
-    found: str | None = getattr(session, "type", None)
-    return found
-
-
 def _venue(venue: Venue | None) -> Record | None:
     if venue is None:
         return None
@@ -78,7 +70,7 @@ def session_record(session: Session) -> Record:
         "title": session.title,
         "subtitle": session.subtitle,
         "kind": session.kind.value,
-        "type": _original_type(session),
+        "type": session.type,  # the source's own word for it ("Lightning talk"), or null
         "date": session.date.isoformat() if session.date else None,
         "start": session.start.isoformat() if session.start else None,
         "end": session.end.isoformat() if session.end else None,
