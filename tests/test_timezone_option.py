@@ -4,6 +4,7 @@ none, keeping its wall clock, and changes nothing in our TOML files."""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -131,3 +132,42 @@ def test_an_unknown_zone_is_a_usage_error_everywhere(
         main([*argv, "--timezone", "Mars/Olympus"])
     assert exit_.value.code == 2
     assert "unknown time zone 'Mars/Olympus'" in capsys.readouterr().err
+
+
+def _ics(tmp_path: Path, head: str) -> Path:
+    path = tmp_path / "days.ics"
+    path.write_bytes(
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}BEGIN:VEVENT\r\nUID:e1\r\n"
+        "DTSTART:20260514T100000\r\nDTEND:20260514T110000\r\nSUMMARY:Floating\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n".encode()
+    )
+    return path
+
+
+def test_an_icalendar_file_of_floating_times_is_read_in_the_zone_given(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = _ics(tmp_path, "X-WR-CALNAME:Days\r\n")
+    argv = ["list", "--data", str(path), "--format", "json", "--timezone", "Asia/Tokyo"]
+    status, out, err = run(capsys, *argv)
+    assert (status, err) == (0, "")  # nothing guessed, nothing to say
+    (session,) = json.loads(out)["sessions"]
+    assert (session["timezone"], session["starts_at"]) == (
+        "Asia/Tokyo",
+        "2026-05-14T10:00:00+09:00",
+    )
+
+
+def test_an_icalendar_file_that_names_its_zone_keeps_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = _ics(tmp_path, "X-WR-CALNAME:Days\r\nX-WR-TIMEZONE:Europe/Berlin\r\n")
+    argv = ["list", "--data", str(path), "--format", "json", "--timezone", "Asia/Tokyo"]
+    status, out, err = run(capsys, *argv)
+    assert status == 0
+    assert err == (
+        f'{path}: warning: the file names its time zone, "Europe/Berlin"; --timezone '
+        "Asia/Tokyo is for files that name none, and is not used\n"
+    )
+    (session,) = json.loads(out)["sessions"]
+    assert session["starts_at"] == "2026-05-14T10:00:00+02:00"
