@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis_profiles import load as load_hypothesis_profile
 
 from tui_guide.favourites import FAVOURITES_ENV, STATE_ENV
 from tui_guide.library.cache import CACHE_ENV
 from tui_guide.library.sources import DATA_ENV
+
+load_hypothesis_profile()  # before any test module builds its @settings
 
 
 def pytest_configure(config: pytest.Config) -> None:

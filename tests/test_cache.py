@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from tui_guide.formats.load import load_file
 from tui_guide.library import cache
@@ -237,7 +238,7 @@ def test_a_header_without_the_path_as_text_is_not_ours(tmp_path: Path, given: ob
     assert parsed == [file]
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300), keep=st.integers(min_value=0, max_value=4000))
 def test_random_bytes_in_the_cache_are_never_trusted_nor_a_crash(
     tmp_path: Path, data: bytes, keep: int

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from tui_guide.favourites import Favourite, Favourites, FavouritesError, Snapshot
 from tui_guide.favourites.database import APPLICATION_ID, SCHEMA_VERSION
@@ -235,7 +236,7 @@ def test_eight_guides_opening_a_new_store_at_the_same_moment_all_save(tmp_path: 
 keys = st.sampled_from([KEY, OTHER, "korkyt-ata-2025/cooperation-memorandums", "a/b", "x/ü"])
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(steps=st.lists(st.tuples(st.sampled_from(["one", "two"]), keys), max_size=20))
 def test_two_guides_toggling_agree_with_the_database(tmp_path_factory, steps) -> None:
     """Whatever two guides toggle, in any order, the database holds exactly the keys whose

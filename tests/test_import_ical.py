@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from tui_guide.cli import main
 from tui_guide.formats.detect import Format, detect
@@ -655,8 +656,7 @@ _LINES = [line for path in FIXTURES for line in path.read_bytes().splitlines()] 
 
 
 @settings(
-    max_examples=120,
-    deadline=None,
+    max_examples=examples(120),
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.lists(st.sampled_from(_LINES) | st.binary(max_size=40), max_size=60))

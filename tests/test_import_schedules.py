@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from tui_guide.formats.detect import Format, detect
 from tui_guide.formats.load import load_file
@@ -446,7 +447,7 @@ def test_an_unknown_encoding_is_not_valid_xml_at_line_1(tmp_path: Path) -> None:
     ]
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     encoding=st.one_of(
         st.sampled_from(["utf-8", "UTF-16", "utf-32", "latin-1", "ascii", "cp1252", "idna"]),
@@ -673,7 +674,7 @@ def test_many_people_are_written_as_tables_that_still_load(tmp_path: Path) -> No
 _texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=_texts.filter(str.strip), description=_texts, person=_texts.filter(str.strip))
 @example(title="0\r\n", description="a\r\nb", person="0")  # tomli-w wrote "\r\n" as "\n"
 def test_any_text_round_trips_through_the_writer(
@@ -711,7 +712,7 @@ _event_keys = st.sampled_from(
 
 
 @settings(
-    max_examples=150,
+    max_examples=examples(150),
     deadline=None,  # a first example pays for imports; on a loaded machine over 200 ms
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
@@ -745,7 +746,7 @@ def test_any_json_schedule_gives_a_festival_or_problems(
     assert festival is not None or any(p.severity == "error" for p in problems)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     date_text=st.text(max_size=30) | st.datetimes().map(datetime.isoformat),
     start=st.text(max_size=8) | st.times().map(lambda t: t.strftime("%H:%M")),

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from tui_guide.cli import main
 from tui_guide.formats.load import load_file
@@ -35,9 +36,10 @@ _FUZZ = settings(
 )
 
 
-def fuzz(examples: int) -> settings:
-    """Settings for one fuzz test: sized so the whole module runs in well under 20 s."""
-    return settings(_FUZZ, max_examples=examples)
+def fuzz(thorough: int) -> settings:
+    """Settings for one fuzz test: `thorough` examples under the thorough profile, sized so the
+    whole module runs in well under 20 s; a fifth of them by default (see hypothesis_profiles)."""
+    return settings(_FUZZ, max_examples=examples(thorough))
 
 
 KEYS = sorted(

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from tui_guide.library.load import load_programme
 from tui_guide.library.sources import bundled_data
@@ -28,7 +29,7 @@ def test_known_queries() -> None:
     assert INDEX.matching("zzz") == []
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -48,7 +49,7 @@ QUERIES = st.lists(
 ).map(" ".join) | st.text(max_size=6)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     QUERIES,
     st.sampled_from([None, *sorted({s.date for s in SESSIONS if s.date is not None})]),

@@ -7,6 +7,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from tui_guide.programme.text import fold, fold_all, matches, printable, shown
 
@@ -101,7 +102,7 @@ def test_shown_quotes_and_cuts() -> None:
     assert long == '"' + "x" * 9 + '…"'
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text())
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
@@ -114,19 +115,19 @@ def test_fold_is_idempotent_on_compatibility_letters(text: str, query: str) -> N
     assert matches(query, text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text())
 def test_text_always_matches_itself(text: str) -> None:
     assert matches(text, text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(), st.text())
 def test_text_matches_any_text_containing_it(text: str, around: str) -> None:
     assert matches(text, around + " " + text + " " + around)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(), st.booleans())
 def test_printable_never_lets_a_control_character_through(text: str, multiline: bool) -> None:
     out = printable(text, multiline=multiline)
@@ -137,13 +138,13 @@ def test_printable_never_lets_a_control_character_through(text: str, multiline: 
     out.encode("utf-8")  # no lone surrogate: a terminal (or a UTF-8 file) takes all of it
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs"))))
 def test_printable_leaves_text_without_controls_alone(text: str) -> None:
     assert printable(text) == text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text())
 def test_shown_never_lets_a_control_character_through(text: str) -> None:
     assert not CONTROL.search(shown(text))
@@ -160,13 +161,13 @@ def _fold_char_by_char(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text())
 def test_fold_drops_combining_marks_as_the_plain_definition_does(text: str) -> None:
     assert fold(text) == _fold_char_by_char(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.text(), max_size=5))
 def test_fold_all_in_one_call_equals_folding_each_haystack(haystacks: list[str]) -> None:
     assert fold_all(*haystacks) == " \x00 ".join(fold(h) for h in haystacks)

@@ -1,13 +1,70 @@
-"""Helpers shared by the guide's tests: what is on the terminal, and waiting for the app."""
+"""Helpers shared by the guide's tests, the only copy of each: the bundled programme's ids and
+a small mixed programme, what is on the terminal, waiting for the app, and moving around it
+(days, lists, the command palette)."""
 
 from __future__ import annotations
 
+import io
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+from rich.console import Console
 from textual.app import App
+from textual.command import CommandInput, CommandList, CommandPalette
+from textual.content import Content
 from textual.pilot import Pilot
+from textual.widgets import OptionList, TabbedContent
+
+from tui_guide.tui.screens.days import DaysScreen
+from tui_guide.tui.screens.festivals import FestivalsScreen
+from tui_guide.tui.widgets.session_list import SessionList
+
+SIZE = (80, 24)
+
+# The bundled programme ------------------------------------------------------------------------
+
+BAKU = "baku-cinema-breeze-2025"
+ACTING = "ata-masterclass-acting-for-animators"
+CAREERS = "ata-masterclass-animation-careers"
+SERIES_7 = "ata-children-series-7-dec"
+SERIES_6 = "ata-children-series-6-dec"
+PANEL = "state-cooperation-panel"
+ROUNDTABLE = "ata-co-production-roundtable"
+ACTING_KEY = f"{BAKU}/{ACTING}"  # as the favourites store keeps them
+CAREERS_KEY = f"{BAKU}/{CAREERS}"
+
+# One festival with a dated day, a time-TBA session whose title sorts first, and an undated
+# session; "Azərbaycan" and "İstanbul" exercise the Turkic folding of the palette.
+MIXED = """
+[[venues]]
+id = "kino-evi"
+name = "Azərbaycan Kino Evi"
+city = "İstanbul"
+
+[[sessions]]
+id = "aardvark"
+title = "Aardvark shorts"
+kind = "screening"
+date = 2025-12-07
+venue = "kino-evi"
+
+[[sessions]]
+id = "zebra"
+title = "Zebra talk"
+kind = "talk"
+date = 2025-12-07
+start = 09:30:00
+end = 10:30:00
+venue = "kino-evi"
+
+[[sessions]]
+id = "mystery"
+title = "Mystery meeting"
+kind = "meeting"
+"""
+
+# The terminal and waiting ---------------------------------------------------------------------
 
 
 def screen_text(app: App) -> str:
@@ -17,6 +74,15 @@ def screen_text(app: App) -> str:
         full=True, screen_stack=app._background_screens, simplify=True
     )
     return "\n".join("".join(seg.text for strip in row for seg in strip) for row in update.strips)
+
+
+def plain(content, width: int = 100) -> str:
+    """A widget's content as text: Rich renderables (the help's key tables) printed out."""
+    if isinstance(content, str | Content):
+        return str(content)
+    console = Console(width=width, file=io.StringIO(), record=True)
+    console.print(content)
+    return console.export_text()
 
 
 async def wait_for(pilot: Pilot, condition: Callable[[], object], timeout: float = 5.0) -> None:
@@ -30,3 +96,90 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], timeout: float
 
 def in_ci() -> bool:
     return bool(os.environ.get("CI"))
+
+
+# Lists and days -------------------------------------------------------------------------------
+
+
+def ids(sessions: Iterable) -> list[str]:
+    return [s.id for s in sessions]
+
+
+def option_ids(options: OptionList) -> list[str | None]:
+    """The ids of an OptionList's options, in order (festivals, venues, people)."""
+    return [options.get_option_at_index(i).id for i in range(options.option_count)]
+
+
+def day_list(app: App, day: str) -> SessionList:
+    """The list of the days screen's tab for `day` ("2025-12-07" or "tba")."""
+    return app.screen.query_one(f"#list-day-{day}", SessionList)
+
+
+async def show_day(pilot: Pilot, day: str) -> SessionList:
+    """Open the tab of `day` and give its list. (A tab's list is filled when it is opened.)"""
+    app = pilot.app
+    app.screen.query_one(TabbedContent).active = f"day-{day}"
+    await pilot.pause()
+    return day_list(app, day)
+
+
+async def on_day(pilot: Pilot, day: str) -> list[str]:
+    """Open the tab of `day` ("2025-12-07" or "tba") and give the ids its list shows."""
+    return ids((await show_day(pilot, day)).sessions)
+
+
+async def open_days(pilot: Pilot) -> DaysScreen:
+    """From the festivals screen, open the highlighted (first) festival on its days."""
+    app = pilot.app
+    assert isinstance(app.screen, FestivalsScreen)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, DaysScreen)
+    return app.screen
+
+
+async def open_baku_days(pilot: Pilot) -> DaysScreen:
+    """From the festivals screen of the bundled programme, open Baku (the first) on its days."""
+    screen = await open_days(pilot)
+    assert screen.festival.id == BAKU
+    return screen
+
+
+# The command palette --------------------------------------------------------------------------
+
+
+def _searching(palette: CommandPalette, query: str) -> bool:
+    """Whether the palette has yet to finish its search for `query`: the input does not hold
+    all of it yet, or the worker that gathers the hits (one per keystroke) is still going."""
+    if palette.query_one(CommandInput).value != query:
+        return True
+    group = CommandPalette._GATHER_COMMANDS_GROUP
+    return any(
+        w.group == group and w.node is palette and not w.is_finished for w in palette.app.workers
+    )
+
+
+async def palette_search(pilot: Pilot, query: str, hits: int = 1) -> CommandList:
+    """Open the palette with ctrl+p, type `query`, and wait until its search is done and has
+    found at least `hits` hits."""
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+    palette = app.screen
+    await pilot.press(*query)
+    results = palette.query_one(CommandList)
+    await wait_for(pilot, lambda: not _searching(palette, query) and results.option_count >= hits)
+    return results
+
+
+def prompts(results: CommandList) -> list[str]:
+    return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+
+
+async def choose(pilot: Pilot, results: CommandList, label: str) -> None:
+    """Pick the first hit whose prompt starts with `label`, and wait for the palette to close."""
+    index = next(i for i, p in enumerate(prompts(results)) if p.startswith(label))
+    results.highlighted = index
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette))
+    await pilot.pause()

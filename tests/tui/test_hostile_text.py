@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 import pytest
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandList
 from textual.widgets import Header, OptionList
 from textual.widgets._toast import Toast
 
@@ -26,7 +26,7 @@ from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import VenuesScreen
 from tui_guide.tui.widgets.session_list import SessionList
 
-from .helpers import screen_text, wait_for
+from .helpers import open_days, option_ids, palette_search, prompts, screen_text, wait_for
 
 SIZE = (110, 50)
 
@@ -162,9 +162,7 @@ def assert_clean(app: GuideApp) -> str:
 
 
 async def to_days(pilot) -> None:
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, DaysScreen)
+    await open_days(pilot)
 
 
 async def to_festivals(pilot) -> None:
@@ -203,7 +201,7 @@ async def to_people(pilot) -> None:
 async def to_person(pilot) -> None:
     await to_people(pilot)
     people = pilot.app.screen.query_one("#people", OptionList)
-    keys = [people.get_option_at_index(i).id for i in range(people.option_count)]
+    keys = option_ids(people)
     people.highlighted = next(i for i, k in enumerate(keys) if "free tickets" in k)
     await pilot.press("enter")
     await pilot.pause()
@@ -241,11 +239,7 @@ async def to_about(pilot) -> None:
 
 async def to_palette(pilot) -> None:
     await to_days(pilot)
-    await pilot.press("ctrl+p")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
-    await pilot.press(*"free")
-    results = pilot.app.screen.query_one(CommandList)
-    await wait_for(pilot, lambda: results.option_count >= 3)
+    await palette_search(pilot, "free", hits=3)
 
 
 VISITS: dict[str, tuple[Callable[..., Awaitable[None]], list[str]]] = {
@@ -310,12 +304,12 @@ async def test_the_palette_shows_each_kind_of_hit_literally(hostile_app) -> None
     async with hostile_app.run_test(size=SIZE) as pilot:
         await to_palette(pilot)
         results = pilot.app.screen.query_one(CommandList)
-        prompts = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
-        kinds = {p.split("\n")[0].removeprefix(CLICK).strip() for p in prompts if CLICK in p}
+        hits = prompts(results)
+        kinds = {p.split("\n")[0].removeprefix(CLICK).strip() for p in hits if CLICK in p}
         assert {"festival", "session", "person"} <= kinds
         assert_clean(hostile_app)
         # Opening the session hit shows it, and quits nothing.
-        index = next(i for i, p in enumerate(prompts) if p.startswith(f"{CLICK}  session"))
+        index = next(i for i, p in enumerate(hits) if p.startswith(f"{CLICK}  session"))
         results.highlighted = index
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, SessionScreen))

@@ -15,9 +15,8 @@ from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.venue import VenueScreen
-from tui_guide.tui.widgets.session_list import SessionList
 
-from .helpers import screen_text
+from .helpers import day_list, option_ids, screen_text, show_day
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "schedules"
 SIZE = (100, 30)
@@ -45,22 +44,17 @@ async def test_37c3_opens_on_its_day_with_every_event_in_its_room_and_time(
         await pilot.pause()
         assert isinstance(app.screen, FestivalsScreen)
         festivals = app.screen.query_one("#festivals", OptionList)
-        order = [festivals.get_option_at_index(i).id for i in range(festivals.option_count)]
-        assert order == ["debconf23", "37c3"]
+        assert option_ids(festivals) == ["debconf23", "37c3"]
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DaysScreen) and app.screen.festival.id == "37c3"
         assert app.screen.query_one(TabbedContent).active == "day-2023-12-27"
         for day in congress.days:
-            app.screen.query_one(TabbedContent).active = f"day-{day}"
-            await pilot.pause()
-            shown = app.screen.query_one(f"#list-day-{day}", SessionList).sessions
+            shown = (await show_day(pilot, day.isoformat())).sessions
             assert [s.key for s in shown] == [s.key for s in congress.sessions_on(day)]
         assert sum(len(congress.sessions_on(d)) for d in congress.days) == 501
 
-        app.screen.query_one(TabbedContent).active = "day-2023-12-27"
-        await pilot.pause()
-        first = app.screen.query_one("#list-day-2023-12-27", SessionList)
+        first = await show_day(pilot, "2023-12-27")
         first.focus()
         first.highlighted = [s.id for s in first.sessions].index(OPENING)
         await pilot.press("enter")
@@ -96,7 +90,7 @@ async def test_debconf23_sessions_are_in_kochi_time_in_their_rooms(make_app, imp
         await pilot.pause()
         assert isinstance(app.screen, DaysScreen) and app.screen.festival.id == "debconf23"
         assert app.screen.query_one(TabbedContent).active == "day-2023-09-10"
-        tenth = app.screen.query_one("#list-day-2023-09-10", SessionList)
+        tenth = day_list(app, "2023-09-10")
         assert [s.key for s in tenth.sessions] == [
             s.key for s in debconf.sessions_on(datetime(2023, 9, 10).date())
         ]

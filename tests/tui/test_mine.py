@@ -20,12 +20,8 @@ from tui_guide.tui.widgets.section_bar import FilterBadge, SectionLink
 from tui_guide.tui.widgets.session_list import FAVOURITE_MARK, MARK_X, SessionList
 from tui_guide.tui.widgets.star import StarToggle
 
-from .helpers import screen_text, wait_for
+from .helpers import ACTING_KEY, CAREERS_KEY, SIZE, open_baku_days, screen_text, wait_for
 
-SIZE = (80, 24)
-BAKU = "baku-cinema-breeze-2025"
-ACTING = f"{BAKU}/ata-masterclass-acting-for-animators"
-CAREERS = f"{BAKU}/ata-masterclass-animation-careers"
 ADDED = datetime(2025, 12, 1, 9, 0, tzinfo=UTC)
 
 
@@ -49,14 +45,12 @@ async def test_stars_are_saved_and_listed_with_their_clash(make_app, tmp_path: P
     path = tmp_path / "favourites.sqlite3"
     app = make_app(favourites=Favourites(path=path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # Baku, opening on 7 Dec (the frozen today)
-        await pilot.pause()
-        assert isinstance(app.screen, DaysScreen)
+        await open_baku_days(pilot)  # opening on 7 Dec (the frozen today)
         await pilot.press("f", "down", "f")
         await pilot.pause()
-        assert saved(path) == [ACTING, CAREERS]
+        assert saved(path) == [ACTING_KEY, CAREERS_KEY]
         listing = await open_mine(pilot)
-        assert [s.key for s in listing.sessions] == [ACTING, CAREERS]
+        assert [s.key for s in listing.sessions] == [ACTING_KEY, CAREERS_KEY]
         text = screen_text(app)
         assert "2 starred sessions, 2 in clashes" in text
         assert "Clashes with Building a successful career" in text
@@ -64,8 +58,8 @@ async def test_stars_are_saved_and_listed_with_their_clash(make_app, tmp_path: P
         listing.focus()
         await pilot.press("f")
         await pilot.pause()
-        assert [s.key for s in listing.sessions] == [CAREERS]
-        assert saved(path) == [CAREERS]
+        assert [s.key for s in listing.sessions] == [CAREERS_KEY]
+        assert saved(path) == [CAREERS_KEY]
         assert "1 starred session" in screen_text(app)
         await pilot.press("x")
         await pilot.pause()
@@ -78,15 +72,15 @@ async def test_a_star_whose_session_is_gone_is_kept_shown_and_removable(
     path = tmp_path / "favourites.sqlite3"
     store = Favourites(path=path)
     gone = Snapshot("Old screening", date(2025, 12, 5), time(19, 30), None, "Nizami Cinema")
-    store.merge([Favourite("gone-fest/old", ADDED, gone), Favourite(ACTING, ADDED)])
+    store.merge([Favourite("gone-fest/old", ADDED, gone), Favourite(ACTING_KEY, ADDED)])
     app = make_app(favourites=store)
     async with app.run_test(size=(100, 30)) as pilot:
         listing = await open_mine(pilot)
-        assert [s.key for s in listing.sessions] == [ACTING]
+        assert [s.key for s in listing.sessions] == [ACTING_KEY]
         text = screen_text(app)
         assert "No longer in the programme (1)" in text
         assert "Old screening — Fri 5 Dec 19:30 · gone-fest/old" in text
-        assert saved(path) == ["gone-fest/old", ACTING]  # kept, not pruned
+        assert saved(path) == ["gone-fest/old", ACTING_KEY]  # kept, not pruned
         gone_list = app.screen.query_one("#gone", OptionList)
         gone_list.focus()
         await pilot.press("enter")  # nothing to open
@@ -94,7 +88,7 @@ async def test_a_star_whose_session_is_gone_is_kept_shown_and_removable(
         assert isinstance(app.screen, MineScreen)
         await pilot.press("x")
         await pilot.pause()
-        assert saved(path) == [ACTING]
+        assert saved(path) == [ACTING_KEY]
         assert not gone_list.display
         assert "No longer in the programme" not in screen_text(app)
 
@@ -131,7 +125,7 @@ async def test_a_store_that_cannot_be_written_is_reported_and_browsing_works(
         assert any("cannot create the folder" in m and "not saved" in m for m in messages)
         await pilot.press("enter", "f")  # browse, and star for this run
         await pilot.pause()
-        assert isinstance(app.screen, DaysScreen) and ACTING in app.favourites
+        assert isinstance(app.screen, DaysScreen) and ACTING_KEY in app.favourites
 
 
 BACK_TO_BACK = """
@@ -203,22 +197,22 @@ async def test_refresh_and_a_screen_change_show_what_another_guide_added(
     async with app.run_test(size=SIZE) as pilot:
         listing = await open_mine(pilot)
         assert listing.sessions == ()
-        other.add(ACTING)
+        other.add(ACTING_KEY)
         await pilot.press("r")
         await pilot.pause()
-        assert [s.key for s in listing.sessions] == [ACTING]
-        other.add(CAREERS)
+        assert [s.key for s in listing.sessions] == [ACTING_KEY]
+        other.add(CAREERS_KEY)
         await pilot.press("enter")  # Baku's days (the festivals screen is current)
         await pilot.press("d")
         await pilot.pause()
-        assert CAREERS in app.favourites  # read again on the screen change
+        assert CAREERS_KEY in app.favourites  # read again on the screen change
         line = next(s for s in screen_text(app).splitlines() if "successful career" in s)
         assert FAVOURITE_MARK in line
     other.close()
 
 
 async def test_e_writes_my_programme_as_a_calendar(make_app, tmp_path: Path) -> None:
-    app = make_app(favourites=Favourites([ACTING, "gone-fest/old"]), export_dir=tmp_path)
+    app = make_app(favourites=Favourites([ACTING_KEY, "gone-fest/old"]), export_dir=tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_mine(pilot)
         await pilot.press("e")
@@ -255,7 +249,7 @@ async def test_export_writes_off_the_ui_thread(make_app, tmp_path: Path, monkeyp
         written.set()
 
     monkeypatch.setattr(mine_module, "write_atomically", slow_write)
-    app = make_app(favourites=Favourites([ACTING]), export_dir=tmp_path)
+    app = make_app(favourites=Favourites([ACTING_KEY]), export_dir=tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_mine(pilot)
         await pilot.press("e")
@@ -271,7 +265,7 @@ async def test_export_writes_off_the_ui_thread(make_app, tmp_path: Path, monkeyp
 async def test_an_export_that_cannot_write_says_so(make_app, tmp_path: Path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("not a folder", encoding="utf-8")
-    app = make_app(favourites=Favourites([ACTING]), export_dir=blocked / "sub")
+    app = make_app(favourites=Favourites([ACTING_KEY]), export_dir=blocked / "sub")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_mine(pilot)
         await pilot.press("e")
@@ -283,7 +277,9 @@ async def test_an_export_that_cannot_write_says_so(make_app, tmp_path: Path) -> 
 
 async def test_a_favourite_about_to_start_raises_one_notification(make_app, tmp_path) -> None:
     # Frozen at 13:55 in Baku: both 14:00 masterclasses start in 5 minutes.
-    app = make_app(now=datetime(2025, 12, 7, 13, 55), favourites=Favourites([ACTING]), remind=10)
+    app = make_app(
+        now=datetime(2025, 12, 7, 13, 55), favourites=Favourites([ACTING_KEY]), remind=10
+    )
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         reminders = [n for n in app._notifications if str(n.title).startswith("Starts")]
@@ -296,7 +292,7 @@ async def test_a_favourite_about_to_start_raises_one_notification(make_app, tmp_
 
 async def test_no_reminder_when_off_or_not_soon(make_app) -> None:
     for now, remind in ((datetime(2025, 12, 7, 13, 55), 0), (datetime(2025, 12, 7, 13, 0), 10)):
-        app = make_app(now=now, favourites=Favourites([ACTING]), remind=remind)
+        app = make_app(now=now, favourites=Favourites([ACTING_KEY]), remind=remind)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await pilot.pause()
             assert not [n for n in app._notifications if str(n.title).startswith("Starts")]
@@ -305,8 +301,7 @@ async def test_no_reminder_when_off_or_not_soon(make_app) -> None:
 async def test_a_click_on_the_mark_stars_and_a_click_elsewhere_opens(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_baku_days(pilot)
         listing = app.screen.focused
         assert isinstance(listing, SessionList) and listing.highlighted_session is not None
         first = listing.highlighted_session.key
@@ -390,11 +385,11 @@ async def test_a_click_on_the_star_of_a_session_page_toggles_it(make_app) -> Non
         star = app.screen.query_one(StarToggle)
         assert "☆ Not in My programme" in screen_text(app)
         await pilot.click(StarToggle)
-        await wait_for(pilot, lambda: ACTING in app.favourites)
+        await wait_for(pilot, lambda: ACTING_KEY in app.favourites)
         assert f"{FAVOURITE_MARK} In My programme" in screen_text(app)
         assert star.has_class("-starred")
         await pilot.click(StarToggle)
-        await wait_for(pilot, lambda: ACTING not in app.favourites)
+        await wait_for(pilot, lambda: ACTING_KEY not in app.favourites)
 
 
 def test_a_store_in_memory_exports_into_the_state_folder(make_app, monkeypatch, tmp_path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 from textual.css.styles import Styles
 
 from tui_guide.library.load import load_programme
@@ -74,7 +75,7 @@ async def test_a_star_redraws_only_its_own_row(make_app, tmp_path) -> None:
         assert starred.title[:20] in line
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=80), st.integers(min_value=1, max_value=100))
 def test_a_row_part_counts_its_lines_as_textual_would(text: str, width: int) -> None:
     part = plain(text, style="bold")

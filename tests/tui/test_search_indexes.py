@@ -14,8 +14,7 @@ from tui_guide.programme.search import Cancelled
 from tui_guide.tui.providers import programme as provider
 from tui_guide.tui.search_indexes import SearchIndexes
 
-from .helpers import wait_for
-from .test_pilot import (
+from .helpers import (
     CAREERS,
     SIZE,
     choose,
@@ -24,6 +23,7 @@ from .test_pilot import (
     open_baku_days,
     palette_search,
     prompts,
+    wait_for,
 )
 
 

@@ -13,7 +13,6 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.filters import FiltersScreen
 from tui_guide.tui.screens.help import HelpScreen
 from tui_guide.tui.screens.mine import MineScreen
@@ -23,6 +22,8 @@ from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import VenuesScreen
 
+from .helpers import open_baku_days
+
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
 
@@ -31,9 +32,7 @@ async def festivals(pilot: Pilot) -> None:
 
 
 async def days(pilot: Pilot) -> None:
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, DaysScreen)
+    await open_baku_days(pilot)
 
 
 async def session(pilot: Pilot) -> None:

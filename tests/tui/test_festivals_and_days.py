@@ -1,0 +1,188 @@
+"""Festivals and days, driven key by key with Pilot: the list of festivals, a festival's days
+(one tab a day, plus Date TBA), the day it opens on, moving between days, and the order of a
+day's sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from textual.widgets import OptionList, Tab, TabbedContent
+
+from tui_guide.library.load import load_programme
+from tui_guide.tui.screens.days import DaysScreen
+from tui_guide.tui.screens.festivals import FestivalsScreen
+from tui_guide.tui.screens.venues import VenuesScreen
+
+from .helpers import (
+    ACTING,
+    BAKU,
+    CAREERS,
+    MIXED,
+    PANEL,
+    ROUNDTABLE,
+    SERIES_6,
+    SERIES_7,
+    SIZE,
+    day_list,
+    ids,
+    on_day,
+    open_baku_days,
+    option_ids,
+    screen_text,
+)
+
+
+async def test_festivals_screen_lists_every_festival_and_enter_opens_days(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.current_mode == "festivals"
+        assert isinstance(app.screen, FestivalsScreen)
+        festivals = app.screen.query_one("#festivals", OptionList)
+        assert option_ids(festivals) == [
+            BAKU,
+            "korkyt-ata-2025",
+            "turksoy-film-leaders-2025",
+        ]
+        text = screen_text(app)
+        assert "Baku Cinema Breeze International Film Festival 2025" in text
+        assert "6 sessions" in text
+        assert "Korkyt Ata International Film Festival of the Turkic World" in text
+        assert "Istanbul, Türkiye" in text
+
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "days"
+        assert isinstance(app.screen, DaysScreen)
+        assert app.screen.festival.id == BAKU
+        assert app.festival.id == BAKU
+
+
+async def test_second_festival_opens_its_days_and_F_returns_to_festivals(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_baku_days(pilot)
+        await pilot.press("F")
+        await pilot.pause()
+        assert app.current_mode == "festivals"
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.current_mode == "days"
+        assert app.festival.id == "turksoy-film-leaders-2025"
+        assert isinstance(app.screen, DaysScreen)
+        assert app.screen.festival.id == "turksoy-film-leaders-2025"
+        # Every session of this festival is undated: one "Date TBA" tab holds all five.
+        assert [str(t.label) for t in app.screen.query(Tab)] == ["Date TBA"]
+        assert len(await on_day(pilot, "tba")) == 5
+
+
+async def test_one_festival_goes_straight_to_days(make_app, write_festival) -> None:
+    path = write_festival(MIXED)
+    app = make_app(load_programme([path]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.current_mode == "days"
+        assert isinstance(app.screen, DaysScreen)
+        # There is no festivals screen to go back to, and F says so by doing nothing.
+        assert app.check_action("section", ("festivals",)) is False
+        await pilot.press("F")
+        await pilot.pause()
+        assert app.current_mode == "days"
+
+
+async def test_days_open_on_the_now_day_with_day_labels(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_baku_days(pilot)
+        assert [str(t.label) for t in app.screen.query(Tab)] == [
+            "Sat 6 Dec",
+            "Sun 7 Dec",
+            "Tue 9 Dec",
+            "Date TBA",  # the state-cooperation panel has no date
+        ]
+        assert app.screen.query_one(TabbedContent).active == "day-2025-12-07"
+        assert app.focused is day_list(app, "2025-12-07")
+        # On screen: the two 14:00 masterclasses of the day.
+        text = screen_text(app)
+        assert "Acting techniques for animators" in text
+        assert "Building a successful career in the animation industry" in text
+        assert "14:00" in text
+        assert await on_day(pilot, "2025-12-06") == [SERIES_6]
+        assert await on_day(pilot, "2025-12-09") == [ROUNDTABLE]
+        assert await on_day(pilot, "tba") == [PANEL]
+
+
+@pytest.mark.parametrize("now", [datetime(2025, 12, 20, 9, 0), None])
+async def test_days_open_on_the_first_day_when_today_is_not_a_festival_day(make_app, now) -> None:
+    # None is the real clock: the bundled festival is long over (or not yet) on any run day
+    # other than 6, 7 or 9 December 2025.
+    app = make_app(now=now)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_baku_days(pilot)
+        assert app.screen.query_one(TabbedContent).active == "day-2025-12-06"
+        assert app.focused is day_list(app, "2025-12-06")
+
+
+async def test_right_and_left_change_the_day(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_baku_days(pilot)
+        tabs = app.screen.query_one(TabbedContent)
+        await pilot.press("right")
+        await pilot.pause()
+        assert tabs.active == "day-2025-12-09"
+        await pilot.press("right", "right")  # to "Date TBA", and it stays on the last tab
+        await pilot.pause()
+        assert tabs.active == "day-tba"
+        await pilot.press("left", "left", "left")
+        await pilot.pause()
+        assert tabs.active == "day-2025-12-06"
+        assert app.focused is day_list(app, "2025-12-06")
+
+
+async def test_time_tba_sessions_follow_timed_ones_and_date_tba_has_a_tab(
+    make_app, write_festival
+) -> None:
+    app = make_app(load_programme([write_festival(MIXED)]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [str(t.label) for t in app.screen.query(Tab)] == ["Sun 7 Dec", "Date TBA"]
+        # "Aardvark" sorts first by title but has no time, so it comes after 09:30.
+        assert ids(day_list(app, "2025-12-07").sessions) == ["zebra", "aardvark"]
+        text = screen_text(app).splitlines()
+        zebra = next(i for i, line in enumerate(text) if "Zebra talk" in line)
+        aardvark = next(i for i, line in enumerate(text) if "Aardvark shorts" in line)
+        assert zebra < aardvark
+        assert "09:30–10:30" in text[zebra]
+        assert "Time TBA" in text[aardvark]
+
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "day-tba"
+        assert ids(day_list(app, "tba").sessions) == ["mystery"]
+        assert "Mystery meeting" in screen_text(app)
+
+
+async def test_bundled_seventh_lists_time_tba_screening_last(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_baku_days(pilot)
+        assert await on_day(pilot, "2025-12-07") == [ACTING, CAREERS, SERIES_7]
+
+
+# Once a bug, now fixed: a festival without sessions.
+
+
+async def test_a_festival_without_sessions_still_answers_keys(make_app, write_festival) -> None:
+    app = make_app(load_programme([write_festival("")]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DaysScreen)
+        assert "This festival has no sessions yet." in screen_text(app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, VenuesScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
