@@ -15,6 +15,7 @@ import pytest
 
 from tui_guide.cli import main
 from tui_guide.formats.listing import CSV_COLUMNS, session_record
+from tui_guide.formats.listing import as_json as as_json_text
 from tui_guide.formats.load import load_file
 from tui_guide.programme.model import Kind, Person, Session
 from tui_guide.programme.text import CONTROL, printable
@@ -230,7 +231,8 @@ def hostile_schedule(tmp_path: Path) -> Path:
         "days": [{"index": 1, "date": "2024-03-01", "rooms": {"Room " + HOSTILE: [event]}}],
     }
     path = tmp_path / "hostile.json"
-    # json.dumps escapes the lone surrogate ("\ud800"), as a hostile file would.
+    # json.dumps escapes the lone surrogate ("\ud800"), as a hostile file would; the reader
+    # makes it U+FFFD (no UTF-8 file or terminal can hold it).
     path.write_text(json.dumps({"schedule": {"conference": conference}}), encoding="utf-8")
     return path
 
@@ -242,11 +244,12 @@ def test_json_escapes_every_control_character_and_keeps_the_text_exact(
     festival, _ = load_file(path)
     assert festival is not None
     (session,) = festival.sessions
-    assert "\x1b" in session.title and "\ud800" in session.title  # the model has them raw
+    assert "\x1b" in session.title and "\x9b" in session.title  # the model has them raw
+    assert "lone\ufffd" in session.title
     out, _ = listed(capsys, "--data", str(path), "--format", "json")
     assert CONTROL.search(out) is None  # nothing raw: not ESC, not C1, not bidi, no surrogate
     out.encode("utf-8")  # strict: a lone surrogate would not encode
-    assert "\\u001b[31m" in out and "\\u009b" in out and "\\u202e" in out and "\\ud800" in out
+    assert "\\u001b[31m" in out and "\\u009b" in out and "\\u202e" in out
     document = json.loads(out)
     (record,) = document["sessions"]
     assert record == json.loads(json.dumps(session_record(session)))  # exactly the model's
@@ -277,3 +280,39 @@ def test_csv_shows_control_characters_as_the_terminal_does(
     for column, cell in row.items():
         if column != "description":
             assert "\n" not in cell and "\t" not in cell, column
+
+
+def test_json_escapes_a_lone_surrogate_should_a_model_ever_hold_one() -> None:
+    # No reader gives one today (schedule.json's are made U+FFFD); the writer holds anyway.
+    text = as_json_text([], [dataclasses.replace(SESSION, title="lone \ud800")])
+    assert "\\ud800" in text and CONTROL.search(text) is None
+    text.encode("utf-8")
+    assert json.loads(text)["sessions"][0]["title"] == "lone \ud800"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", "--format", "json"],
+        ["list", "--format", "csv"],
+        ["validate"],
+        ["export", "-o", "-"],
+    ],
+)
+def test_every_writer_takes_a_schedule_with_a_lone_surrogate(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]
+) -> None:
+    path = hostile_schedule(tmp_path)
+    command, *rest = argv
+    paths = [str(path)] if command == "validate" else ["--data", str(path)]
+    assert main([command, *paths, *rest]) == 0
+    out = capsys.readouterr().out
+    out.encode("utf-8")  # what reached standard output is all writable text
+    assert "\ud800" not in out
+
+
+def test_import_writes_a_lone_surrogate_as_the_replacement_character(tmp_path: Path) -> None:
+    out = tmp_path / "hostile.toml"
+    assert main(["import", str(hostile_schedule(tmp_path)), "-o", str(out)]) == 0
+    assert "lone\ufffd" in out.read_text("utf-8")

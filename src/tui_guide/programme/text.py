@@ -96,9 +96,10 @@ def matches(query: str, *haystacks: str) -> bool:
 
 
 # C0 and C1 control characters, DEL, the bidi overrides that can disguise text, and lone
-# surrogates (a schedule.json may escape one, "\ud800"), which no terminal or UTF-8 file can
-# hold. Newline and tab are not among them: `printable` decides about those. Writers that
-# must keep the text exact escape these instead (formats/listing.py, for JSON).
+# surrogates, which no terminal or UTF-8 file can hold (a schedule.json may escape one,
+# "\ud800"; its reader makes it U+FFFD, and this holds should any other text carry one).
+# Newline and tab are not among them: `printable` decides about those. Writers that must
+# keep the text exact escape these instead (formats/listing.py, for JSON).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
