@@ -63,8 +63,8 @@ def timezone_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
         metavar="ZONE",
         default=None if top else argparse.SUPPRESS,
         help="the IANA time zone (such as America/Montreal) of the wall-clock times of "
-        "schedule.xml and schedule.json files that name none; a zone a file names is kept, "
-        "and TOML files always name theirs",
+        "schedule.xml, schedule.json and iCalendar files that name none; a zone a file "
+        "names is kept, and TOML files always name theirs",
     )
 
 
