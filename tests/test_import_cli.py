@@ -177,7 +177,7 @@ def test_validate_strict_makes_warnings_fail(capsys: pytest.CaptureFixture[str])
     assert captured.err.splitlines()[-1] == "1 warning, and --strict makes warnings fail"
     # Nothing to warn of: --strict passes.
     assert main(["validate", "--strict", str(DATA / "example.toml")]) == 0
-    assert capsys.readouterr().out == "OK: 1 festival, 2 venues, 5 sessions\n"
+    assert capsys.readouterr().out == "OK: 1 festival, 2 venues, 6 sessions\n"
 
 
 def test_validate_counts_errors_and_warnings_apart(

@@ -57,6 +57,8 @@ def test_json_holds_every_session_with_local_and_utc_times(
         "timezone": "Asia/Baku",
         "starts": "2026-05-14",
         "ends": "2026-05-16",
+        "day_starts": "04:00:00",
+        "held_by": "2026-05-17",
         "url": "https://example.org/film-days",
         "organisers": ["Example Film Society", "Example City Cinema"],
         "description": festival["description"],
@@ -66,10 +68,11 @@ def test_json_holds_every_session_with_local_and_utc_times(
     assert list(sessions) == [
         "opening-shorts",
         "night-screening",
+        "after-party",  # 01:30 on 16 May, before day_starts: the end of 15 May's night
         "closing-talk",
         "sound-masterclass",
         "studio-tour",
-    ]  # in time order, as the table lists them
+    ]  # in time order, by festival day, as the table lists them
     assert sessions["opening-shorts"] == {
         "festival": "example-film-days-2026",
         "id": "opening-shorts",
@@ -79,6 +82,8 @@ def test_json_holds_every_session_with_local_and_utc_times(
         "kind": "screening",
         "type": "Premiere screening",  # the file's own word; the kind is ours
         "date": "2026-05-14",
+        "day": "2026-05-14",
+        "day_starts": "04:00:00",
         "start": "19:00:00",
         "end": "20:45:00",
         "timezone": "Asia/Baku",
@@ -110,7 +115,10 @@ def test_json_holds_every_session_with_local_and_utc_times(
             {"url": "https://example.org/film-days/opening/notes.pdf", "title": ""},
         ],
         "guid": "0b7e2d4c-3f61-4a8e-9c2d-7a5b1e6f8c90",
+        "held_by": "2026-05-17",  # the festival's
     }
+    party = sessions["after-party"]  # dated 16 May, in the festival day of 15 May
+    assert (party["date"], party["day"], party["start"]) == ("2026-05-16", "2026-05-15", "01:30:00")
     night = sessions["night-screening"]  # past midnight: ends the next day, keeps its date
     assert (night["date"], night["start"], night["end"]) == ("2026-05-15", "23:30:00", "01:15:00")
     assert (night["starts_at"], night["ends_at"]) == (
@@ -143,10 +151,19 @@ def test_csv_has_a_header_and_a_row_per_session(capsys: pytest.CaptureFixture[st
         "https://example.org/film-days/opening/notes.pdf"
     )
     assert rows[1]["ends_at"] == "2026-05-16T01:15:00+04:00"
+    assert (rows[2]["date"], rows[2]["day"]) == ("2026-05-16", "2026-05-15")
+
+
+def test_a_night_session_is_listed_on_its_festival_day(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--data", str(EXAMPLE), "--day", "2026-05-15"]
+    assert [s["id"] for s in as_json(capsys, *argv)["sessions"]] == [
+        "night-screening",
+        "after-party",
+    ]
 
 
 def test_the_filters_apply_as_to_the_table(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["--data", str(EXAMPLE), "--day", "2026-05-16"]
+    argv = ["--data", str(EXAMPLE), "--day", "2026-05-16"]  # the after-party is 15 May's night
     document = as_json(capsys, *argv)
     assert [s["id"] for s in document["sessions"]] == ["closing-talk", "sound-masterclass"]
     assert [r["id"] for r in as_csv(capsys, *argv)] == ["closing-talk", "sound-masterclass"]

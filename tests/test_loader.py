@@ -3,6 +3,7 @@ behaviour in time (aware datetimes, past midnight, ordering, overlaps, past sess
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -698,11 +699,21 @@ def test_is_past() -> None:
     open_ended = session("open-ended", start=time(14))
     assert not open_ended.is_past(datetime(2025, 12, 7, 14, 10, tzinfo=BAKU))
     assert not open_ended.is_past(datetime(2025, 12, 7, 23, 59, tzinfo=BAKU))
-    assert open_ended.is_past(datetime(2025, 12, 8, 0, 0, tzinfo=BAKU))
+    # its festival day runs to 05:00 (the default boundary): the night is still its day
+    assert not open_ended.is_past(datetime(2025, 12, 8, 4, 59, tzinfo=BAKU))
+    assert open_ended.is_past(datetime(2025, 12, 8, 5, 0, tzinfo=BAKU))
 
-    tba = session("tba")  # time TBA: past only when its whole day is
-    assert not tba.is_past(datetime(2025, 12, 7, 23, 59, tzinfo=BAKU))
-    assert tba.is_past(datetime(2025, 12, 8, 0, 0, tzinfo=BAKU))
+    tba = session("tba")  # time TBA: past only when its whole festival day is
+    assert not tba.is_past(datetime(2025, 12, 8, 4, 59, tzinfo=BAKU))
+    assert tba.is_past(datetime(2025, 12, 8, 5, 0, tzinfo=BAKU))
+
+    # a report says it has taken place: past from the day after the report, date or none
+    held = dataclasses.replace(
+        undated_session := session("held", day=None), held_by=date(2025, 7, 22)
+    )
+    assert not undated_session.is_past(datetime(2025, 7, 23, tzinfo=BAKU))
+    assert not held.is_past(datetime(2025, 7, 22, 23, 0, tzinfo=BAKU))
+    assert held.is_past(datetime(2025, 7, 23, 0, 0, tzinfo=BAKU))
 
     undated = session("undated", day=None)
     assert not undated.is_past(datetime(2099, 1, 1, tzinfo=BAKU))

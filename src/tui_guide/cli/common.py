@@ -123,7 +123,12 @@ def filter_options(parser: argparse.ArgumentParser) -> None:
     """`--festival`, `--day`, `--venue`, `--kind` and `--search`, as `list` and `export` take
     them; `session_filter` reads them back."""
     parser.add_argument("--festival", metavar="ID", help="only this festival (its id)")
-    parser.add_argument("--day", type=day, metavar="YYYY-MM-DD", help="only this local date")
+    parser.add_argument(
+        "--day",
+        type=day,
+        metavar="YYYY-MM-DD",
+        help="only this festival day (its night included: 01:30 after it is in it)",
+    )
     parser.add_argument("--venue", metavar="VENUE", help="only this venue (id or name)")
     parser.add_argument(
         "--kind",

@@ -72,6 +72,9 @@ def session_record(session: Session) -> Record:
         "kind": session.kind.value,
         "type": session.type,  # the source's own word for it ("Lightning talk"), or null
         "date": session.date.isoformat() if session.date else None,
+        # The festival day it belongs to: the day before `date` for a night's small hours.
+        "day": session.day.isoformat() if session.day else None,
+        "day_starts": session.day_starts.isoformat(),
         "start": session.start.isoformat() if session.start else None,
         "end": session.end.isoformat() if session.end else None,
         "timezone": session.timezone.key,
@@ -90,6 +93,7 @@ def session_record(session: Session) -> Record:
         "url": session.url,
         "links": [{"url": link.url, "title": link.title} for link in session.links],
         "guid": session.guid,
+        "held_by": session.held_by.isoformat() if session.held_by else None,
     }
 
 
@@ -103,6 +107,8 @@ def festival_record(festival: Festival) -> Record:
         "timezone": festival.timezone.key,
         "starts": festival.starts.isoformat() if festival.starts else None,
         "ends": festival.ends.isoformat() if festival.ends else None,
+        "day_starts": festival.boundary.isoformat(),
+        "held_by": festival.held_by.isoformat() if festival.held_by else None,
         "url": festival.url,
         "organisers": list(festival.organisers),
         "description": festival.description,
@@ -135,6 +141,7 @@ CSV_COLUMNS: Sequence[str] = (
     "kind",
     "type",
     "date",
+    "day",
     "start",
     "end",
     "timezone",
@@ -151,6 +158,7 @@ CSV_COLUMNS: Sequence[str] = (
     "url",
     "links",
     "guid",
+    "held_by",
     "description",
 )
 

@@ -6,9 +6,12 @@ import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tui_guide.programme.model import Session
+from tui_guide.programme.model import Festival, Session
 
 TBA = "TBA"
+NOT_GIVEN = "not given"
+"""What an unknown reads once it can no longer be announced: the session is over, or the
+report that gave it came after it. "TBA" there would read as still to come."""
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -18,15 +21,35 @@ def count(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
-def day_label(day: date | None, *, year: bool = False) -> str:
-    """'Sun 7 Dec' (or 'Sun 7 Dec 2025'); 'Date TBA' for an unknown date.
+def unknown(over: bool = False) -> str:
+    """The word for a missing date, time or venue: 'TBA', or 'not given' for what is over."""
+    return NOT_GIVEN if over else TBA
+
+
+def day_label(day: date | None, *, year: bool = False, over: bool = False) -> str:
+    """'Sun 7 Dec' (or 'Sun 7 Dec 2025'); 'Date TBA' (or, `over`, 'Date not given') for an
+    unknown date.
 
     Written out by hand rather than with strftime so the labels do not change with the locale.
     """
     if day is None:
-        return f"Date {TBA}"
+        return f"Date {unknown(over)}"
     label = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
     return f"{label} {day.year}" if year else label
+
+
+def day_tab_label(festival: Festival, day: date | None) -> str:
+    """A festival day as its tab reads: 'Day 1 · Wed 27 Dec' when the festival's own dates
+    are known, else 'Wed 27 Dec'; 'Date TBA' for the sessions with no date."""
+    if day is None:
+        return day_label(None)
+    number = festival.day_number(day)
+    return day_label(day) if number is None else f"Day {number} · {day_label(day)}"
+
+
+def venue_label(session: Session, *, over: bool = False) -> str:
+    """The venue's name, or 'Venue TBA' ('Venue not given' once the session is over)."""
+    return session.venue.name if session.venue else f"Venue {unknown(over)}"
 
 
 def kind_label(session: Session) -> str:
@@ -56,17 +79,44 @@ def zone_label(zone: ZoneInfo) -> str:
     return f"UTC{'-' if sign == '+' else '+'}{int(hours)}"
 
 
-def time_range(session: Session, *, compact: bool = False) -> str:
-    """'14:00', '14:00–15:30', '23:00–01:00 (+1 day)' or 'Time TBA'; `compact` writes the
-    next day as '23:00–01:00⁺¹', for narrow columns."""
+def time_range(
+    session: Session,
+    *,
+    compact: bool = False,
+    zone: ZoneInfo | None = None,
+    over: bool = False,
+) -> str:
+    """'14:00', '14:00–15:30', '23:00–01:00 (+1 day)' or 'Time TBA' ('Time not given' when
+    `over`); `compact` writes the next day as '23:00–01:00⁺¹', for narrow columns (13 cells
+    at most). In the festival's wall clock, or in `zone` when given (the viewer's own)."""
     if session.start is None:
-        return f"Time {TBA}"
-    text = session.start.strftime("%H:%M")
-    if session.end is not None:
+        return f"Time {unknown(over)}"
+    starts, ends = session.starts_at, session.ends_at
+    if zone is None or starts is None:
+        text = session.start.strftime("%H:%M")
+        if session.end is None:
+            return text
         text += "–" + session.end.strftime("%H:%M")
-        if session.end < session.start:
-            text += "⁺¹" if compact else " (+1 day)"
+        later = session.end < session.start
+    else:
+        starts = starts.astimezone(zone)
+        text = f"{starts:%H:%M}"
+        if ends is None:
+            return text
+        ends = ends.astimezone(zone)
+        text += f"–{ends:%H:%M}"
+        later = ends.date() > starts.date()
+    if later:
+        text += "⁺¹" if compact else " (+1 day)"
     return text
+
+
+def calendar_date(session: Session, zone: ZoneInfo | None = None) -> date | None:
+    """The date the session starts on: its own, or in `zone` (the viewer's) when given."""
+    starts = session.starts_at
+    if zone is None or starts is None:
+        return session.date
+    return starts.astimezone(zone).date()
 
 
 def until(moment: datetime, later: datetime) -> str:

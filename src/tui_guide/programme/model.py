@@ -66,7 +66,31 @@ class Venue:
         return f"{self.festival_id}/{self.id}"
 
 
-_SortKey = tuple[date, bool, time, str, str]  # outside Session, whose `date` is a field
+_SortKey = tuple[date, bool, date, time, str, str]  # outside Session, whose `date` is a field
+
+_Date = date  # for annotations inside Session, whose `date` field hides the type
+
+DEFAULT_DAY_STARTS = time(5, 0)
+"""Where one festival day ends and the next begins when the festival does not say: a session
+starting before 05:00 belongs to the night before, as at a congress or a club night."""
+
+
+def festival_day(moment: datetime, zone: ZoneInfo, day_starts: time) -> date:
+    """The festival day `moment` falls in: its date in `zone`, or the day before when it is
+    earlier than `day_starts` (the night of the day before)."""
+    local = moment.astimezone(zone)
+    if local.time().replace(tzinfo=None) < day_starts:
+        return local.date() - timedelta(days=1)
+    return local.date()
+
+
+def day_bounds(day: date, zone: ZoneInfo, day_starts: time) -> tuple[datetime, datetime]:
+    """When festival day `day` begins and ends: from `day_starts` on it to `day_starts` on the
+    next date."""
+    return (
+        datetime.combine(day, day_starts, tzinfo=zone),
+        datetime.combine(day + timedelta(days=1), day_starts, tzinfo=zone),
+    )
 
 
 @dataclass(frozen=True)
@@ -74,7 +98,10 @@ class Session:
     """One entry of a festival's programme.
 
     `date`, `start` and `venue` may each be unknown ("to be announced"). Times are local to
-    the festival's time zone; an `end` earlier than `start` runs past midnight.
+    the festival's time zone; an `end` earlier than `start` runs past midnight. `date` is the
+    true calendar date; `day` is the festival day the session belongs to, the day before for
+    a start before `day_starts` (its festival's boundary). `held_by` is a date by which a
+    report says the session had taken place, for sessions the reports give no date.
     """
 
     festival_id: str
@@ -98,6 +125,17 @@ class Session:
     # The sort of session in the source's own words ("DJ Set", "Lightning Talk"), finer than
     # `kind`: an imported schedule's event type, kept whatever kind it became.
     type: str | None = None
+    day_starts: time = DEFAULT_DAY_STARTS
+    held_by: _Date | None = None
+
+    @property
+    def day(self) -> _Date | None:
+        """The festival day: `date`, or the day before for a start in the small hours."""
+        if self.date is None:
+            return None
+        if self.start is not None and self.start < self.day_starts:
+            return self.date - timedelta(days=1)
+        return self.date
 
     @property
     def key(self) -> str:
@@ -120,14 +158,13 @@ class Session:
         return datetime.combine(end_day, self.end, tzinfo=self.timezone)
 
     def sort_key(self) -> _SortKey:
-        """Date, then timed before time-TBA, then start, then title."""
-        return (
-            self.date or date.max,
-            self.start is None,
-            self.start or time.min,
-            self.title.casefold(),
-            self.id,
-        )
+        """Festival day, then timed before time-TBA; timed ones by their true date and start
+        (a night's sessions after its evening), then title; untimed ones tie, so a stable sort
+        keeps them in the order of the file (the signing after the meeting it ends)."""
+        day = self.day or date.max
+        if self.start is None:
+            return (day, True, date.max, time.min, "", "")
+        return (day, False, self.date or date.max, self.start, self.title.casefold(), self.id)
 
     def is_on_at(self, moment: datetime) -> bool:
         """True when `moment` falls between start and end (a session with no end is a point)."""
@@ -139,12 +176,16 @@ class Session:
 
     def is_past(self, moment: datetime) -> bool:
         """True when the session is over at `moment`: its end has passed or, when its end
-        (or time) is to be announced, its whole day has."""
-        if self.date is None:
+        (or time) is to be announced, its whole festival day (the night included) has; or a
+        report of a date before `moment` says it had taken place."""
+        if self.held_by is not None and moment.astimezone(self.timezone).date() > self.held_by:
+            return True
+        day = self.day
+        if day is None:
             return False
         ends = self.ends_at
         if ends is None:
-            return self.date < moment.astimezone(self.timezone).date()
+            return moment >= day_bounds(day, self.timezone, self.day_starts)[1]
         return ends <= moment
 
     def overlaps(self, other: Session) -> bool:
@@ -178,16 +219,37 @@ class Festival:
     sources: tuple[str, ...] = ()
     venues: tuple[Venue, ...] = ()
     sessions: tuple[Session, ...] = ()
+    # When a festival day begins, as the file gives it (None: `DEFAULT_DAY_STARTS`). Each
+    # session carries the boundary in effect, so it knows its own festival day.
+    day_starts: time | None = None
+    held_by: date | None = None  # a report of this date says the festival had taken place
 
     @property
     def place(self) -> str:
         """ "City, Country" with what is known of them; empty when neither is."""
         return ", ".join(filter(None, (self.city, self.country)))
 
+    @property
+    def boundary(self) -> time:
+        """When a festival day begins: the file's `day_starts`, else the default."""
+        return self.day_starts or DEFAULT_DAY_STARTS
+
+    def day_of(self, moment: datetime) -> date:
+        """The festival day that `moment` falls in (the small hours are the night before)."""
+        return festival_day(moment, self.timezone, self.boundary)
+
+    def day_number(self, day: date) -> int | None:
+        """Day 1, 2, … counted from the festival's first day, when its own dates are known
+        (counted from its first session's day instead, the numbers would claim too much)."""
+        if self.starts is None or not self.days:
+            return None
+        return (day - self.days[0]).days + 1
+
     @cached_property
     def days(self) -> tuple[date, ...]:
-        """Every day from `starts` to `ends` when both are known, plus any dated session's day."""
-        found = {s.date for s in self.sessions if s.date is not None}
+        """Every day from `starts` to `ends` when both are known, plus any dated session's
+        festival day."""
+        found = {s.day for s in self.sessions if s.day is not None}
         if self.starts is not None and self.ends is not None:
             day = self.starts
             while day <= self.ends:
@@ -196,7 +258,8 @@ class Festival:
         return tuple(sorted(found))
 
     def sessions_on(self, day: date | None) -> tuple[Session, ...]:
-        """The sessions of one day in time order; `None` gives the date-TBA sessions."""
+        """The sessions of one festival day in time order, its night last; `None` gives the
+        date-TBA sessions."""
         return self._by_date.get(day, ())
 
     def sessions_at(self, venue: Venue | None) -> tuple[Session, ...]:
@@ -208,7 +271,7 @@ class Festival:
     # venues.
     @cached_property
     def _by_date(self) -> dict[date | None, tuple[Session, ...]]:
-        return _grouped(self.sessions, lambda session: session.date)
+        return _grouped(self.sessions, lambda session: session.day)
 
     @cached_property
     def _by_venue(self) -> dict[Venue | None, tuple[Session, ...]]:

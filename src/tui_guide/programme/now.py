@@ -1,35 +1,54 @@
-"""What is on now and what starts next, in the festival's time zone."""
+"""What is on now and what starts next, in the festival's time zone and festival days."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
-from .model import Festival, Session
+from tui_guide.programme.model import Festival, Session
+
+NEXT_WITHIN = timedelta(hours=3)
+"""How far ahead "next" looks: at half past midnight the next morning's talks are not next."""
 
 
 @dataclass(frozen=True)
 class NowAndNext:
-    """The festival at one moment.
+    """The festival at one moment, in festival days (at 01:30 "today" is the night before).
 
     A session with no announced end is not claimed to be "on": once it has started it is
-    listed as started, for the rest of its day.
+    listed as started, for the rest of its festival day. `next` holds each venue's next
+    session within `NEXT_WITHIN`, or, when none is that close, the very next start(s) however
+    far off, in start order; `today_time_tba` and `later_time_tba` are the sessions with a
+    day but no time, today's and those of the days still to come.
     """
 
     moment: datetime
+    today: date
     on_now: tuple[Session, ...]
     started: tuple[Session, ...]
     next: tuple[Session, ...]
     today_time_tba: tuple[Session, ...]
+    later_time_tba: tuple[Session, ...]
+
+    @property
+    def next_by_start(self) -> list[tuple[datetime, tuple[Session, ...]]]:
+        """`next` grouped by start time, soonest first."""
+        groups: dict[datetime, list[Session]] = {}
+        for session in self.next:
+            starts = session.starts_at
+            assert starts is not None
+            groups.setdefault(starts, []).append(session)
+        return [(starts, tuple(found)) for starts, found in groups.items()]
 
 
 def now_and_next(festival: Festival, moment: datetime) -> NowAndNext:
-    """On now, started (end TBA), the next start at each venue, and today's time-TBA sessions."""
+    """On now (in the order of the venues), started (end TBA), next at each venue, and the
+    time-TBA sessions of today and of the days to come."""
     moment = moment.astimezone(festival.timezone)
-    today = moment.date()
+    today = festival.day_of(moment)
     on_now: list[Session] = []
     started: list[Session] = []
-    upcoming: dict[str | None, list[Session]] = {}  # by venue key
+    upcoming: dict[str | None, Session] = {}  # each venue's first session still to start
     for session in sorted(festival.sessions, key=Session.sort_key):
         starts = session.starts_at
         if starts is None:
@@ -37,21 +56,44 @@ def now_and_next(festival: Festival, moment: datetime) -> NowAndNext:
         if session.ends_at is not None:
             if session.is_on_at(moment):
                 on_now.append(session)
-        elif starts <= moment and session.date == today:
+        elif starts <= moment and session.day == today:
             started.append(session)
         if starts > moment:
             venue = session.venue.key if session.venue else None
-            upcoming.setdefault(venue, []).append(session)
-    # The next start at each venue, and everything that starts at that same moment there.
-    following: list[Session] = []
-    for sessions in upcoming.values():
-        first = sessions[0].starts_at
-        following.extend(s for s in sessions if s.starts_at == first)
-    time_tba = tuple(s for s in festival.sessions_on(today) if s.start is None)
+            first = upcoming.get(venue)
+            if first is None or starts < (first.starts_at or starts):
+                upcoming[venue] = session
+    # Every session at a venue's next start time, not just the first: two talks can share a
+    # room's slot (a session split in parts); then the window, or the soonest start alone.
+    soonest = {venue: s.starts_at for venue, s in upcoming.items()}
+    following = [
+        s
+        for s in festival.sessions
+        if s.starts_at is not None
+        and s.starts_at > moment
+        and soonest.get(s.venue.key if s.venue else None) == s.starts_at
+    ]
+    within = [s for s in following if s.starts_at and s.starts_at - moment <= NEXT_WITHIN]
+    if not within and following:
+        first_start = min(s.starts_at for s in following if s.starts_at)
+        within = [s for s in following if s.starts_at == first_start]
+    venue_order = {venue.key: n for n, venue in enumerate(festival.venues)}
+
+    def by_venue(session: Session) -> int:
+        return venue_order.get(session.venue.key, len(venue_order)) if session.venue else -1
+
+    untimed = [s for s in festival.sessions if s.start is None and s.day is not None]
     return NowAndNext(
-        moment,
-        tuple(on_now),
-        tuple(started),
-        tuple(sorted(following, key=Session.sort_key)),
-        time_tba,
+        moment=moment,
+        today=today,
+        on_now=tuple(sorted(on_now, key=by_venue)),
+        started=tuple(started),
+        next=tuple(sorted(within, key=lambda s: (s.starts_at, by_venue(s)))),
+        today_time_tba=tuple(s for s in untimed if s.day == today and not s.is_past(moment)),
+        later_time_tba=tuple(
+            sorted(
+                (s for s in untimed if s.day and s.day > today and not s.is_past(moment)),
+                key=Session.sort_key,
+            )
+        ),
     )

@@ -39,7 +39,7 @@ class SessionFilter:
         gives the same answers as the scan, without folding every session's text."""
         if self.festival and fold(self.festival) != fold(session.festival_id):
             return False
-        if self.day is not None and session.date != self.day:
+        if self.day is not None and session.day != self.day:  # its festival day, night included
             return False
         if self.venue is not None:
             venue = session.venue

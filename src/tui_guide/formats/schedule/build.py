@@ -8,7 +8,7 @@ kept once. Each such decision is said as a warning.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -21,7 +21,15 @@ from tui_guide.formats.schedule.raw import RawEvent, RawSchedule
 from tui_guide.formats.schedule.wallclock import disagreement, start_of
 from tui_guide.formats.schedule.zones import zone_from_offsets
 from tui_guide.programme.format import count, zone_label
-from tui_guide.programme.model import Festival, Link, Person, Problem, Session, Venue
+from tui_guide.programme.model import (
+    DEFAULT_DAY_STARTS,
+    Festival,
+    Link,
+    Person,
+    Problem,
+    Session,
+    Venue,
+)
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS, SLUG
 from tui_guide.programme.text import fold, shown
 
@@ -81,6 +89,41 @@ class _Builder:
         )
         self.unresolved: list[tuple[RawEvent, str]] = []  # relative, with nothing to resolve
         self.origins: dict[str, Origin] = {"festival": Origin("conference", None)}
+        self.day_starts = self._day_starts()
+
+    def _last_day(self) -> date | None:
+        """The conference's `end`, unless that is only the morning the last listed day's night
+        ends on (34C3 gives 31 December for days 27 to 30, the last running to 03:00)."""
+        end = self.raw.end
+        if end is None or not self.raw.days:
+            return end
+        last = max(self.raw.days, key=lambda d: d.date)
+        night = last.end.astimezone(self.zone) if last.end and last.end.tzinfo else last.end
+        if end == last.date + timedelta(days=1) and night is not None and night.date() == end:
+            return last.date
+        return end
+
+    def _day_starts(self) -> time | None:
+        """When the schedule's festival day begins: its `day_change`, else the hour its days
+        end at on the next date, the most common one (37C3's days run to 04:00; DebConf's to
+        02:59:59, which is 03:00). None when the file says neither: the default applies."""
+        if self.raw.day_change is not None:
+            return self.raw.day_change
+        ends: Counter[time] = Counter()
+        for day in self.raw.days:
+            end = day.end
+            if end is None:
+                continue
+            if end.tzinfo is not None:
+                end = end.astimezone(self.zone)
+            if end.date() != day.date + timedelta(days=1):
+                continue  # a day that ends on its own date says nothing of its night
+            clock = end.time().replace(tzinfo=None, second=0, microsecond=0)
+            if clock.minute == 59:  # "03:59" is the minute before 04:00
+                clock = time((clock.hour + 1) % 24)
+            if clock <= time(12):
+                ends[clock] += 1
+        return ends.most_common(1)[0][0] if ends else None
 
     def warn(self, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.path, message, line, severity="warning"))
@@ -297,6 +340,7 @@ class _Builder:
             links=tuple(Link(self.link(event, link.url), link.title) for link in event.links),
             guid=event.guid,
             type=_one_line(event.type) or None,
+            day_starts=self.day_starts or DEFAULT_DAY_STARTS,
         )
 
     def festival(self, source: str) -> Festival | None:
@@ -315,9 +359,12 @@ class _Builder:
                 "kept as written",
                 event.line,
             )
-        dates = [s.date for s in sessions if s.date is not None]
-        starts = min([d for d in (self.raw.start, *dates) if d is not None], default=None)
-        ends = max([d for d in (self.raw.end, *dates) if d is not None], default=None)
+        # Festival days, not calendar dates: a night's sessions after midnight are in their
+        # night, and so are the days the file lists.
+        dates = [s.day for s in sessions if s.day is not None]
+        dates += [d.date for d in self.raw.days]
+        bounds = [d for d in (self.raw.start, self._last_day(), *dates) if d is not None]
+        starts, ends = min(bounds, default=None), max(bounds, default=None)
         if not sessions:
             self.warn("the schedule holds no events")
         if starts and ends and (ends - starts).days >= MAX_DAYS:
@@ -337,6 +384,7 @@ class _Builder:
             organisers=tuple(_one_line(name) for name in self.raw.organisers),
             description=plain_text(self.raw.description),
             sources=(source,),
+            day_starts=self.day_starts,
             venues=tuple(venues.values()),
             sessions=tuple(sessions),
         )

@@ -25,6 +25,7 @@ class RawRoom:
 class RawDay:
     date: date
     start: datetime | None = None  # when the day begins (it may be after midnight's date)
+    end: datetime | None = None  # when it ends: 04:00 of the next date at a congress
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,10 @@ class _Reader:
         start = self.value(
             values.moment, raw_day.get("day_start"), f"{where}, day_start", None, "ignored"
         )
-        day = RawDay(found, start) if found is not None else None
+        end = self.value(
+            values.moment, raw_day.get("day_end"), f"{where}, day_end", None, "ignored"
+        )
+        day = RawDay(found, start, end) if found is not None else None
         if day is None:
             self.warn(f"{where}: no date; its events are placed by their own dates")
         by_room = raw_day.get("rooms") or {}

@@ -193,7 +193,8 @@ class _Reader:
         start = self.value(
             values.moment, element.get("start", ""), f"{where}, start", element, "ignored"
         )
-        return RawDay(found, start)
+        end = self.value(values.moment, element.get("end", ""), f"{where}, end", element, "ignored")
+        return RawDay(found, start, end)
 
     def event(self, element: Element, day: RawDay | None, room: str) -> RawEvent | None:
         texts: dict[str, str] = {}

@@ -11,14 +11,23 @@ import re
 import tomllib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from tui_guide.formats.toml.lines import LineIndex
-from tui_guide.programme.model import Festival, Kind, Link, Person, Problem, Session, Venue
+from tui_guide.programme.model import (
+    DEFAULT_DAY_STARTS,
+    Festival,
+    Kind,
+    Link,
+    Person,
+    Problem,
+    Session,
+    Venue,
+)
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS, SLUG
 from tui_guide.programme.text import shown
 
@@ -39,6 +48,8 @@ FESTIVAL_FIELDS = {
     "timezone": Field("text", required=True),
     "starts": Field("date"),
     "ends": Field("date"),
+    "day_starts": Field("time"),
+    "held_by": Field("date"),
     "url": Field("text"),
     "organisers": Field("texts"),
     "description": Field("text"),
@@ -71,6 +82,7 @@ SESSION_FIELDS = {
     "subtitle": Field("text"),
     "links": Field("links"),
     "guid": Field("text"),
+    "held_by": Field("date"),
 }
 PERSON_FIELDS = {
     "name": Field("text", required=True),
@@ -329,7 +341,7 @@ def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
             )
         elif "id" in values:
             session_ids[values["id"]] = index
-        session = _session(check, index, values, venues, venue_ids, zone, starts, ends)
+        session = _session(check, index, values, venues, venue_ids, zone, (starts, ends), fest)
         if session is not None and not duplicate:
             sessions[session.id] = session
 
@@ -350,6 +362,8 @@ def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
         sources=tuple(fest.get("sources", ())),
         venues=tuple(venues.values()),
         sessions=tuple(sessions.values()),
+        day_starts=fest.get("day_starts"),
+        held_by=fest.get("held_by"),
     )
 
 
@@ -360,11 +374,13 @@ def _session(
     venues: dict[str, Venue],
     declared: Collection[str],
     zone: ZoneInfo | None,
-    starts: date | None,
-    ends: date | None,
+    dates: tuple[date | None, date | None],
+    fest: dict[str, Any],
 ) -> Session | None:
     if "id" not in values:
         return None
+    starts, ends = dates
+    day_starts = fest.get("day_starts") or DEFAULT_DAY_STARTS
     where = check.where("sessions", index, values["id"])
 
     def line(key: str) -> int | None:
@@ -395,8 +411,12 @@ def _session(
             )
             venue_ok = False  # keep checking the rest of the session
     day = values.get("date")
-    if day is not None and (
-        (starts is not None and day < starts) or (ends is not None and day > ends)
+    # Its festival day is checked, not its date: 01:00 after the last evening is in its night.
+    start = values.get("start")
+    night = day is not None and start is not None and start < day_starts
+    festival_day = day - timedelta(days=1) if day is not None and night else day
+    if festival_day is not None and (
+        (starts is not None and festival_day < starts) or (ends is not None and festival_day > ends)
     ):
         check.error(
             f"{where}, field date: {day} is outside the festival's dates "
@@ -428,6 +448,8 @@ def _session(
         links=tuple(Link(v["url"], v.get("title", "")) for v in values.get("links", ())),
         guid=values.get("guid"),
         type=values.get("type") or None,
+        day_starts=day_starts,
+        held_by=values.get("held_by") or fest.get("held_by"),
     )
 
 

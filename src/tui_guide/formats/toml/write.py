@@ -33,7 +33,9 @@ def _venue(venue: Venue) -> dict[str, Any]:
     )
 
 
-def _session(session: Session) -> dict[str, Any]:
+def _session(session: Session, festival: Festival) -> dict[str, Any]:
+    # A session's own held_by only where the festival's does not already say it.
+    held_by = session.held_by if session.held_by != festival.held_by else None
     return _some(
         {
             "id": session.id,
@@ -55,6 +57,7 @@ def _session(session: Session) -> dict[str, Any]:
             "url": session.url,
             "links": [_some({"url": link.url, "title": link.title}) for link in session.links],
             "guid": session.guid,
+            "held_by": held_by,
             "description": session.description,
         }
     )
@@ -70,6 +73,8 @@ def festival_document(festival: Festival) -> dict[str, Any]:
             "timezone": festival.timezone.key,
             "starts": festival.starts,
             "ends": festival.ends,
+            "day_starts": festival.day_starts,
+            "held_by": festival.held_by,
             "url": festival.url,
             "organisers": list(festival.organisers),
             "description": festival.description,
@@ -80,7 +85,7 @@ def festival_document(festival: Festival) -> dict[str, Any]:
         {
             "festival": head,
             "venues": [_venue(v) for v in festival.venues],
-            "sessions": [_session(s) for s in festival.sessions],
+            "sessions": [_session(s, festival) for s in festival.sessions],
         }
     )
 
