@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 from pathlib import Path
 
 from rich.console import Console
@@ -13,6 +12,7 @@ from rich.console import Console
 from tui_guide.atomic import write_atomically
 from tui_guide.cli.common import EXIT_OK, EXIT_PROBLEMS, report, say, tally, timezone_option
 from tui_guide.formats.detect import Format, detect
+from tui_guide.formats.load import json_kind
 from tui_guide.formats.schedule.build import Origin
 from tui_guide.formats.schedule.read import read_schedule
 from tui_guide.formats.toml.lines import LineIndex
@@ -20,6 +20,7 @@ from tui_guide.formats.toml.read import read_toml
 from tui_guide.formats.toml.write import write_toml
 from tui_guide.programme.format import count
 from tui_guide.programme.model import Festival, Problem
+from tui_guide.reading import MAX_PROGRAMME_BYTES, JsonError, ReadError, loads_json, read_limited
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,12 +50,10 @@ def _not_a_schedule(data: bytes) -> str:
     """Why a file that starts with neither `<` nor `{` is refused: JSON that is no object (an
     array, a number: never a TOML table) is not a schedule; anything else is taken as TOML."""
     try:
-        value = json.loads(data)
-    except (ValueError, RecursionError):
+        value = loads_json(data)
+    except JsonError:
         return "not a schedule.xml, schedule.json or iCalendar (a TOML programme needs no import)"
-    kind = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}
-    found = kind.get(type(value), "a number")
-    return f"not a schedule: JSON holding {found}, where a schedule.json holds an object"
+    return f"not a schedule: JSON holding {json_kind(value)}, where a schedule.json holds an object"
 
 
 def _checked(
@@ -95,9 +94,9 @@ def _checked(
 def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
     path: Path = args.file
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        say(err, f"{path}: cannot read: {error.strerror or error}")
+        data = read_limited(path, MAX_PROGRAMME_BYTES)
+    except ReadError as error:
+        say(err, f"{path}: {error}")
         return EXIT_PROBLEMS
     if detect(data) is Format.TOML:
         say(err, f"{path}: {_not_a_schedule(data)}")

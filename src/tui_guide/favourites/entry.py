@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 from tui_guide.programme.format import day_label
 from tui_guide.programme.model import Session
+from tui_guide.reading import whole
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,12 @@ class Snapshot:
     @classmethod
     def of(cls, session: Session) -> Snapshot:
         return cls(
-            title=session.title,
+            # whole(): a lone surrogate, should a title hold one, cannot go into SQLite.
+            title=whole(session.title),
             date=session.date,
             start=session.start,
             end=session.end,
-            venue=session.venue.name if session.venue else None,
+            venue=whole(session.venue.name) if session.venue else None,
         )
 
     def when(self) -> str:

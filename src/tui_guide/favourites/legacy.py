@@ -11,6 +11,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui_guide.reading import MAX_FAVOURITES_BYTES, JsonError, ReadError, loads_json, read_limited
+
 LEGACY_NAME = "favourites.json"
 
 
@@ -31,23 +33,21 @@ def read_legacy(path: Path) -> LegacyFile | None:
     that could be read with a `problem`; one that cannot be read raises LegacyError."""
     try:
         mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
-            raise LegacyError(f"{path}: is a folder, not a favourites file")
-        if not stat.S_ISREG(mode):
-            raise LegacyError(f"{path}: is not a regular file")
-        raw = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as error:
         raise LegacyError(f"{path}: cannot read: {error.strerror or error}") from None
+    if stat.S_ISDIR(mode):
+        raise LegacyError(f"{path}: is a folder, not a favourites file")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        return LegacyFile((), f"{path}: not UTF-8 text: {error.reason}")
-    except (json.JSONDecodeError, RecursionError) as error:
-        line = getattr(error, "lineno", None)
-        where = f"{path}:{line}" if line else str(path)
-        return LegacyFile((), f"{where}: not a favourites file: {error}")
+        raw = read_limited(path, MAX_FAVOURITES_BYTES)
+    except ReadError as error:
+        raise LegacyError(f"{path}: {error}") from None
+    try:
+        data = loads_json(raw, what="a favourites file")
+    except JsonError as error:
+        where = f"{path}:{error.line}" if error.line else str(path)
+        return LegacyFile((), f"{where}: {error}")
     return parse_keys(data, path)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from tui_guide.favourites.entry import Favourite, Snapshot
+from tui_guide.reading import MAX_FAVOURITES_BYTES, JsonError, ReadError, loads_json, read_limited
 
 FORMAT = "tui-guide favourites"
 VERSION = 1
@@ -93,17 +94,12 @@ def load(path: Path) -> Loaded:
     """The favourites in an exported file (or a first-release favourites.json). Entries that
     do not read are named in `problems`; the others are kept."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise TransferError(f"{path}: cannot read: {error.strerror or error}") from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise TransferError(f"{path}: not UTF-8 text: {error.reason}") from None
-    except (json.JSONDecodeError, RecursionError) as error:
-        line = getattr(error, "lineno", None)
-        where = f"{path}:{line}" if line else str(path)
-        raise TransferError(f"{where}: not a favourites file: {error}") from None
+        data = loads_json(read_limited(path, MAX_FAVOURITES_BYTES), what="a favourites file")
+    except JsonError as error:
+        where = f"{path}:{error.line}" if error.line else str(path)
+        raise TransferError(f"{where}: {error}") from None
+    except ReadError as error:
+        raise TransferError(f"{path}: {error}") from None
     entries = data.get("favourites") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise TransferError(f"{path}: field favourites: expected a list")

@@ -39,6 +39,15 @@ from zoneinfo import ZoneInfo
 
 from tui_guide.atomic import write_atomically
 from tui_guide.programme.model import Festival, Problem
+from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS
+from tui_guide.reading import (
+    MAX_PROGRAMME_BYTES,
+    JsonError,
+    ReadError,
+    is_regular,
+    loads_json,
+    read_limited,
+)
 
 CACHE_ENV = "TUI_GUIDE_CACHE"
 """A folder to keep the cache in instead of the user cache folder; "off" for no cache."""
@@ -142,7 +151,9 @@ class _Schema:
             return (lambda v, c: v), _exact(hint)
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
             return (lambda v, c: v.value), _parsed(hint, (str, int))
-        for kind in (datetime, date, time):
+        if hint is date:  # in the years every reader keeps to: year 1 or 9999 overflows
+            return (lambda v, c: v.isoformat()), _parsed(_checked_date, (str,))
+        for kind in (datetime, time):
             if hint is kind:
                 return (lambda v, c: v.isoformat()), _parsed(kind.fromisoformat, (str,))
         if hint is ZoneInfo:
@@ -150,6 +161,13 @@ class _Schema:
         if hint is Path:
             return (lambda v, c: str(v)), _paths
         raise TypeError(f"cannot cache a value of type {hint}")
+
+
+def _checked_date(text: str) -> date:
+    found = date.fromisoformat(text)
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise ValueError(f"{found} is out of range")
+    return found
 
 
 def _column(value: Any) -> Column:
@@ -362,8 +380,8 @@ def paused_gc() -> Iterator[None]:
 def _decode(payload: bytes, given: str, path: Path) -> Loaded:
     schema_ = schema()
     try:
-        document = json.loads(payload)
-    except (ValueError, TypeError, RecursionError) as error:
+        document = loads_json(payload)  # a lone surrogate escape, too, is read as U+FFFD
+    except JsonError as error:
         raise CacheError(f"not a cache payload: {error}") from None
     if type(document) is not list or len(document) != 3 or type(document[1]) is not dict:
         raise CacheError("not a cache payload")
@@ -378,7 +396,22 @@ def _decode(payload: bytes, given: str, path: Path) -> Loaded:
         decoded = [d(c, context) for (_, _, d), c in zip(fields, columns, strict=True)]
         context.tables[cls] = _build(cls, [name for name, _, _ in fields], decoded)
     [(festival, problems)] = schema_.root_decode([root], context)
+    if festival is not None:
+        _revalidate(festival)
     return festival, list(problems)
+
+
+def _revalidate(festival: Festival) -> None:
+    """The rules a reader keeps that a well-typed cache can still break (each date is in
+    range already): a festival of more days than there are tabs, or ending before it
+    starts, would hang the guide or crash an export."""
+    starts, ends = festival.starts, festival.ends
+    if starts is not None and ends is not None and not 0 <= (ends - starts).days < MAX_DAYS:
+        raise CacheError(f"a festival from {starts} to {ends}")
+    if any(
+        s.festival_id != festival.id or s.timezone != festival.timezone for s in festival.sessions
+    ):
+        raise CacheError("a session of another festival")
 
 
 # --- Cache files ----------------------------------------------------------------------
@@ -428,11 +461,14 @@ def _header(
 
 def _read(entry: Path, expected: dict[str, Any], path: Path) -> Loaded | None:
     try:
-        with entry.open("rb") as stream:
-            head = json.loads(stream.readline(1 << 16))  # a header, however long its path
-            payload = stream.read()
-    except (OSError, ValueError, RecursionError):
+        # A cache entry is a regular file no larger than a programme could make it (a named
+        # pipe put in its place would wait forever).
+        data = read_limited(entry, 2 * MAX_PROGRAMME_BYTES)
+        end = data.find(b"\n", 0, 1 << 16)  # a header, however long its path
+        head = loads_json(data[:end]) if end >= 0 else None
+    except ReadError:
         return None
+    payload = data[end + 1 :]
     if not isinstance(head, dict) or {k: head.get(k) for k in expected} != expected:
         return None
     given = head.get("given")  # the path as it was given when the cache was written
@@ -480,8 +516,13 @@ def cached_load(
     try:
         resolved = path.resolve()
         digest = hashlib.blake2b()
+        # Not opened unless it is a regular file: a named pipe would wait for a writer.
+        if not is_regular(resolved):
+            return load(path)  # it reports the problem
         with resolved.open("rb") as stream:  # hashed a block at a time: no copy in memory
             stat = os.fstat(stream.fileno())
+            if stat.st_size > MAX_PROGRAMME_BYTES:
+                return load(path)
             while block := stream.read(1 << 20):
                 digest.update(block)
     except (OSError, RuntimeError):

@@ -15,6 +15,7 @@ from tui_guide.formats.load import SUFFIXES, load_file
 from tui_guide.formats.toml.lines import LineIndex
 from tui_guide.library.cache import cached_load, paused_gc
 from tui_guide.programme.model import Festival, Problem, Programme
+from tui_guide.reading import ReadError, kind_of, read_limited
 
 
 def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
@@ -45,9 +46,23 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
                 add(file)
         elif path.is_file():
             add(path)
+        elif path.exists():  # a named pipe, a device: never read (a pipe would wait forever)
+            problems.append(
+                Problem(path, f"is {kind_of(path.stat().st_mode)}, not a file; give a file")
+            )
         else:
             problems.append(Problem(path, "no such file or folder"))
     return files, problems
+
+
+def _id_line(path: Path) -> int | None:
+    """The line of a TOML file's festival id (None for a schedule, or a file gone)."""
+    try:
+        data = read_limited(path)
+    except ReadError:
+        return None
+    # errors="replace": a schedule.xml may be in another encoding.
+    return LineIndex(data.decode("utf-8-sig", errors="replace")).key("festival", 0, "id")
 
 
 Progress = Callable[[Path, int, int, int], object]
@@ -92,10 +107,7 @@ def _load_programme(
                     path,
                     f"festival {festival.id}, field id: the same id is already used by "
                     f"{seen[festival.id]}",
-                    # errors="replace": a schedule.xml may be in another encoding.
-                    LineIndex(path.read_bytes().decode("utf-8-sig", errors="replace")).key(
-                        "festival", 0, "id"
-                    ),
+                    _id_line(path),
                 )
             )
             festival = None

@@ -12,7 +12,6 @@ Only a file that is not JSON, or is not a schedule, is refused.
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from tui_guide.formats.schedule import values
 from tui_guide.formats.schedule.raw import RawDay, RawEvent, RawRoom, RawSchedule
 from tui_guide.programme.model import Link, Problem
 from tui_guide.programme.text import shown
+from tui_guide.reading import JsonError, loads_json
 
 
 def _str(value: Any) -> str:
@@ -344,41 +344,14 @@ class _Reader:
         )
 
 
-def _syntax(error: json.JSONDecodeError) -> str:
-    # json's messages are written to be followed by ": line 3 column 5 (char 20)"; the line
-    # and column are given apart, so the "at" (and "starting at") that led to them goes.
-    message = error.msg.removesuffix(" at").removesuffix(" starting")
-    return f"not valid JSON: {message}"
-
-
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _whole(value: Any) -> Any:
-    """`value` with each lone surrogate (an escape such as "\\ud800" with no partner, which
-    no UTF-8 text can hold: every writer and the terminal would fail on it) made U+FFFD."""
-    if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
-    if isinstance(value, list):
-        return [_whole(v) for v in value]
-    if isinstance(value, dict):
-        return {_whole(k): _whole(v) for k, v in value.items()}
-    return value
-
-
 def read(path: Path, data: bytes) -> tuple[RawSchedule | None, list[Problem]]:
     """The schedule in `data`, or None and why not."""
     try:
         # strict=False: frab's exports of 2013 hold raw line breaks inside strings.
-        doc = json.loads(data, strict=False)
-        if _SURROGATE_ESCAPE.search(data):  # a pair is one character; only a lone one stays
-            doc = _whole(doc)
-        source = data.decode("utf-8-sig", errors="replace")
-    except json.JSONDecodeError as error:
-        return None, [Problem(path, _syntax(error), error.lineno, error.colno)]
-    except (UnicodeDecodeError, RecursionError) as error:
-        return None, [Problem(path, f"not valid JSON: {error}")]
+        doc = loads_json(data, strict=False, what="valid JSON")
+    except JsonError as error:
+        return None, [Problem(path, str(error), error.line, error.column)]
+    source = data.decode("utf-8-sig", errors="replace")
     reader = _Reader(path, source)
     schedule = reader.schedule(doc)
     if schedule is not None and reader.seen and not schedule.events:

@@ -23,6 +23,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from tui_guide.formats.schedule import values
 from tui_guide.formats.schedule.raw import RawDay, RawEvent, RawRoom, RawSchedule
 from tui_guide.programme.model import Link, Problem
+from tui_guide.reading import MAX_DEPTH
 
 
 class _LineParser(DefusedXMLParser):
@@ -35,17 +36,31 @@ class _LineParser(DefusedXMLParser):
         )
 
 
+class _TooDeep(Exception):
+    """Elements nested deeper than `MAX_DEPTH`."""
+
+
 class _LineBuilder(TreeBuilder):
-    """Builds the tree for `parser`, noting in its `lines` the line each element starts on."""
+    """Builds the tree for `parser`, noting in its `lines` the line each element starts on;
+    refuses elements nested more than `MAX_DEPTH` deep (a schedule nests six), so that no
+    later walk of the tree can recurse without end."""
 
     def __init__(self, parser: _LineParser) -> None:
         super().__init__()
         self._parser = parser
+        self._depth = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _TooDeep
         element = super().start(tag, attrs)
         self._parser.lines[id(element)] = self._parser.parser.CurrentLineNumber
         return element
+
+    def end(self, tag: str) -> Element:
+        self._depth -= 1
+        return super().end(tag)
 
 
 def _text(element: Element | None, name: str) -> str:
@@ -263,6 +278,15 @@ def read(path: Path, data: bytes) -> tuple[RawSchedule | None, list[Problem]]:
         line, column = getattr(error, "position", (None, None))
         message = str(error).split(": line")[0]
         return None, [Problem(path, f"not valid XML: {message}", line, (column or 0) + 1)]
+    except _TooDeep:
+        return None, [
+            Problem(
+                path,
+                f"not a schedule: elements nested more than {MAX_DEPTH} deep "
+                "(a schedule.xml nests a few levels)",
+                parser.parser.CurrentLineNumber,
+            )
+        ]
     except DefusedXmlException as error:
         line = parser.parser.CurrentLineNumber
         return None, [

@@ -30,6 +30,7 @@ from tui_guide.programme.model import (
 )
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS, SLUG
 from tui_guide.programme.text import shown
+from tui_guide.reading import number_problem
 
 
 @dataclass(frozen=True)
@@ -501,6 +502,9 @@ def read_toml(path: Path, data: bytes) -> tuple[Festival | None, list[Problem]]:
         return None, [_syntax_problem(path, error, source)]
     except RecursionError:
         return None, [Problem(path, "TOML syntax error: nested too deeply")]
+    except ValueError:  # tomllib's int() of a number of more than 4,300 digits
+        line, message = number_problem(data)
+        return None, [Problem(path, message, line)]
     check = _FileCheck(path, source)
     try:
         festival = _check_document(check, doc)
