@@ -43,12 +43,20 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _unique(base: str, taken: set[str]) -> str:
-    ident, number = base, 2
+def _unique(base: str, taken: set[str], tried: dict[str, int] | None = None) -> str:
+    """`base`, or `base-2`, `base-3`…, the first not `taken`. `tried` remembers how far each
+    base has been counted, so that a base asked for n times costs n steps, not n²."""
+    number = tried.get(base, 2) if tried is not None else 2
+    ident = base if number == 2 else f"{base}-{number}"
     while ident in taken:
         ident, number = f"{base}-{number}", number + 1
+    if tried is not None:
+        tried[base] = number
     taken.add(ident)
     return ident
+
+
+SHOWN_IDS = 5  # the ids a warning about repeated events lists, before "and n more"
 
 
 TITLE_TBA = "Title TBA"
@@ -254,18 +262,21 @@ class _Builder:
         for item in placed:
             groups[_base_id(item.event)].append(item)
         taken = set(groups)
+        tried: dict[str, int] = {}
         result: list[tuple[str, _Placed]] = []
         for base, copies in groups.items():
             # In time order; of copies at the same time and place, the fullest first.
             copies.sort(key=lambda p: (p.order(), p.venue.id if p.venue else "", -_richness(p)))
             kept: list[_Placed] = []
+            seen: set[tuple[object, ...]] = set()
             for item in copies:
-                if any(_same(item, other) for other in kept):
+                if (same := _same_key(item)) in seen:
                     self.warn(
                         f"{item.event.where}: listed twice at the same time and place; kept once",
                         item.event.line,
                     )
                 else:
+                    seen.add(same)
                     kept.append(item)
             if len(kept) == 1:
                 result.append((base, kept[0]))
@@ -273,18 +284,21 @@ class _Builder:
             # Every copy's id comes from its own time (and room, when two share a time), never
             # from its rank: an earlier run added later shifts no id, so favourites stay put.
             derived = []
+            at_once = Counter(item.order() for item in kept)
             for item in kept:
                 stamp = f"{base}-{_stamp(item)}"
-                twins = [other for other in kept if other.order() == item.order()]
-                if len(twins) > 1 and item.venue is not None:
+                if at_once[item.order()] > 1 and item.venue is not None:
                     stamp += f"-{item.venue.id}"
-                ident = _unique(stamp, taken)
+                ident = _unique(stamp, taken, tried)
                 derived.append(ident)
                 result.append((ident, item))
             first = kept[0]
+            listed = ", ".join(derived[:SHOWN_IDS])
+            if len(derived) > SHOWN_IDS:
+                listed += f" and {len(derived) - SHOWN_IDS:,} more"
             self.warn(
                 f"{first.event.where}: the same event at {len(kept)} times or places; "
-                f"kept as separate sessions {', '.join(derived)}",
+                f"kept as separate sessions {listed}",
                 first.event.line,
             )
         return result
@@ -414,14 +428,9 @@ def _richness(item: _Placed) -> int:
     return len(event.persons) + len(event.links) + len(event.abstract) + len(event.description)
 
 
-def _same(a: _Placed, b: _Placed) -> bool:
-    return (a.day, a.start, a.end, a.venue, a.event.title) == (
-        b.day,
-        b.start,
-        b.end,
-        b.venue,
-        b.event.title,
-    )
+def _same_key(item: _Placed) -> tuple[object, ...]:
+    """What two copies of an event share when they are one listed twice."""
+    return (item.day, item.start, item.end, item.venue, item.event.title)
 
 
 def build(
