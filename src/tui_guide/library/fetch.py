@@ -241,7 +241,11 @@ def _free_name(name: str, url: str, folder: Path, old: tuple[Path, _State] | Non
 def add(url: str, folder: Path | None = None) -> Outcome:
     """Download a programme (TOML, schedule.xml or schedule.json) for offline use."""
     folder = folder or programmes_dir()
-    if urlsplit(url).scheme not in ("http", "https"):
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError as error:  # "http://[::1": an address that cannot be read at all
+        return Outcome(url, "failed", f"not a web address: {error}")
+    if scheme not in ("http", "https"):
         return Outcome(url, "failed", "only http:// and https:// addresses can be added")
     old = next(((p, s) for p, s in _read_states(folder) if s.url == url), None)
     try:

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
+from tui_guide.formats.localtime import resolve
 from tui_guide.formats.schedule.kinds import kind_of
 from tui_guide.formats.schedule.plaintext import plain_text
 from tui_guide.formats.schedule.raw import RawEvent, RawSchedule
@@ -223,8 +224,21 @@ class _Builder:
         if not FIRST_YEAR <= start.year <= LAST_YEAR:
             self.warn(f"{event.where}: {start.date()} is out of range; to be announced", event.line)
             return _Placed(event, None, None, None, venue)
+        start = self._real(event, start)
         clock = start.time().replace(tzinfo=None)
         return _Placed(event, start.date(), clock, self._end(event, start), venue)
+
+    def _real(self, event: RawEvent, start: datetime) -> datetime:
+        """`start` as the guide keeps it, on a night the clocks change (`localtime.py`): out
+        of a gap, and the first of a time that happens twice, said as a warning."""
+        found = resolve(start.date(), start.time(), self.zone)
+        if found.note is None:
+            return start
+        note = found.note
+        if start.fold and not found.moved:  # an offset in the file named the second one
+            note += f" (the file's offset says the second, {start:%H:%M} UTC{start:%z})"
+        self.warn(f"{event.where}, start: {note}", event.line)
+        return datetime.combine(found.day, found.clock, tzinfo=self.zone)
 
     def _end(self, event: RawEvent, start: datetime | None) -> time | None:
         if event.duration is not None and event.duration >= timedelta(days=1):
@@ -240,7 +254,17 @@ class _Builder:
             assert event.start is not None
             return (datetime.combine(date(2000, 1, 1), event.start) + event.duration).time()
         end = (start.astimezone(UTC) + event.duration).astimezone(self.zone)
-        return end.time().replace(tzinfo=None)
+        if end.fold and not start.fold:
+            # It ends in the hour the clocks go back, the second time round: a wall clock
+            # read as the first would end before it starts. Its length on the wall clock.
+            wall = start.replace(tzinfo=None) + event.duration
+            self.warn(
+                f"{event.where}: ends at {end:%H:%M} after the clocks go back; its end is "
+                f"shown as {wall:%H:%M}, its length on the wall clock",
+                event.line,
+            )
+            return wall.time()
+        return end.time().replace(tzinfo=None, fold=0)
 
     def venues(self) -> dict[str, Venue]:
         """A venue for each room with a name; an event in a room with none has its venue

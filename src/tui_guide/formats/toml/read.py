@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tui_guide.formats.localtime import resolve_session
 from tui_guide.formats.toml.lines import LineIndex
 from tui_guide.programme.model import (
     DEFAULT_DAY_STARTS,
@@ -155,6 +156,7 @@ class _FileCheck:
         self.path = path
         self.source = source
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []  # said, but the festival still loads
         self.festival_id = "?"
 
     @cached_property
@@ -167,6 +169,9 @@ class _FileCheck:
         if isinstance(line, tuple):
             line = self.lines.key(*line[:3]) if len(line) == 3 else self.lines.item(*line)
         self.problems.append(Problem(self.path, message, line))
+
+    def warn(self, message: str, line: int | None) -> None:
+        self.warnings.append(Problem(self.path, message, line, severity="warning"))
 
     def where(self, table: str, index: int, record_id: str | None) -> str:
         if table == "festival":
@@ -429,6 +434,11 @@ def _session(
     people = _people(check, index, values["id"], values.get("people", []))
     if kind is None or "title" not in values or zone is None or not venue_ok:
         return None
+    start, end = values.get("start"), values.get("end")
+    if day is not None and start is not None:  # the nights the clocks change (localtime.py)
+        day, start, end, notes = resolve_session(day, start, end, zone)
+        for field, note in notes:
+            check.warn(f"{where}, field {field}: {note}", line(field))
     return Session(
         festival_id=check.festival_id,
         id=values["id"],
@@ -436,8 +446,8 @@ def _session(
         kind=kind,
         timezone=zone,
         date=day,
-        start=values.get("start"),
-        end=values.get("end"),
+        start=start,
+        end=end,
         venue=venue,
         track=values.get("track"),
         people=people,
@@ -511,4 +521,5 @@ def read_toml(path: Path, data: bytes) -> tuple[Festival | None, list[Problem]]:
     except RecursionError:  # pragma: no cover - deeply nested values
         return None, [Problem(path, "nested too deeply to check")]
     # In the order of the file, so a long report reads top to bottom.
-    return festival, sorted(check.problems, key=lambda p: p.line or 0)
+    problems = check.problems + (check.warnings if festival is not None else [])
+    return festival, sorted(problems, key=lambda p: p.line or 0)
