@@ -105,8 +105,8 @@ def _list(store: Favourites, programme: Programme, festival: str | None, out: Co
             table.add_row(
                 Text(day_label(session.date)),
                 Text(time_range(session)),
-                Text(printable(session.title)),
-                Text(printable(session.venue.name) if session.venue else "Venue TBA"),
+                Text(printable(session.title, clip=True)),
+                Text(printable(session.venue.name, clip=True) if session.venue else "Venue TBA"),
                 Text(printable("; ".join(changes(entry.snapshot if entry else None, session)))),
             )
         out.print(table)
@@ -117,7 +117,9 @@ def _list(store: Favourites, programme: Programme, festival: str | None, out: Co
         for favourite in gone:
             when = favourite.snapshot.when() if favourite.snapshot else ""
             table.add_row(
-                Text(printable(favourite.title)), Text(when), Text(printable(favourite.key))
+                Text(printable(favourite.title, clip=True)),
+                Text(when),
+                Text(printable(favourite.key)),
             )
         out.print(table)
     if not found and not gone:

@@ -69,7 +69,8 @@ def _tables(chosen: list[tuple[Festival, list[Session]]], out: Console) -> None:
             title=Text(
                 printable(
                     f"{festival.name} — {festival.city or 'place TBA'}, "
-                    f"{zone_label(festival.timezone)}"
+                    f"{zone_label(festival.timezone)}",
+                    clip=True,
                 )
             ),
             title_justify="left",
@@ -88,10 +89,10 @@ def _tables(chosen: list[tuple[Festival, list[Session]]], out: Console) -> None:
             table.add_row(
                 Text(day_label(session.date)),
                 Text(time_range(session)),
-                Text(printable(session.title)),
+                Text(printable(session.title, clip=True)),
                 Text(session.kind.value),
-                Text(printable(session.venue.name) if session.venue else "Venue TBA"),
-                Text(printable(", ".join(p.name for p in session.people))),
+                Text(printable(session.venue.name, clip=True) if session.venue else "Venue TBA"),
+                Text(printable(", ".join(p.name for p in session.people), clip=True)),
             )
         out.print(table)
     if not chosen:

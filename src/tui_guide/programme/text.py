@@ -112,12 +112,32 @@ def _visible(match: re.Match[str]) -> str:
     return "\ufffd"
 
 
-def printable(text: str, *, multiline: bool = False) -> str:
+LONGEST_LINE = 2_000
+"""The most characters of a one-line text (a title, a name) shown whole on a screen or in
+`list`; a longer one is cut, saying how much more the file holds. A terminal line is a few
+hundred characters at most, and laying out a title of a million took seconds."""
+LONGEST_TEXT = 100_000
+"""The most characters of a text of several lines (a description) shown whole."""
+
+
+def clipped(text: str, *, multiline: bool = False) -> str:
+    """`text`, or its beginning and how many characters more, when it is longer than is
+    shown whole (`LONGEST_LINE`, `LONGEST_TEXT`). For screens, never for files."""
+    limit = LONGEST_TEXT if multiline else LONGEST_LINE
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} characters more)"
+
+
+def printable(text: str, *, multiline: bool = False, clip: bool = False) -> str:
     """Replace terminal control characters with visible stand-ins.
 
     Newlines and tabs survive only when `multiline` is true; otherwise they become spaces,
-    so a title always stays on its line.
+    so a title always stays on its line. With `clip`, text longer than is shown whole is
+    cut first (`clipped`): for what goes on a screen, never for what goes in a file.
     """
+    if clip:
+        text = clipped(text, multiline=multiline)
     if not multiline:
         text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
     else:

@@ -9,5 +9,5 @@ from tui_guide.programme.text import printable
 
 def plain(text: str, *, multiline: bool = False, style: str = "") -> Content:
     """A Content that shows `text` literally, with control characters made visible."""
-    content = Content(printable(text, multiline=multiline))
+    content = Content(printable(text, multiline=multiline, clip=True))
     return content.stylize(style) if style else content
