@@ -145,6 +145,16 @@ def printable(text: str, *, multiline: bool = False, clip: bool = False) -> str:
     return CONTROL.sub(_visible, text)
 
 
+def brief(text: str, limit: int = 60) -> str:
+    """An identifier (a guid, a UID) for a message: control characters made visible, and a
+    long one shortened in the middle, where guids differ least ("8f3c…-4e2a-9b71")."""
+    text = printable(text)
+    if len(text) <= limit:
+        return text
+    keep = (limit - 1) // 2
+    return f"{text[:keep]}…{text[len(text) - keep :]}"
+
+
 def shown(value: object, limit: int = 60) -> str:
     """A value from a file quoted for an error message: control characters made visible and
     long values cut, so a message can never carry escape sequences to the terminal."""

@@ -22,7 +22,7 @@ from typing import Any
 from tui_guide.formats.schedule import values
 from tui_guide.formats.schedule.raw import RawDay, RawEvent, RawRoom, RawSchedule
 from tui_guide.programme.model import Link, Problem
-from tui_guide.programme.text import shown
+from tui_guide.programme.text import brief, shown
 from tui_guide.reading import JsonError, loads_json
 
 
@@ -236,7 +236,7 @@ class _Reader:
     def identify(self, raw: dict[str, Any], place: str) -> tuple[str, int | None]:
         """How messages name an event, and its line."""
         guid, ident = raw.get("guid"), raw.get("id")
-        where = f"event {_str(guid) or _str(ident) or place}"
+        where = f"event {brief(_str(guid) or _str(ident) or place)}"
         return where, self.line_of(guid) or self.line_of(ident)
 
     def common(self, raw: dict[str, Any], where: str, line: int | None) -> dict[str, Any]:

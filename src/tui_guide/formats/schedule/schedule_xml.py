@@ -23,6 +23,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from tui_guide.formats.schedule import values
 from tui_guide.formats.schedule.raw import RawDay, RawEvent, RawRoom, RawSchedule
 from tui_guide.programme.model import Link, Problem
+from tui_guide.programme.text import brief
 from tui_guide.reading import MAX_DEPTH
 
 
@@ -220,7 +221,7 @@ class _Reader:
             return texts.get(name, "")
 
         ident = element.get("guid") or element.get("id") or text("slug")
-        where = f"event {ident}" if ident else "an event"
+        where = f"event {brief(ident)}" if ident else "an event"
         moment = self.value(values.moment, text("date"), f"{where}, date", element, "ignored")
         start = self.value(
             values.clock, text("start"), f"{where}, start", element, "its time is to be announced"

@@ -20,7 +20,7 @@ from tui_guide.formats.schedule.kinds import known_kind
 from tui_guide.formats.schedule.plaintext import plain_text
 from tui_guide.programme.model import Kind, Link
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR
-from tui_guide.programme.text import printable, shown
+from tui_guide.programme.text import brief, shown
 
 Warn = Callable[[str, int], None]
 
@@ -294,7 +294,7 @@ def parse(component: Component, warn: Warn) -> Parsed | None:
         return None
     uid = _first_text(event, "UID")
     summary = " ".join(_first_text(event, "SUMMARY").split())
-    where = f"event {printable(uid)[:80]}" if uid else f"event {shown(summary or 'with no UID')}"
+    where = f"event {brief(uid)}" if uid else f"event {shown(summary or 'with no UID')}"
     reading = _Reading(component, event, where, warn)
     start, tzid = reading.moment("DTSTART")
     if start is None:
