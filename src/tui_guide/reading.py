@@ -70,7 +70,7 @@ def read_limited(path: Path, limit: int = MAX_PROGRAMME_BYTES) -> bytes:
                 raise ReadError(f"is {kind_of(mode.st_mode)}, not a file; give a file")
             if mode.st_size > limit:
                 raise ReadError(
-                    f"is {megabytes(mode.st_size)}, larger than the {megabytes(limit)} "
+                    f"is {mode.st_size:,} bytes, larger than the {megabytes(limit)} "
                     "the guide reads; split it"
                 )
             data = stream.read(limit + 1)
