@@ -545,3 +545,13 @@ def test_a_long_guid_is_shortened_in_the_middle(tmp_path: Path) -> None:
     _, problems = load_file(path)
     [said] = [p.message for p in problems if "duration" in p.message]
     assert said.startswith(f"event {'a' * 29}…{'z' * 29}, duration")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_10_a_named_pipe_among_the_state_files_does_not_hang_refresh(tmp_path: Path) -> None:
+    from tui_guide.library import fetch
+
+    folder = tmp_path / "programmes"
+    (folder / ".state").mkdir(parents=True)
+    os.mkfifo(folder / ".state" / "camp.json")
+    assert within(60, lambda: fetch.refresh(folder)) == []

@@ -30,6 +30,7 @@ from tui_guide.library.cache import cached_load
 from tui_guide.library.load import expand
 from tui_guide.library.sources import bundled_data, programmes_dir
 from tui_guide.programme.model import Festival, Problem
+from tui_guide.reading import ReadError, loads_json, read_limited
 
 MAX_BYTES = 64 * 1024 * 1024
 TIMEOUT = 30.0
@@ -72,11 +73,11 @@ def _read_states(folder: Path) -> list[tuple[Path, _State]]:
     states = []
     for path in sorted(_state_dir(folder).glob("*.json")):
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = loads_json(read_limited(path, 1 << 20))  # never a pipe, never huge
             states.append(
                 (path, _State(**{k: raw.get(k) for k in ("url", "file", "etag", "last_modified")}))
             )
-        except (OSError, ValueError, TypeError, AttributeError):
+        except (ReadError, TypeError, AttributeError):
             continue  # a damaged state file: that programme is refreshed by `add` again
     return [
         (p, s)
