@@ -30,7 +30,8 @@ class Resolved:
     note: str | None = None
 
 
-def _offset(moment: datetime) -> str:
+def offset_label(moment: datetime) -> str:
+    """ "UTC+02:00": the offset of an aware moment, as messages write it."""
     offset = moment.utcoffset() or timedelta(0)
     sign = "-" if offset < timedelta(0) else "+"
     minutes = abs(int(offset.total_seconds())) // 60
@@ -62,7 +63,7 @@ def resolve(day: date, clock: time, zone: ZoneInfo) -> Resolved:
         day,
         plain,
         note=f"{plain:%H:%M} on {day} happens twice in {place} (the clocks go back); taken "
-        f"as the first, {_offset(first)}, as calendars read it",
+        f"as the first, {offset_label(first)}, as calendars read it",
     )
 
 

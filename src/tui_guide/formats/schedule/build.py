@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-from tui_guide.formats.localtime import resolve
+from tui_guide.formats.localtime import offset_label, resolve
 from tui_guide.formats.schedule.kinds import kind_of
 from tui_guide.formats.schedule.plaintext import plain_text
 from tui_guide.formats.schedule.raw import RawEvent, RawSchedule
@@ -236,7 +236,7 @@ class _Builder:
             return start
         note = found.note
         if start.fold and not found.moved:  # an offset in the file named the second one
-            note += f" (the file's offset says the second, {start:%H:%M} UTC{start:%z})"
+            note += f" (the file's offset says the second, {start:%H:%M} {offset_label(start)})"
         self.warn(f"{event.where}, start: {note}", event.line)
         return datetime.combine(found.day, found.clock, tzinfo=self.zone)
 
