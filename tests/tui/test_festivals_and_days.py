@@ -72,8 +72,9 @@ async def test_second_festival_opens_its_days_and_F_returns_to_festivals(make_ap
         assert app.festival.id == "turksoy-film-leaders-2025"
         assert isinstance(app.screen, DaysScreen)
         assert app.screen.festival.id == "turksoy-film-leaders-2025"
-        # Every session of this festival is undated: one "Date TBA" tab holds all five.
-        assert [str(t.label) for t in app.screen.query(Tab)] == ["Date TBA"]
+        # Every session of this festival is undated: one tab holds all five, "Date not given"
+        # as the report of 22 July 2025 says the meeting has taken place.
+        assert [str(t.label) for t in app.screen.query(Tab)] == ["Date not given"]
         assert len(await on_day(pilot, "tba")) == 5
 
 

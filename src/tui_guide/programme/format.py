@@ -162,3 +162,26 @@ def _group_order(day: date | None, shown: date | None) -> tuple[int, date]:
     if shown is None or day is None:
         return (0, date.min)
     return (-1 if shown < day else 1, shown)
+
+
+def festival_dates(festival: Festival) -> str:
+    """'Fri 5 Dec – Thu 11 Dec 2025'; when the festival's own dates are not given, the span
+    of its sessions, said to be only that: 'Sessions Sat 6 Dec – Tue 9 Dec 2025 (its own dates
+    not given)'; with no dated session, 'Dates TBA', or for one a report says took place,
+    'Held by Tue 22 Jul 2025 (dates not given)'."""
+    if festival.starts and festival.ends:
+        if festival.starts == festival.ends:
+            return day_label(festival.starts, year=True)
+        return f"{day_label(festival.starts)} – {day_label(festival.ends, year=True)}"
+    days = festival.days
+    if not days:
+        if festival.held_by is not None:
+            return f"Held by {day_label(festival.held_by, year=True)} (dates {NOT_GIVEN})"
+        return f"Dates {TBA}"
+    first, last = days[0], days[-1]
+    span = (
+        f"on {day_label(first, year=True)}"
+        if first == last
+        else f"{day_label(first)} – {day_label(last, year=True)}"
+    )
+    return f"Sessions {span} (its own dates {NOT_GIVEN})"

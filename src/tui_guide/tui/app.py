@@ -162,12 +162,20 @@ class GuideApp(App[None]):
             priority=True,
             tooltip="Search sessions, people, venues, countries and tags",
         ),
+        # One key, two bindings: the footer names the zone `z` switches to.
         Binding(
             "z",
-            "toggle_zone",
+            "zone(True)",
             "Your time",
-            id="zone",
-            tooltip="Show every time in your own time zone, or in the festival's again",
+            id="zone.own",
+            tooltip="Show every time in your own time zone",
+        ),
+        Binding(
+            "z",
+            "zone(False)",
+            "Festival time",
+            id="zone.festival",
+            tooltip="Show every time in the festival's own time zone again",
         ),
         Binding("question_mark", "help", "Help", id="help", tooltip="This list of keys"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -176,7 +184,7 @@ class GuideApp(App[None]):
     session_filter: reactive[SessionFilter] = reactive(SessionFilter, init=False)
     hide_past: reactive[bool] = reactive(False, init=False)
     favourites_version: reactive[int] = reactive(0, init=False)
-    own_zone: reactive[bool] = reactive(False, init=False)
+    own_zone: reactive[bool] = reactive(False, init=False, bindings=True)
     """Times on screen in the viewer's zone (True) or the festival's (False)."""
 
     def __init__(
@@ -288,6 +296,8 @@ class GuideApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "section" and parameters == ("festivals",):
             return len(self.programme.festivals) > 1
+        if action == "zone":
+            return parameters == (not self.own_zone,)
         if action in ("filters", "about"):
             # Both belong to the current festival; the festivals screen has none.
             return not isinstance(self.screen, FestivalsScreen)
@@ -416,9 +426,9 @@ class GuideApp(App[None]):
         """The zone times are shown in: None for each festival's own, else the viewer's."""
         return self.viewer_zone if self.own_zone else None
 
-    def action_toggle_zone(self) -> None:
-        self.own_zone = not self.own_zone
-        if self.own_zone:
+    def action_zone(self, own: bool) -> None:
+        self.own_zone = own
+        if own:
             text = f"Times in your time zone, {zone_label(self.viewer_zone)}; z: the festival's"
         else:
             text = "Times in each festival's own time zone; z: yours"

@@ -61,13 +61,17 @@ class GuideScreen(Screen[None]):
     def _show_zone(self) -> None:
         """The header says whose clock the times are on: the festival's zone or yours."""
         guide = self.guide
-        festival = getattr(self, "festival", None) or guide.festival
+        festival = getattr(self, "festival", None)
+        zones = {f.timezone.key for f in guide.programme.festivals}
         if guide.own_zone:
             zone = f"your time, {zone_label(guide.viewer_zone)}"
+        elif isinstance(festival, Festival) or len(zones) == 1:
+            zone = f"{zone_label((festival or guide.festival).timezone)} time"
         else:
-            zone = f"{zone_label(festival.timezone)} time"
+            zone = "each festival's own time"
         base = self._plain_sub_title
-        self.sub_title = f"{base} · {zone}" if base else zone
+        # The zone first: a long festival name is cut at the end of the header.
+        self.sub_title = f"{zone} · {base}" if base else zone
 
     def _show_filters(self) -> None:
         """The section bar's badge follows the App's filters (the bar knows nothing of it)."""

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, TabbedContent, TabPane
 
-from tui_guide.programme.format import day_tab_label, night_groups
+from tui_guide.programme.format import day_label, day_tab_label, night_groups
 from tui_guide.programme.model import Festival
 from tui_guide.programme.now import first_current, opening_day
 from tui_guide.tui.screens.base import ListScreen
@@ -50,10 +50,17 @@ class DaysScreen(ListScreen):
             yield Static("This festival has no sessions yet.", classes="empty")
             yield guide_footer()
             return
-        opening = opening_day(self.festival, self.now(self.festival))
+        moment = self.now(self.festival)
+        opening = opening_day(self.festival, moment)
+        undated = self.festival.sessions_on(None)
+        # "Date not given" once every undated session is known to be over (a report says so).
+        over = bool(undated) and all(s.is_past(moment) for s in undated)
         with TabbedContent(initial=tab_id(opening if opening in self.tabs else self.tabs[0])):
             for day in self.tabs:
-                with TabPane(day_tab_label(self.festival, day), id=tab_id(day)):
+                label = (
+                    day_label(None, over=over) if day is None else day_tab_label(self.festival, day)
+                )
+                with TabPane(label, id=tab_id(day)):
                     yield SessionList(id=f"list-{tab_id(day)}", empty_message="No sessions match.")
         yield guide_footer()
 

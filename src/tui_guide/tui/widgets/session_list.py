@@ -112,6 +112,26 @@ def session_row(
     return SessionRow(time, FAVOURITE_MARK if favourite else " ", body)
 
 
+def day_groups(
+    sessions: Iterable[Session], zone: ZoneInfo | None = None, moment: datetime | None = None
+) -> list[tuple[str | None, Sequence[Session]]]:
+    """Sessions in time order under a heading per festival day ('Sun 7 Dec 2025'), each
+    night under its own date ('After midnight · Mon 8 Dec'); 'Date TBA' (or, every one over,
+    'Date not given') for those with no date."""
+    days: dict[date | None, list[Session]] = {}
+    for session in sessions:
+        days.setdefault(session.day, []).append(session)
+    groups: list[tuple[str | None, Sequence[Session]]] = []
+    for day, items in days.items():
+        over = moment is not None and all(s.is_past(moment) for s in items)
+        parts = night_groups(day, items, zone)
+        if parts[0][0] is not None:  # only its night: the day's heading all the same
+            parts.insert(0, (None, []))
+        for heading, found in parts:
+            groups.append((heading or day_label(day, year=True, over=over), found))
+    return groups
+
+
 def _row(session: Session, made: Made) -> SessionRow:
     _, favourite, festival, note, zone, over = made
     return session_row(
@@ -181,18 +201,7 @@ class SessionList(OptionList):
         if not self._group_by_day:
             self.show_groups([(None, sessions)], favourites, zone=zone, moment=moment)
             return
-        days: dict[date | None, list[Session]] = {}
-        for session in sessions:
-            days.setdefault(session.day, []).append(session)
-        groups: list[tuple[str | None, Sequence[Session]]] = []
-        for day, items in days.items():
-            over = moment is not None and all(s.is_past(moment) for s in items)
-            parts = night_groups(day, items, zone)
-            if parts[0][0] is not None:  # only its night: the day's heading all the same
-                parts.insert(0, (None, []))
-            for heading, found in parts:
-                groups.append((heading or day_label(day, year=True, over=over), found))
-        self.show_groups(groups, favourites, zone=zone, moment=moment)
+        self.show_groups(day_groups(sessions, zone, moment), favourites, zone=zone, moment=moment)
 
     def show_groups(
         self,
