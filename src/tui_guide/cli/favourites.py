@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui_guide.atomic import write_atomically
 from tui_guide.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -18,9 +16,11 @@ from tui_guide.cli.common import (
     load,
     open_store,
     output_option,
+    protected,
     say,
     state_dir_option,
     unknown_festival,
+    write_output,
 )
 from tui_guide.favourites import Favourite, Favourites, FavouritesError, changes
 from tui_guide.favourites.agenda import starred_and_gone
@@ -143,26 +143,7 @@ def _export(
         notes = result.notes + tuple(
             f"left out, no longer in the programme: {f.title} ({f.key})" for f in gone
         )
-    return write_output(args.output, data, written, notes, out, err)
-
-
-def write_output(
-    path: Path, data: bytes, written: str, notes: tuple[str, ...], out: Console, err: Console
-) -> int:
-    """Write an export to `path` (or standard output for '-'), with its notes on stderr."""
-    for note in notes:
-        say(err, note)
-    if str(path) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return EXIT_OK
-    try:
-        write_atomically(path, data)
-    except OSError as error:
-        say(err, f"{path}: cannot write: {error.strerror or error}")
-        return EXIT_PROBLEMS
-    say(out, f"{path}: {written} written")
-    return EXIT_OK
+    return write_output(args.output, data, written, notes, out, err, protected(args))
 
 
 def _import(args: argparse.Namespace, store: Favourites, out: Console, err: Console) -> int:
