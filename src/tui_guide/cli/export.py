@@ -49,6 +49,4 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     festivals = [f.name for f in programme.festivals if f.id in names]
     result = calendar(sessions, name=" · ".join(festivals) or "tui-guide")
     written = count(result.events, "event")
-    return write_output(
-        args.output, result.data, written, result.notes, out, err, protected(args)
-    )
+    return write_output(args.output, result.data, written, result.notes, out, err, protected(args))
