@@ -177,14 +177,22 @@ def output_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+MAX_MINUTES = 7 * 24 * 60
+"""The most minutes `--remind` takes: a week ahead (a bigger number is no more use, and one
+past the calendar's end would crash the reminder)."""
+
+
 def minutes(value: str) -> int:
-    """A number of minutes, 0 or more (an argparse type)."""
+    """A number of minutes, 0 to MAX_MINUTES (an argparse type)."""
+    shown = printable(value)[:40]
     try:
-        number = int(value)
+        number = int(value) if len(value.strip()) <= 20 else -1
     except ValueError:
         number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"not a number of minutes (0 or more): {value!r}")
+    if not 0 <= number <= MAX_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"not a number of minutes from 0 to {MAX_MINUTES} (a week): {shown!r}"
+        )
     return number
 
 
