@@ -17,6 +17,7 @@ from tui_guide.favourites.transfer import load as load_transfer
 from tui_guide.library.load import load_programme
 from tui_guide.programme.clock import Clock
 from tui_guide.tui.app import GuideApp
+from tui_guide.tui.messages import ToggleFavourite
 from tui_guide.tui.screens.mine import MineScreen
 
 REPO = Path(__file__).resolve().parents[2]
@@ -72,6 +73,25 @@ def test_the_store_goes_on_once_there_is_room_again(tmp_path: Path) -> None:
     assert list(store) == ["a/first", "a/second"]  # the failed merge does not linger
     assert [key for key, _ in rows(path)] == ["a/first", "a/second"]
     store.close()
+
+
+async def test_the_guide_says_a_full_disk_when_a_star_cannot_be_saved(tmp_path: Path) -> None:
+    store = Favourites(path=tmp_path / "favourites.sqlite3")
+    fill_the_disk(store)
+    with pytest.raises(FavouritesError):  # fill the last page too: nothing more fits
+        for number in range(100_000):
+            store.add(f"k/{number}")
+    programme = load_programme([REPO / "data"])
+    session = programme.session(KEY)
+    assert session is not None
+    app = GuideApp(programme, clock=Clock(datetime(2025, 12, 7, 14, 10)), favourites=store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        app.post_message(ToggleFavourite(session))
+        await pilot.pause()
+        (said,) = [n for n in app._notifications if n.title == "Favourites not saved"]
+        assert "database or disk is full" in str(said.message)
+        assert "no transaction is active" not in str(said.message)
+        assert KEY in app.favourites  # kept while the guide runs, as the message says
 
 
 # -- 17: a store edited by hand --------------------------------------------------------------
