@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tui_guide.cli import main
+from tui_guide.cli.favourites import SHOWN_GONE
 from tui_guide.favourites import Favourite, Favourites, FavouritesError
 from tui_guide.favourites.transfer import MAX_IMPORT, TransferError
 from tui_guide.favourites.transfer import load as load_transfer
@@ -184,6 +185,21 @@ def test_an_import_of_the_most_is_taken(tmp_path: Path) -> None:
         json.dumps({"favourites": [f"f/s{n}" for n in range(MAX_IMPORT)]}), encoding="utf-8"
     )
     assert len(load_transfer(exported).favourites) == MAX_IMPORT
+
+
+def test_favourites_list_of_a_store_far_past_the_cap_is_bounded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A store edited to hold many favourites of sessions no longer in the programme: the
+    first SHOWN_GONE are shown, the others counted (laying out a million rows took minutes)."""
+    store = Favourites(path=tmp_path / "favourites.sqlite3")
+    store.merge(many(SHOWN_GONE + 500, "gone-fest"))
+    store.close()
+    assert main(["favourites", "list", "--state-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"No longer in the programme ({SHOWN_GONE + 500:,})" in out
+    assert f"gone-fest/s{SHOWN_GONE - 1}" in out and f"gone-fest/s{SHOWN_GONE}" not in out
+    assert "… and 500 more" in out and "favourites export" in out
 
 
 def selects(store: Favourites) -> list[str]:

@@ -31,6 +31,11 @@ from tui_guide.programme.format import count, day_label, time_range, zone_label
 from tui_guide.programme.model import Programme, Session
 from tui_guide.programme.text import fold, printable
 
+SHOWN_GONE = 1_000
+"""The most favourites `list` shows under "No longer in the programme" (the first starred):
+a table row costs a third of a millisecond to lay out, and a store edited to hold a million
+would take minutes to list; the rest are counted, and `export --format json` has them all."""
+
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
@@ -111,15 +116,23 @@ def _list(store: Favourites, programme: Programme, festival: str | None, out: Co
             )
         out.print(table)
     if gone:
-        table = Table(title="No longer in the programme", title_justify="left", expand=True)
+        title = f"No longer in the programme ({len(gone):,})"
+        table = Table(title=title, title_justify="left", expand=True)
         for column in ("Last known title", "When", "Key"):
             table.add_column(column, overflow="fold")
-        for favourite in gone:
+        for favourite in gone[:SHOWN_GONE]:
             when = favourite.snapshot.when() if favourite.snapshot else ""
             table.add_row(
                 Text(printable(favourite.title)), Text(when), Text(printable(favourite.key))
             )
         out.print(table)
+        if len(gone) > SHOWN_GONE:
+            out.print(
+                Text(
+                    f"… and {len(gone) - SHOWN_GONE:,} more no longer in the programme; "
+                    "`tui-guide favourites export --format json -o FILE` writes them all"
+                )
+            )
     if not found and not gone:
         out.print(Text("No favourites yet: star sessions in the guide with s."))
     return EXIT_OK
