@@ -5,6 +5,7 @@ http(s), and state files that name a URL of another kind."""
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -191,3 +192,18 @@ def test_refresh_of_a_file_url_says_so_on_the_command_line(
     assert main(["refresh"]) == 2
     assert "only http:// and https://" in capsys.readouterr().err
     assert not (folder / "x.toml").exists()
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_a_server_that_says_nothing_meets_the_deadline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scheme: str
+) -> None:
+    """A port that takes the connection and never answers: not even the TLS handshake (or
+    the status line) comes, and the deadline ends it, well before the 30 s read time-out."""
+    monkeypatch.setattr(fetch, "DEADLINE", 0.5, raising=False)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        outcome = add(f"{scheme}://127.0.0.1:{port}/fest.toml", tmp_path)
+    assert outcome.status == "failed" and "not done within 0.5 seconds" in outcome.message
