@@ -30,6 +30,7 @@ from tui_guide.favourites.database import (
 from tui_guide.favourites.entry import Favourite, Snapshot
 from tui_guide.favourites.legacy import LegacyError, read_legacy
 from tui_guide.favourites.location import StoreLocation
+from tui_guide.programme.format import count
 from tui_guide.programme.model import Session
 
 _COLUMNS = 'key, added_at, title, date, start, "end", venue'
@@ -324,9 +325,8 @@ class Favourites:
         if self.unreadable:
             said = f"{self.problem}; " if self.problem else ""
             self.problem = (
-                f"{said}{path}: {self.unreadable} rows are no favourite this guide can read "
-                "(a key that is not text, edited by hand?); they are left out, and left in "
-                "the file as they are"
+                f"{said}{path}: {count(self.unreadable, 'row')} with a key that is not text "
+                "(edited by hand?) left out of My programme, and left in the file as it was"
             )
 
     def _memory_only(self, path: Path, error: Exception) -> None:
