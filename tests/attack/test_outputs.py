@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,36 @@ def test_the_calendar_name_carries_no_control_character(
     assert b"Fest]0;owned[2Jc31m" in name
     text = data.decode("utf-8")
     assert not [c for c in text if (ord(c) < 32 and c not in "\r\n") or 0x7F <= ord(c) <= 0x9F]
+
+
+async def test_the_guides_own_export_never_replaces_a_programme_it_reads(tmp_path: Path) -> None:
+    """`e` in My programme writes my-programme.ics beside the store: when that is the name of
+    a programme being read (an iCalendar one, opened from that folder), it is refused."""
+    from tui_guide.library.load import load_programme
+    from tui_guide.programme.clock import Clock
+    from tui_guide.tui.app import GuideApp
+    from tui_guide.tui.screens.mine import EXPORT_NAME, MineScreen
+
+    source = Path(__file__).parents[1] / "data" / "ical" / "zoned.ics"
+    calendar = tmp_path / EXPORT_NAME
+    calendar.write_bytes(source.read_bytes())
+    programme = load_programme([calendar], cache=False)
+    assert programme.festivals
+    app = GuideApp(
+        programme,
+        clock=Clock(datetime(2026, 5, 14, 9, 0)),
+        favourites=Favourites(),
+        export_dir=tmp_path,
+    )
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MineScreen)
+        await pilot.press("e")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            said = [n for n in app._notifications if n.title == "Not exported"]
+            if said:
+                break
+        assert said and "a programme file being read" in str(said[0].message)
+    assert calendar.read_bytes() == source.read_bytes()
