@@ -14,7 +14,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui_guide.atomic import write_atomically
+from tui_guide.atomic import Protected, Refused, write_atomically
 from tui_guide.favourites import Favourite, Favourites, changes
 from tui_guide.favourites.agenda import WALK_MINUTES, clashes, starred_and_gone, tight_walks
 from tui_guide.formats.ics import calendar
@@ -182,7 +182,15 @@ class MineScreen(ListScreen):
             result = calendar(starred, name="My programme")
             existed = path.exists()
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, result.data)
+            # The name is fixed, but the folder is the user's: never over a programme read.
+            keep = [
+                Protected(f.source_file, "a programme file being read")
+                for f in self.guide.programme.festivals
+            ]
+            write_atomically(path, result.data, protected=keep)
+        except Refused as error:
+            self._tell(str(error), "Not exported", "error")
+            return
         except OSError as error:
             self._tell(f"{path}: cannot write: {error.strerror or error}", "Not exported", "error")
             return
