@@ -47,6 +47,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "src") not in sys.path:
     sys.path.insert(0, str(REPO / "src"))
 
+from tui_guide.favourites.transfer import MAX_IMPORT  # noqa: E402
 from tui_guide.library.cache import CACHE_ENV  # noqa: E402
 from tui_guide.library.load import load_programme  # noqa: E402
 from tui_guide.programme import Festival, Programme  # noqa: E402
@@ -275,14 +276,17 @@ def _mp(values: list[float]) -> tuple[float, float]:
     return statistics.median(values), p95(values)
 
 
-def store_toggles(programme: Programme, count: int = 60) -> tuple[float, float]:
-    """Median and 95th percentile of `Favourites.toggle`, each change saved to the file."""
-    from tui_guide.favourites import Favourites
+def store_toggles(programme: Programme, count: int = 60, more: int = 0) -> tuple[float, float]:
+    """Median and 95th percentile of `Favourites.toggle`, each change saved to the file, with
+    100 sessions starred (and `more` favourites of sessions no longer in the programme)."""
+    from tui_guide.favourites import Favourite, Favourites
 
     rng = random.Random(3)
     keys = [s.key for s in programme.sessions]
     with tempfile.TemporaryDirectory(prefix="tui-guide-bench-fav-") as folder:
         favourites = Favourites(path=Path(folder) / "favourites.sqlite3")
+        added = datetime(2025, 1, 1, tzinfo=UTC)
+        favourites.merge(Favourite(f"gone/{n}", added) for n in range(more))
         for key in rng.sample(keys, min(100, len(keys))):
             favourites.add(key)
         times = []
@@ -358,6 +362,11 @@ def measure(size: int, folder: Path, repeat: int, env: dict[str, str]) -> dict[s
     row["busiest day: scroll to the end"] = fmt(scrolled)
     store, store95 = store_toggles(programme)
     row["favourite toggle, saved: median / p95"] = f"{fmt(store)} / {fmt(store95)}"
+    # The most one import takes: a toggle must not read the whole store back.
+    full, full95 = store_toggles(programme, more=MAX_IMPORT)
+    row[f"the same with {MAX_IMPORT:,} more favourites (× the above)"] = (
+        f"{fmt(full)} / {fmt(full95)} ({full / store:.2f}×)"
+    )
     row["favourite toggle in the guide: median / p95"] = f"{fmt(toggle)} / {fmt(toggle95)}"
     row["a key that does nothing (the harness's floor)"] = fmt(idle)
     row["search indexes ready, after the first screen settled"] = fmt(indexed)

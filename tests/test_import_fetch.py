@@ -180,7 +180,7 @@ def test_only_http_addresses_can_be_added(tmp_path: Path) -> None:
     secret.write_bytes(EXAMPLE)
     outcome = add(secret.as_uri())
     assert outcome.status == "failed"
-    assert outcome.message == "only http:// and https:// addresses can be added"
+    assert outcome.message == "only http:// and https:// addresses can be downloaded"
 
 
 def test_cli_add_and_refresh(site: Site, capsys: pytest.CaptureFixture[str]) -> None:

@@ -526,7 +526,7 @@ def test_16_an_address_that_cannot_be_read_is_a_message(
 ) -> None:
     code, _, err = run(capsys, "add", "http://[::1")
     assert code == 2
-    assert "not a web address: Invalid IPv6 URL" in err
+    assert "not a valid address: Invalid IPv6 URL" in err
 
 
 def test_json_holding_an_array_is_not_called_a_toml_error(

@@ -72,8 +72,9 @@ async def test_second_festival_opens_its_days_and_F_returns_to_festivals(make_ap
         assert app.festival.id == "turksoy-film-leaders-2025"
         assert isinstance(app.screen, DaysScreen)
         assert app.screen.festival.id == "turksoy-film-leaders-2025"
-        # Every session of this festival is undated: one "Date TBA" tab holds all five.
-        assert [str(t.label) for t in app.screen.query(Tab)] == ["Date TBA"]
+        # Every session of this festival is undated: one tab holds all five, "Date not given"
+        # as the report of 22 July 2025 says the meeting has taken place.
+        assert [str(t.label) for t in app.screen.query(Tab)] == ["Date not given"]
         assert len(await on_day(pilot, "tba")) == 5
 
 
@@ -113,15 +114,24 @@ async def test_days_open_on_the_now_day_with_day_labels(make_app) -> None:
         assert await on_day(pilot, "tba") == [PANEL]
 
 
-@pytest.mark.parametrize("now", [datetime(2025, 12, 20, 9, 0), None])
-async def test_days_open_on_the_first_day_when_today_is_not_a_festival_day(make_app, now) -> None:
-    # None is the real clock: the bundled festival is long over (or not yet) on any run day
-    # other than 6, 7 or 9 December 2025.
+@pytest.mark.parametrize(
+    ("now", "opens"),
+    [
+        (datetime(2025, 12, 20, 9, 0), "2025-12-09"),  # over: its last day with sessions
+        (None, "2025-12-09"),  # the real clock: long after December 2025
+        (datetime(2025, 11, 1, 9, 0), "2025-12-06"),  # not begun: its first day
+        (datetime(2025, 12, 8, 12, 0), "2025-12-09"),  # a day without sessions: the next
+        (datetime(2025, 12, 8, 3, 0), "2025-12-07"),  # 03:00 is still the night of the 7th
+    ],
+)
+async def test_days_open_on_the_day_on_now_or_the_nearest_with_sessions(
+    make_app, now, opens
+) -> None:
     app = make_app(now=now)
     async with app.run_test(size=SIZE) as pilot:
         await open_baku_days(pilot)
-        assert app.screen.query_one(TabbedContent).active == "day-2025-12-06"
-        assert app.focused is day_list(app, "2025-12-06")
+        assert app.screen.query_one(TabbedContent).active == f"day-{opens}"
+        assert app.focused is day_list(app, opens)
 
 
 async def test_right_and_left_change_the_day(make_app) -> None:

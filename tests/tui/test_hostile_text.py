@@ -246,12 +246,12 @@ VISITS: dict[str, tuple[Callable[..., Awaitable[None]], list[str]]] = {
     "festivals": (to_festivals, [CLICK, f"{BOLD}, {LIVE}", "Plain Festival"]),
     "days": (
         to_days,
-        [f"Days — {CLICK}", CLICK, BOLD, CATS, LIVE, SHOWN_TITLE, f"{RED} hall"],
+        [f"Days — Asia/Baku time · {CLICK}", CLICK, BOLD, CATS, LIVE, SHOWN_TITLE, f"{RED} hall"],
     ),
     "session": (
         to_session,
         [
-            f"Session — {CLICK}",
+            f"Session — Asia/Baku time · {CLICK}",
             CLICK,
             LIVE,
             f"{BOLD}, {ACCENT}",
@@ -269,7 +269,7 @@ VISITS: dict[str, tuple[Callable[..., Awaitable[None]], list[str]]] = {
     "now": (to_now, [CLICK, BOLD, "in [bold red]x"]),
     "filters": (to_filters, [LIVE, CATS, ACCENT]),
     "help": (to_help, ["Keys"]),
-    "about": (to_about, [f"About — {CLICK}", CLICK, f"{BOLD}, {LIVE}"]),
+    "about": (to_about, [f"About — Asia/Baku time · {CLICK}", CLICK, f"{BOLD}, {LIVE}"]),
     "palette": (to_palette, [CLICK]),
 }
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from icalendar import Calendar
 from textual.widgets import OptionList
@@ -242,10 +243,10 @@ async def test_export_writes_off_the_ui_thread(make_app, tmp_path: Path, monkeyp
     release, writing, written = threading.Event(), threading.Event(), threading.Event()
     real = mine_module.write_atomically
 
-    def slow_write(path: Path, data: bytes) -> None:
+    def slow_write(path: Path, data: bytes, **options: Any) -> None:
         writing.set()
         release.wait(timeout=5)
-        real(path, data)
+        real(path, data, **options)
         written.set()
 
     monkeypatch.setattr(mine_module, "write_atomically", slow_write)

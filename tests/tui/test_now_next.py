@@ -14,6 +14,7 @@ from .helpers import (
     ACTING,
     CAREERS,
     MIXED,
+    ROUNDTABLE,
     SERIES_7,
     SIZE,
     ids,
@@ -32,8 +33,9 @@ async def test_now_and_next_at_the_frozen_clock(make_app) -> None:
         assert isinstance(app.screen, NowNextScreen)
         listing = app.screen.query_one(SessionList)
         # Both 14:00 masterclasses have no end: at 14:10 they are "started", and the screening
-        # with no time is today's time-TBA entry. Nothing later today has a time, so no "next".
-        assert ids(listing.sessions) == [ACTING, CAREERS, SERIES_7]
+        # with no time is today's time-TBA entry. Nothing later today has a time, so no "next";
+        # the roundtable of 9 December has no time either, and is still to come.
+        assert ids(listing.sessions) == [ACTING, CAREERS, SERIES_7, ROUNDTABLE]
         text = screen_text(app)
         assert "Sun 7 Dec 2025 14:10 in Baku (Asia/Baku)" in text
         assert "clock frozen" in text
@@ -43,6 +45,7 @@ async def test_now_and_next_at_the_frozen_clock(make_app) -> None:
         careers = next(i for i, line in enumerate(lines) if "Building a successful" in line)
         assert started < acting < careers
         assert lines[acting].lstrip().startswith("14:00")
+        assert "Tue 9 Dec, time TBA" in text
 
         await pilot.press("enter")
         await pilot.pause()

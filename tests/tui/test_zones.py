@@ -37,7 +37,7 @@ async def test_a_fixed_offset_reads_utc_plus_1_on_every_screen_that_names_the_zo
         await pilot.press("escape", "n")
         await pilot.pause()
         assert isinstance(app.screen, NowNextScreen)
-        assert "Fri 1 Mar 2024 10:10 in UTC+1 (UTC+1)" in screen_text(app)
+        assert "Fri 1 Mar 2024 10:10 in UTC+1" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
@@ -74,7 +74,7 @@ def test_the_guide_takes_timezone_for_a_schedule_that_names_none(
     argv += ["--now", "2017-08-06T10:10", "--state-dir", str(tmp_path)]
     assert main(argv) == 0
     assert "10:00–10:45" in seen["days"] and "Opening" in seen["days"]
-    assert "Sun 6 Aug 2017 10:10 in America/Montreal (America/Montreal)" in seen["now"]
+    assert "Sun 6 Aug 2017 10:10 in America/Montreal" in seen["now"]
     assert "Opening" in seen["now"]
     assert "Sun 6 Aug 2017 · 10:00–10:45 (America/Montreal)" in seen["session"]
     assert "Sun 6 Aug 14:00–14:45 your time (UTC)" in seen["session"]  # the tests run in UTC

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -11,9 +12,11 @@ from zoneinfo import ZoneInfo
 from rich.console import Console
 from rich.text import Text
 
+from tui_guide.atomic import Protected, Refused, write_atomically
 from tui_guide.favourites import STATE_ENV, Favourites, locate
-from tui_guide.library.load import load_programme
-from tui_guide.library.sources import DATA_ENV, data_paths
+from tui_guide.library.cache import cache_dir
+from tui_guide.library.load import expand, load_programme
+from tui_guide.library.sources import DATA_ENV, data_paths, programmes_dir
 from tui_guide.programme import Kind, Programme
 from tui_guide.programme.format import count
 from tui_guide.programme.model import Problem, Session
@@ -159,25 +162,42 @@ def search_index(args: argparse.Namespace, sessions: Sequence[Session]) -> Searc
     return SearchIndex(sessions) if indexed else None
 
 
+def output_file(value: str) -> Path:
+    """The file an output goes to (an argparse type): not an empty name."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "an empty file name: give the file to write ('-' for standard output)"
+        )
+    return Path(value)
+
+
 def output_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=output_file,
         required=True,
         metavar="FILE",
         help="the file to write ('-' for standard output)",
     )
 
 
+MAX_MINUTES = 7 * 24 * 60
+"""The most minutes `--remind` takes: a week ahead (a bigger number is no more use, and one
+past the calendar's end would crash the reminder)."""
+
+
 def minutes(value: str) -> int:
-    """A number of minutes, 0 or more (an argparse type)."""
+    """A number of minutes, 0 to MAX_MINUTES (an argparse type)."""
+    shown = printable(value)[:40]
     try:
-        number = int(value)
+        number = int(value) if len(value.strip()) <= 20 else -1
     except ValueError:
         number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"not a number of minutes (0 or more): {value!r}")
+    if not 0 <= number <= MAX_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"not a number of minutes from 0 to {MAX_MINUTES} (a week): {shown!r}"
+        )
     return number
 
 
@@ -207,3 +227,51 @@ def unknown_festival(programme: Programme, festival: str | None, err: Console) -
     known = ", ".join(f.id for f in programme.festivals) or "none loaded"
     say(err, f"no festival with id {festival!r} (known: {known})")
     return True
+
+
+def protected(args: argparse.Namespace, *inputs: Path) -> list[Protected]:
+    """What an output of this command may never replace: `inputs`, every programme file it
+    would read (--data, or the bundled and added ones), the favourites store (with its
+    journal, its lock and the first release's file), the programme cache and the state of
+    added programmes."""
+    keep = [Protected(path, "the file being read") for path in inputs]
+    files, _ = expand(data_paths(data_of(args)))
+    keep += [Protected(path, "a programme file being read") for path in files]
+    location = locate(getattr(args, "state_dir", None), getattr(args, "favourites", None))
+    database = location.database
+    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+        keep.append(Protected(database.with_name(database.name + suffix), "the favourites store"))
+    keep.append(Protected(location.legacy, "the first release's favourites file"))
+    if (cache := cache_dir()) is not None:
+        keep.append(Protected(cache, "the programme cache", folder=True))
+    keep.append(Protected(programmes_dir() / ".state", "what `add` remembers", folder=True))
+    return keep
+
+
+def write_output(
+    path: Path,
+    data: bytes,
+    written: str,
+    notes: tuple[str, ...],
+    out: Console,
+    err: Console,
+    keep: Sequence[Protected],
+) -> int:
+    """Write an output to `path` (or standard output for '-'), never over what `keep` names,
+    with its notes on stderr."""
+    for note in notes:
+        say(err, note)
+    if str(path) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        write_atomically(path, data, protected=keep)
+    except Refused as error:
+        say(err, str(error))
+        return EXIT_PROBLEMS
+    except OSError as error:
+        say(err, f"{path}: cannot write: {error.strerror or error}")
+        return EXIT_PROBLEMS
+    say(out, f"{path}: {written} written")
+    return EXIT_OK

@@ -12,12 +12,13 @@ from tui_guide.cli.common import (
     filter_options,
     load,
     output_option,
+    protected,
     say,
     search_index,
     session_filter,
     unknown_festival,
+    write_output,
 )
-from tui_guide.cli.favourites import write_output
 from tui_guide.formats.ics import calendar
 from tui_guide.programme.format import count
 
@@ -47,6 +48,5 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     names = sorted({s.festival_id for s in sessions})
     festivals = [f.name for f in programme.festivals if f.id in names]
     result = calendar(sessions, name=" · ".join(festivals) or "tui-guide")
-    return write_output(
-        args.output, result.data, count(result.events, "event"), result.notes, out, err
-    )
+    written = count(result.events, "event")
+    return write_output(args.output, result.data, written, result.notes, out, err, protected(args))

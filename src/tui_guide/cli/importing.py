@@ -9,8 +9,17 @@ from pathlib import Path
 
 from rich.console import Console
 
-from tui_guide.atomic import write_atomically
-from tui_guide.cli.common import EXIT_OK, EXIT_PROBLEMS, report, say, tally, timezone_option
+from tui_guide.atomic import Refused, check_target, write_atomically
+from tui_guide.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    output_file,
+    protected,
+    report,
+    say,
+    tally,
+    timezone_option,
+)
 from tui_guide.formats.detect import Format, detect
 from tui_guide.formats.load import json_kind
 from tui_guide.formats.schedule.build import Origin
@@ -36,7 +45,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     importing.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=output_file,
         metavar="OUT",
         help="the TOML file to write (default: print it)",
     )
@@ -93,6 +102,13 @@ def _checked(
 
 def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
     path: Path = args.file
+    keep = protected(args, path)
+    if args.output is not None and str(args.output) != "-":
+        try:  # before reading: an -o onto the input (or the store) is refused whatever it holds
+            check_target(args.output, keep)
+        except Refused as error:
+            say(err, str(error))
+            return EXIT_PROBLEMS
     try:
         data = read_limited(path, MAX_PROGRAMME_BYTES)
     except ReadError as error:
@@ -118,7 +134,7 @@ def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
         say(err, f"{path}: nothing written ({tally(problems)})")
         return EXIT_PROBLEMS
     warned = f"; {tally(problems)}" if problems else ""
-    if args.output is None:
+    if args.output is None or str(args.output) == "-":
         out.file.write(text)
         return EXIT_OK
     target: Path = args.output
@@ -127,7 +143,10 @@ def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
         return EXIT_PROBLEMS
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, text.encode("utf-8"))
+        write_atomically(target, text.encode("utf-8"), protected=keep)
+    except Refused as error:
+        say(err, str(error))
+        return EXIT_PROBLEMS
     except OSError as error:
         say(err, f"{target}: cannot write: {error.strerror or error}")
         return EXIT_PROBLEMS

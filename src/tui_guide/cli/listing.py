@@ -21,7 +21,8 @@ from tui_guide.cli.common import (
     unknown_festival,
 )
 from tui_guide.formats.listing import as_csv, as_json
-from tui_guide.programme.format import day_label, time_range, zone_label
+from tui_guide.programme.clock import Clock
+from tui_guide.programme.format import day_label, time_range, venue_label, zone_label
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.text import printable
 
@@ -58,13 +59,15 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     elif args.format == "csv":
         out.file.write(as_csv(s for _, found in chosen for s in found))
     else:
-        _tables(chosen, out)
+        _tables(chosen, out, Clock(args.now))
     return EXIT_PROBLEMS if not programme.festivals else EXIT_OK
 
 
-def _tables(chosen: list[tuple[Festival, list[Session]]], out: Console) -> None:
-    """A table for each festival with sessions to show."""
+def _tables(chosen: list[tuple[Festival, list[Session]]], out: Console, clock: Clock) -> None:
+    """A table for each festival with sessions to show; what an over session lacks is "not
+    given", not "to be announced"."""
     for festival, sessions in chosen:
+        moment = clock.now(festival.timezone)
         table = Table(
             title=Text(
                 printable(
@@ -86,12 +89,13 @@ def _tables(chosen: list[tuple[Festival, list[Session]]], out: Console) -> None:
                 ratio={"Title": 3, "Venue": 2, "People": 2}.get(column),
             )
         for session in sessions:
+            over = session.is_past(moment)
             table.add_row(
-                Text(day_label(session.date)),
-                Text(time_range(session)),
+                Text(day_label(session.date, over=over)),
+                Text(time_range(session, over=over)),
                 Text(printable(session.title, clip=True)),
                 Text(session.kind.value),
-                Text(printable(session.venue.name, clip=True) if session.venue else "Venue TBA"),
+                Text(printable(venue_label(session, over=over), clip=True)),
                 Text(printable(", ".join(p.name for p in session.people), clip=True)),
             )
         out.print(table)

@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=minutes,
         default=10,
         metavar="MINUTES",
-        help="notify when a favourite starts within this many minutes (default 10; 0: never)",
+        help="notify when a favourite starts within this many minutes (default 10; 0: never; "
+        "at most 10080, a week)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in dict.fromkeys(SUBCOMMANDS.values()):  # each once, in the order above

@@ -12,6 +12,8 @@ from tui_guide.cli.common import EXIT_OK, EXIT_PROBLEMS, data_of, data_option, r
 from tui_guide.library.load import load_programme
 from tui_guide.library.sources import data_paths
 from tui_guide.programme.format import count
+from tui_guide.programme.model import DEFAULT_DAY_STARTS, Festival
+from tui_guide.programme.text import printable
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,4 +51,24 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         f"{count(len(programme.sessions), 'session')}"
     )
     out.print(Text(f"{loaded}; {summary}" if programme.problems else loaded), soft_wrap=True)
+    for festival in programme.festivals:
+        if (note := boundary_note(festival)) is not None:
+            out.print(Text(note), soft_wrap=True)
     return EXIT_OK
+
+
+def boundary_note(festival: Festival) -> str | None:
+    """What the default day boundary did, when the file gives none and it moved a session:
+    a festival that means 03:00 as the start of a new day should say so."""
+    if festival.day_starts is not None:
+        return None
+    moved = sum(1 for s in festival.sessions if s.day is not None and s.day != s.date)
+    if not moved:
+        return None
+    boundary = f"{DEFAULT_DAY_STARTS:%H:%M}"
+    return (
+        f"note: {printable(str(festival.source_file))}: festival {festival.id} gives no day "
+        f"boundary, so {count(moved, 'session')} starting before {boundary} "
+        f"{'is' if moved == 1 else 'are'} listed in the night before (day_starts in "
+        "[festival] says otherwise; 00:00:00 keeps calendar days)"
+    )

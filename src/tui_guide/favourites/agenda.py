@@ -75,8 +75,15 @@ def starting_soon(sessions: Iterable[Session], moment: datetime, minutes: int) -
     """The sessions that start from `moment` to `minutes` later (none when `minutes` is 0)."""
     if minutes <= 0:
         return []
-    until = moment + timedelta(minutes=minutes)
+    try:
+        until: datetime | None = moment + timedelta(minutes=minutes)
+    except OverflowError:  # past the last date Python has: every session from `moment` on
+        until = None
     return sorted(
-        (s for s in sessions if (at := s.starts_at) is not None and moment <= at <= until),
+        (
+            s
+            for s in sessions
+            if (at := s.starts_at) is not None and moment <= at and (until is None or at <= until)
+        ),
         key=Session.sort_key,
     )

@@ -168,7 +168,9 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:  # SQLite may have rolled back itself (a full disk)
+            with suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
         raise
 
 

@@ -30,6 +30,7 @@ from tui_guide.favourites.database import (
 from tui_guide.favourites.entry import Favourite, Snapshot
 from tui_guide.favourites.legacy import LegacyError, read_legacy
 from tui_guide.favourites.location import StoreLocation
+from tui_guide.programme.format import count
 from tui_guide.programme.model import Session
 
 _COLUMNS = 'key, added_at, title, date, start, "end", venue'
@@ -46,6 +47,11 @@ def _now() -> datetime:
 # A row of the favourites table, as its schema has it: key, added_at, then the snapshot.
 _Row = tuple[str, str, str | None, str | None, str | None, str | None, str | None]
 
+SQLITE_FULL = 13
+
+# What a change that failed was told by SQLite, and what the user can do about it.
+_HINTS = {SQLITE_FULL: "free some space on that disk, then try again"}
+
 
 def _row(favourite: Favourite) -> _Row:
     snap = favourite.snapshot
@@ -60,10 +66,33 @@ def _row(favourite: Favourite) -> _Row:
     )
 
 
-def _favourite(row: _Row) -> Favourite:
-    key, added, title, day, start, end, venue = row
+def _text(value: object) -> str | None:
+    """A column read back as bytes (see `_reload`) as text; None for a number or a NULL."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return value if isinstance(value, str) else None
+
+
+def _key(kind: object, value: object) -> str | None:
+    """The key of a row read back, or None when it is none this guide can use: a BLOB or a
+    number put there by hand, or text that is not UTF-8 (it could never be removed)."""
+    if kind not in (b"text", "text") or not isinstance(value, bytes):
+        return None
     try:
-        added_at = datetime.fromisoformat(added)
+        key = value.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return key or None
+
+
+def _favourite(key: str, row: tuple[object, ...]) -> Favourite:
+    """A favourite from the rest of its row, every value checked again: the file may have been
+    edited by hand; what does not read is dropped from it, the key is kept."""
+    added, title, day, start, end, venue = (_text(value) for value in row)
+    try:
+        added_at = datetime.fromisoformat(added or "")
+        if added_at.tzinfo is None:
+            added_at = added_at.replace(tzinfo=UTC)
         snapshot = (
             Snapshot(
                 title=title,
@@ -80,6 +109,12 @@ def _favourite(row: _Row) -> Favourite:
     return Favourite(key, added_at, snapshot)
 
 
+def _as_saved(favourite: Favourite) -> Favourite:
+    """The favourite as it reads back from the database (times to the minute)."""
+    key, *rest = _row(favourite)
+    return _favourite(key, tuple(rest))
+
+
 class Favourites:
     """Starred sessions in the order they were added, saved to the database at `path` when
     one is given (with `legacy`, the first release's JSON file to move in)."""
@@ -91,6 +126,8 @@ class Favourites:
         self.problem: str | None = None  # what went wrong when opening, for the UI to show
         self.notice: str | None = None  # what was done when opening (a file moved in)
         self._db: sqlite3.Connection | None = None
+        self._version: int | None = None  # PRAGMA data_version when last read in whole
+        self.unreadable = 0  # rows of the table left out as no favourite (a BLOB key)
         added = _now()
         self._entries: dict[str, Favourite] = {k: Favourite(k, added) for k in keys}
         if path is not None:
@@ -123,6 +160,8 @@ class Favourites:
             return False
         before = self._entries
         try:
+            if self._version is not None and self._data_version() == self._version:
+                return False  # no other connection committed anything since it was read
             self._reload()
         except sqlite3.Error:
             return False  # the next change reports it
@@ -132,16 +171,12 @@ class Favourites:
 
     def add(self, key: str, session: Session | None = None) -> None:
         snapshot = Snapshot.of(session) if session is not None else None
-        current = self._entries.get(key)
-        if current is None:
-            self._entries[key] = Favourite(key, _now(), snapshot)
-        elif current.snapshot is None and snapshot is not None:
-            self._entries[key] = Favourite(key, current.added_at, snapshot)
-        self._save(self._insert, [self._entries[key]])
+        favourite = Favourite(key, _now(), snapshot)
+        self._save(self._insert, [favourite])
 
     def remove(self, key: str) -> None:
         self._entries.pop(key, None)
-        self._save(lambda db: db.execute("DELETE FROM favourites WHERE key = ?", (key,)))
+        self._save(self._delete, key)
 
     def toggle(self, key: str, session: Session | None = None) -> bool:
         """Flip `key` as this guide sees it; True when it is now a favourite. The change is
@@ -156,11 +191,9 @@ class Favourites:
     def merge(self, favourites: Iterable[Favourite]) -> int:
         """Add those not here yet (what is here is never replaced or dropped); how many."""
         favourites = list(favourites)
-        new = [f for f in favourites if f.key not in self._entries]
-        for favourite in new:
-            self._entries[favourite.key] = favourite
+        before = set(self._entries)
         self._save(self._insert, favourites)
-        return len(new)
+        return len({f.key for f in favourites if f.key in self._entries} - before)
 
     def remember(self, sessions: Iterable[Session]) -> None:
         """Note title and time for favourites that have none yet (moved in from the JSON
@@ -171,8 +204,6 @@ class Favourites:
             if s.key in self._entries and self._entries[s.key].snapshot is None
         ]
         if found:
-            for favourite in found:
-                self._entries[favourite.key] = favourite
             self._save(self._insert, found)
 
     def close(self) -> None:
@@ -182,39 +213,91 @@ class Favourites:
 
     # -- the database ----------------------------------------------------------------------
 
-    @staticmethod
-    def _insert(db: sqlite3.Connection, favourites: list[Favourite]) -> None:
-        db.executemany(
-            f"INSERT OR IGNORE INTO favourites ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [_row(f) for f in favourites],
-        )
-        db.executemany(  # a snapshot fills in one that is missing, never replaces one
-            'UPDATE favourites SET title = ?, date = ?, start = ?, "end" = ?, venue = ? '
-            "WHERE key = ? AND title IS NULL",
-            [(*_row(f)[2:], f.key) for f in favourites if f.snapshot is not None],
-        )
+    def _insert(self, db: sqlite3.Connection | None, favourites: list[Favourite]) -> None:
+        """Add those not here yet; a snapshot fills in one that is missing, never replaces
+        one. In the database when `db` is given, and the same in memory."""
+        if db is not None:
+            db.executemany(
+                f"INSERT OR IGNORE INTO favourites ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [_row(f) for f in favourites],
+            )
+            db.executemany(
+                'UPDATE favourites SET title = ?, date = ?, start = ?, "end" = ?, venue = ? '
+                "WHERE key = ? AND title IS NULL",
+                [(*_row(f)[2:], f.key) for f in favourites if f.snapshot is not None],
+            )
+        for favourite in favourites:
+            current = self._entries.get(favourite.key)
+            if current is None:
+                self._entries[favourite.key] = _as_saved(favourite)
+            elif current.snapshot is None and favourite.snapshot is not None:
+                saved = _as_saved(favourite)
+                self._entries[favourite.key] = Favourite(
+                    favourite.key, current.added_at, saved.snapshot
+                )
+
+    def _delete(self, db: sqlite3.Connection | None, key: str) -> None:
+        if db is not None:
+            db.execute("DELETE FROM favourites WHERE key = ?", (key,))
+        self._entries.pop(key, None)
 
     def _save(self, change: Callable[..., object], *args: object) -> None:
-        """Run `change(db, *args)` in one transaction, committed before returning, then read
-        back the whole store (with what other guides did)."""
+        """Run `change(db, *args)` in one transaction, committed before returning. What is in
+        memory follows: `change` does the same there, and the whole store is read back only
+        when another guide changed it meanwhile (PRAGMA data_version), or a change failed."""
         if self._db is None:
+            change(None, *args)  # nothing is saved: the change lasts while the guide runs
             return
+        db = self._db
         try:
-            self._db.execute("BEGIN IMMEDIATE")
+            db.execute("BEGIN IMMEDIATE")
             try:
-                change(self._db, *args)
-                self._db.execute("COMMIT")
+                version = self._data_version()
+                if version != self._version:  # another guide committed since: read it first
+                    self._reload()
+                change(db, *args)
+                db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                # SQLite may have rolled back by itself (a full disk does): a ROLLBACK then
+                # fails, and its error must not hide the real one.
+                if db.in_transaction:
+                    with suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
                 raise
-            self._reload()
         except sqlite3.Error as error:
-            raise FavouritesError(f"{self.path}: could not save favourites: {error}") from None
+            change(None, *args)  # kept in memory all the same, while the guide runs
+            self._version = None  # what is in memory differs: read it all next time
+            hint = _HINTS.get((getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF)
+            said = f"{error} ({hint})" if hint else str(error)
+            raise FavouritesError(f"{self.path}: could not save favourites: {said}") from None
+
+    def _data_version(self) -> int:
+        assert self._db is not None
+        (version,) = self._db.execute("PRAGMA data_version").fetchone()
+        return int(version)
 
     def _reload(self) -> None:
+        """Read the whole table again, every value checked (see `_favourite`)."""
         assert self._db is not None
-        rows = self._db.execute(f"SELECT {_COLUMNS} FROM favourites ORDER BY rowid").fetchall()
-        self._entries = {row[0]: _favourite(row) for row in rows}
+        version = self._data_version()
+        # Bytes, not text: a hand-edited row may hold text that is not UTF-8, and one such
+        # row must not make the whole store unreadable.
+        self._db.text_factory = bytes
+        try:
+            rows = self._db.execute(
+                f"SELECT typeof(key), {_COLUMNS} FROM favourites ORDER BY rowid"
+            ).fetchall()
+        finally:
+            self._db.text_factory = str
+        entries: dict[str, Favourite] = {}
+        unreadable = 0
+        for kind, raw_key, *rest in rows:
+            key = _key(kind, raw_key)
+            if key is None:
+                unreadable += 1
+            else:
+                entries[key] = _favourite(key, tuple(rest))
+        self._entries, self.unreadable, self._version = entries, unreadable, version
 
     def _open(self, path: Path, legacy: Path | None) -> None:
         try:
@@ -230,12 +313,21 @@ class Favourites:
                         self._db = connect(path, locked=True)
             self.path = path
             self._reload()
+            self._say_unreadable(path)
         except (Unusable, Damaged, OSError, sqlite3.Error) as error:
             self._memory_only(path, error)
             self._read_in(legacy)
             return
         if legacy is not None:
             self._move_in(legacy)
+
+    def _say_unreadable(self, path: Path) -> None:
+        if self.unreadable:
+            said = f"{self.problem}; " if self.problem else ""
+            self.problem = (
+                f"{said}{path}: {count(self.unreadable, 'row')} with a key that is not text "
+                "(edited by hand?) left out of My programme, and left in the file as it was"
+            )
 
     def _memory_only(self, path: Path, error: Exception) -> None:
         said = f"{self.problem}; " if self.problem else ""
@@ -248,7 +340,9 @@ class Favourites:
             self._db = readable
             with suppress(sqlite3.Error):
                 self._reload()
+                self._say_unreadable(path)
             self.close()
+            self._version = None
 
     def _read_in(self, legacy: Path | None) -> None:
         """With nothing saved, at least show the keys of the first release's file."""

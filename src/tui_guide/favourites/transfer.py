@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -15,6 +16,12 @@ from tui_guide.reading import MAX_FAVOURITES_BYTES, JsonError, ReadError, loads_
 
 FORMAT = "tui-guide favourites"
 VERSION = 1
+
+MAX_IMPORT = 10_000
+"""The most favourites one file may hold to be imported (docs/importing.md): far more than
+anyone stars, few enough that the store stays quick. A file with more is refused whole."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _T = TypeVar("_T")
 
@@ -61,6 +68,12 @@ def _optional(entry: dict[str, object], field: str, parse: Callable[[str], _T]) 
         raise ValueError(f"field {field}: not a valid value: {value!r}") from None
 
 
+def _clean(text: str) -> str:
+    """Text as the store can hold it: a lone surrogate escape ("\\ud800", which JSON
+    allows and no UTF-8 file can hold) read as U+FFFD, as the schedule.json reader does."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _entry(entry: object, now: datetime) -> Favourite:
     if isinstance(entry, str):  # the first release's list of keys
         entry = {"key": entry}
@@ -81,13 +94,13 @@ def _entry(entry: object, now: datetime) -> Favourite:
     snapshot = None
     if title is not None:
         snapshot = Snapshot(
-            title=title,
+            title=_clean(title),
             date=_optional(entry, "date", date.fromisoformat),
             start=_optional(entry, "start", time.fromisoformat),
             end=_optional(entry, "end", time.fromisoformat),
-            venue=venue,
+            venue=None if venue is None else _clean(venue),
         )
-    return Favourite(key, added, snapshot)
+    return Favourite(_clean(key), added, snapshot)
 
 
 def load(path: Path) -> Loaded:
@@ -103,6 +116,11 @@ def load(path: Path) -> Loaded:
     entries = data.get("favourites") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise TransferError(f"{path}: field favourites: expected a list")
+    if len(entries) > MAX_IMPORT:
+        raise TransferError(
+            f"{path}: field favourites: {len(entries):,} entries, more than the "
+            f"{MAX_IMPORT:,} one file may hold; nothing was imported: split the file"
+        )
     now = datetime.now(UTC).replace(microsecond=0)
     found, problems = [], []
     for number, entry in enumerate(entries, start=1):

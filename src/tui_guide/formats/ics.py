@@ -92,7 +92,7 @@ def calendar(sessions: Iterable[Session], *, name: str, stamp: datetime | None =
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _text(name))
     notes = []
     days: list[date] = []
     for session in sessions:

@@ -7,6 +7,11 @@ the Last-Modified date, so a refresh asks the server "only if changed".
 
 A new copy replaces the old one only when it downloads completely and loads without an
 error; otherwise the last good copy stays, and the outcome says why.
+
+Every download goes one way (`_download`): http:// and https:// only, at every redirect too
+(urllib would follow one to ftp://, and has handlers for file:// and data:), a time-out on
+each read and a deadline for the whole download, after which its sockets are shut, so a
+server trickling a byte at a time cannot hold `add` or `refresh` for ever.
 """
 
 from __future__ import annotations
@@ -14,12 +19,17 @@ from __future__ import annotations
 import dataclasses
 import http.client
 import json
+import socket
 import tempfile
+import threading
 import urllib.error
 import urllib.request
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from tui_guide import __version__
 from tui_guide.atomic import write_atomically
@@ -30,10 +40,16 @@ from tui_guide.library.cache import cached_load
 from tui_guide.library.load import expand
 from tui_guide.library.sources import bundled_data, programmes_dir
 from tui_guide.programme.model import Festival, Problem
+from tui_guide.programme.text import printable
 from tui_guide.reading import ReadError, loads_json, read_limited
 
 MAX_BYTES = 64 * 1024 * 1024
 TIMEOUT = 30.0
+"""Seconds one read (or the connection) may wait for the server."""
+DEADLINE = 300.0
+"""Seconds a whole download may take, redirects included (docs/importing.md): 64 MB at
+2 Mbit/s; a programme of 10,000 sessions is about 10 MB."""
+SCHEMES = ("http", "https")
 _SUFFIX = {Format.TOML: ".toml", Format.XML: ".xml", Format.JSON: ".json", Format.ICAL: ".ics"}
 
 
@@ -96,8 +112,152 @@ def _write_atomic(path: Path, data: bytes) -> None:
     write_atomically(path, data)
 
 
+def web_address(url: str) -> str | None:
+    """Why `url` is not one to download (None when it is): only http:// and https://, with a
+    host."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as error:
+        return f"not a valid address: {error}"
+    if parts.scheme not in SCHEMES:
+        return "only http:// and https:// addresses can be downloaded"
+    if not parts.hostname:
+        return "not a valid address: no host"
+    return None
+
+
+class _Deadline:
+    """Shuts every socket of one download when its time is up: a read waiting on it then
+    ends at once, whatever the server does."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        with self._lock:
+            for sock in self._sockets:
+                sock.close()
+            self._sockets.clear()
+
+    def watch(self, sock: socket.socket) -> socket.socket:
+        """`sock`, watched: a duplicate of it is kept (TLS takes the original over)."""
+        with self._lock:
+            if self.expired:
+                sock.close()
+                raise TimeoutError("the download deadline has passed")
+            self._sockets.append(sock.dup())
+        return sock
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                with suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+
+def _watched(cls: type[http.client.HTTPConnection], deadline: _Deadline) -> Callable[..., Any]:
+    """A connection class of `cls` whose sockets `deadline` watches."""
+
+    def build(*args: Any, **kwargs: Any) -> http.client.HTTPConnection:
+        connection = cls(*args, **kwargs)
+        create: Callable[..., socket.socket] = connection._create_connection  # type: ignore[attr-defined]
+        connection._create_connection = (  # type: ignore[attr-defined]
+            lambda *a, **k: deadline.watch(create(*a, **k))
+        )
+        return connection
+
+    return build
+
+
+class _HTTP(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_watched(http.client.HTTPConnection, self._deadline), req)
+
+
+class _HTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        build = _watched(http.client.HTTPSConnection, self._deadline)
+        return self.do_open(build, req, context=self._context)  # type: ignore[attr-defined]
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to another http:// or https:// address, at every hop (urllib
+    would follow one to ftp://, and refuses file:// with a bare HTTP error)."""
+
+    def http_error_302(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any
+    ) -> Any:
+        location = headers.get("Location") or headers.get("URI")
+        if location is not None:
+            target = urljoin(req.full_url, location)
+            if (why := web_address(target)) is not None:
+                shown = printable(target)[:200]
+                raise FetchError(f"the server redirected to {shown!r}: {why}; not followed")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+    """An opener for http:// and https:// alone (no ftp://, file:// or data: handler), proxies
+    from the environment as urllib has them."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        _HTTP(deadline),
+        _HTTPS(deadline),
+        urllib.request.HTTPDefaultErrorHandler(),
+        _Redirects(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
 def _download(url: str, state: _State | None) -> tuple[bytes | None, str | None, str | None]:
     """The body (None when the server says 304 Not Modified), the ETag, the Last-Modified."""
+    if (why := web_address(url)) is not None:
+        raise FetchError(why)
+    with _Deadline(DEADLINE) as deadline:
+        try:
+            return _fetch(url, state, deadline)
+        except FetchError:
+            if deadline.expired:
+                raise _too_long() from None
+            raise
+
+
+def _too_long() -> FetchError:
+    return FetchError(
+        f"cannot download: not done within {DEADLINE:g} seconds (the most one download may "
+        "take); try again later, or download it another way and open the file"
+    )
+
+
+def _fetch(
+    url: str, state: _State | None, deadline: _Deadline
+) -> tuple[bytes | None, str | None, str | None]:
     headers = {"User-Agent": f"tui-guide/{__version__}"}
     if state is not None and state.etag:
         headers["If-None-Match"] = state.etag
@@ -105,8 +265,10 @@ def _download(url: str, state: _State | None) -> tuple[bytes | None, str | None,
         headers["If-Modified-Since"] = state.last_modified
     request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        with _opener(deadline).open(request, timeout=TIMEOUT) as response:
             data = response.read(MAX_BYTES + 1)
+            if deadline.expired:
+                raise _too_long()
             if len(data) > MAX_BYTES:
                 raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
             _check_length(data, response.headers.get("Content-Length"))
@@ -242,12 +404,8 @@ def _free_name(name: str, url: str, folder: Path, old: tuple[Path, _State] | Non
 def add(url: str, folder: Path | None = None) -> Outcome:
     """Download a programme (TOML, schedule.xml or schedule.json) for offline use."""
     folder = folder or programmes_dir()
-    try:
-        scheme = urlsplit(url).scheme
-    except ValueError as error:  # "http://[::1": an address that cannot be read at all
-        return Outcome(url, "failed", f"not a web address: {error}")
-    if scheme not in ("http", "https"):
-        return Outcome(url, "failed", "only http:// and https:// addresses can be added")
+    if (why := web_address(url)) is not None:
+        return Outcome(url, "failed", why)
     old = next(((p, s) for p, s in _read_states(folder) if s.url == url), None)
     try:
         data, etag, modified = _download(url, None)
@@ -262,6 +420,9 @@ def refresh(folder: Path | None = None) -> list[Outcome]:
     folder = folder or programmes_dir()
     outcomes = []
     for state_path, state in _read_states(folder):
+        if (why := web_address(state.url)) is not None:  # a state file edited by hand
+            outcomes.append(Outcome(state.url, "failed", f"{state_path}: {why}; not refreshed"))
+            continue
         old = (state_path, state)
         if not (folder / state.file).is_file():
             old_state = _State(state.url, state.file)  # the file is gone: download it whole

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -132,3 +133,55 @@ def until(moment: datetime, later: datetime) -> str:
         return f"in {hours} h {rest} min" if rest else f"in {hours} h"
     days = gap.days
     return f"in {count(days, 'day')}"
+
+
+def night_groups(
+    day: date | None, sessions: Sequence[Session], zone: ZoneInfo | None = None
+) -> list[tuple[str | None, list[Session]]]:
+    """A festival day's sessions (in time order) split by the date they start on as shown:
+    the day's own first (no heading), then 'After midnight · Thu 28 Dec' for its night, so
+    a session keeps its true date; in `zone` (the viewer's), dates the shift moves to carry
+    '(your time)'."""
+    groups: dict[date | None, list[Session]] = {}
+    for session in sessions:
+        shown = calendar_date(session, zone)
+        groups.setdefault(None if shown == day or day is None else shown, []).append(session)
+    mine = " (your time)" if zone is not None else ""
+    result: list[tuple[str | None, list[Session]]] = []
+    for shown, found in sorted(groups.items(), key=lambda item: _group_order(day, item[0])):
+        if shown is None:
+            result.append((None, found))
+        elif day is not None and shown > day:
+            result.append((f"After midnight · {day_label(shown)}{mine}", found))
+        else:
+            result.append((f"{day_label(shown)}{mine}", found))
+    return result
+
+
+def _group_order(day: date | None, shown: date | None) -> tuple[int, date]:
+    if shown is None or day is None:
+        return (0, date.min)
+    return (-1 if shown < day else 1, shown)
+
+
+def festival_dates(festival: Festival) -> str:
+    """'Fri 5 Dec – Thu 11 Dec 2025'; when the festival's own dates are not given, the span
+    of its sessions, said to be only that: 'Sessions Sat 6 Dec – Tue 9 Dec 2025 (its own dates
+    not given)'; with no dated session, 'Dates TBA', or for one a report says took place,
+    'Held by Tue 22 Jul 2025 (dates not given)'."""
+    if festival.starts and festival.ends:
+        if festival.starts == festival.ends:
+            return day_label(festival.starts, year=True)
+        return f"{day_label(festival.starts)} – {day_label(festival.ends, year=True)}"
+    days = festival.days
+    if not days:
+        if festival.held_by is not None:
+            return f"Held by {day_label(festival.held_by, year=True)} (dates {NOT_GIVEN})"
+        return f"Dates {TBA}"
+    first, last = days[0], days[-1]
+    span = (
+        f"on {day_label(first, year=True)}"
+        if first == last
+        else f"{day_label(first)} – {day_label(last, year=True)}"
+    )
+    return f"Sessions {span} (its own dates {NOT_GIVEN})"

@@ -97,3 +97,22 @@ def now_and_next(festival: Festival, moment: datetime) -> NowAndNext:
             )
         ),
     )
+
+
+def opening_day(festival: Festival, moment: datetime) -> date | None:
+    """The festival day a guide opens on at `moment`: the one on now (its night included)
+    when it has sessions; else the next day with sessions; else, the festival over, its last
+    day with sessions; None when no session has a date."""
+    today = festival.day_of(moment)
+    busy = [day for day in festival.days if festival.sessions_on(day)]
+    if not busy:
+        return festival.days[0] if festival.days else None
+    if today in busy:
+        return today
+    return next((day for day in busy if day > today), busy[-1])
+
+
+def first_current(sessions: tuple[Session, ...] | list[Session], moment: datetime) -> int | None:
+    """Where a day's list opens at `moment`: the first session not over yet (on now or to
+    come); None when every one is over."""
+    return next((n for n, s in enumerate(sessions) if not s.is_past(moment)), None)

@@ -8,6 +8,7 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
+from zoneinfo import ZoneInfo
 
 from textual import on, work
 from textual.app import App
@@ -19,7 +20,7 @@ from tui_guide.favourites import Favourites, FavouritesError
 from tui_guide.favourites.agenda import starting_soon
 from tui_guide.favourites.location import state_dir
 from tui_guide.programme.clock import Clock
-from tui_guide.programme.format import count, until
+from tui_guide.programme.format import count, until, zone_label
 from tui_guide.programme.model import Festival, Programme, Session
 from tui_guide.programme.people import PersonEntry, index_people
 from tui_guide.programme.query import SessionFilter
@@ -57,6 +58,20 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
 FESTIVAL_MODES = ("days", "venues", "now")
+
+
+def local_zone() -> ZoneInfo:
+    """The viewer's own zone (from TZ, /etc/localtime, …); UTC when the machine names none
+    that reads."""
+    try:
+        from tzlocal import get_localzone  # only when no zone is handed in
+
+        zone = get_localzone()
+        return zone if isinstance(zone, ZoneInfo) else ZoneInfo(str(zone))
+    except Exception:  # tzlocal raises several kinds for a broken setting
+        return ZoneInfo("UTC")
+
+
 INDEX_AFTER = 0.25  # seconds after the first paint to start building the search indexes
 
 
@@ -147,6 +162,21 @@ class GuideApp(App[None]):
             priority=True,
             tooltip="Search sessions, people, venues, countries and tags",
         ),
+        # One key, two bindings: the footer names the zone `z` switches to.
+        Binding(
+            "z",
+            "zone(True)",
+            "Your time",
+            id="zone.own",
+            tooltip="Show every time in your own time zone",
+        ),
+        Binding(
+            "z",
+            "zone(False)",
+            "Festival time",
+            id="zone.festival",
+            tooltip="Show every time in the festival's own time zone again",
+        ),
         Binding("question_mark", "help", "Help", id="help", tooltip="This list of keys"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -154,6 +184,8 @@ class GuideApp(App[None]):
     session_filter: reactive[SessionFilter] = reactive(SessionFilter, init=False)
     hide_past: reactive[bool] = reactive(False, init=False)
     favourites_version: reactive[int] = reactive(0, init=False)
+    own_zone: reactive[bool] = reactive(False, init=False, bindings=True)
+    """Times on screen in the viewer's zone (True) or the festival's (False)."""
 
     def __init__(
         self,
@@ -163,6 +195,7 @@ class GuideApp(App[None]):
         favourites: Favourites | None = None,
         remind: int = 0,
         export_dir: Path | None = None,
+        viewer_zone: ZoneInfo | None = None,
     ) -> None:
         if not programme.festivals:
             raise ValueError("the guide needs at least one festival")
@@ -171,6 +204,7 @@ class GuideApp(App[None]):
         self.clock = clock or Clock()
         self.favourites = favourites if favourites is not None else Favourites()
         self.remind = remind  # minutes before a favourite starts to say so; 0: never
+        self.viewer_zone = viewer_zone or local_zone()  # "your time"
         self.reminded: set[str] = set()
         store = self.favourites.path
         self.export_dir = export_dir or (store.parent if store else state_dir())
@@ -262,6 +296,8 @@ class GuideApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "section" and parameters == ("festivals",):
             return len(self.programme.festivals) > 1
+        if action == "zone":
+            return parameters == (not self.own_zone,)
         if action in ("filters", "about"):
             # Both belong to the current festival; the festivals screen has none.
             return not isinstance(self.screen, FestivalsScreen)
@@ -384,6 +420,19 @@ class GuideApp(App[None]):
                 self.hide_past = choice.hide_past
 
         self.push_screen(FiltersScreen(sessions, self.session_filter, self.hide_past), chosen)
+
+    @property
+    def shown_zone(self) -> ZoneInfo | None:
+        """The zone times are shown in: None for each festival's own, else the viewer's."""
+        return self.viewer_zone if self.own_zone else None
+
+    def action_zone(self, own: bool) -> None:
+        self.own_zone = own
+        if own:
+            text = f"Times in your time zone, {zone_label(self.viewer_zone)}; z: the festival's"
+        else:
+            text = "Times in each festival's own time zone; z: yours"
+        self.notify(text, title="Time zone", markup=False, timeout=4)
 
     def action_about(self) -> None:
         if not isinstance(self.screen, FestivalScreen):

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
+from zoneinfo import ZoneInfo
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header
 
+from tui_guide.programme.format import zone_label
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.search import SearchIndex
@@ -52,6 +55,23 @@ class GuideScreen(Screen[None]):
         # Subclasses' own on_mount handlers run before this one (Textual calls each class's).
         self.watch(self.guide, "session_filter", self._show_filters, init=False)
         self.watch(self.guide, "hide_past", self._show_filters, init=False)
+        self._plain_sub_title = self.sub_title
+        self.watch(self.guide, "own_zone", self._show_zone)
+
+    def _show_zone(self) -> None:
+        """The header says whose clock the times are on: the festival's zone or yours."""
+        guide = self.guide
+        festival = getattr(self, "festival", None)
+        zones = {f.timezone.key for f in guide.programme.festivals}
+        if guide.own_zone:
+            zone = f"your time, {zone_label(guide.viewer_zone)}"
+        elif isinstance(festival, Festival) or len(zones) == 1:
+            zone = f"{zone_label((festival or guide.festival).timezone)} time"
+        else:
+            zone = "each festival's own time"
+        base = self._plain_sub_title
+        # The zone first: a long festival name is cut at the end of the header.
+        self.sub_title = f"{zone} · {base}" if base else zone
 
     def _show_filters(self) -> None:
         """The section bar's badge follows the App's filters (the bar knows nothing of it)."""
@@ -88,6 +108,7 @@ class ListScreen(GuideScreen):
         self.watch(self.guide, "session_filter", self._changed, init=False)
         self.watch(self.guide, "hide_past", self._changed, init=False)
         self.watch(self.guide, "favourites_version", self._favourites_changed, init=False)
+        self.watch(self.guide, "own_zone", self._changed, init=False)
         self.refresh_lists()
 
     def _changed(self) -> None:
@@ -131,6 +152,15 @@ class ListScreen(GuideScreen):
             hide_past_before=moment,
             search=self.filter_text(),
         )
+
+    @property
+    def shown_zone(self) -> ZoneInfo | None:
+        """The zone the lists show times in (None: each festival's own)."""
+        return self.guide.shown_zone
+
+    def now(self, festival: Festival | None = None) -> datetime:
+        """The clock's moment, in the festival's zone."""
+        return self.guide.clock.now((festival or self.guide.festival).timezone)
 
     @property
     def session_index(self) -> SearchIndex | None:

@@ -1,4 +1,4 @@
-"""The programme day by day: one tab per festival day, and "Date TBA"."""
+"""The programme day by day: one tab per festival day (its night included), and "Date TBA"."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, TabbedContent, TabPane
 
-from tui_guide.programme.format import day_label
+from tui_guide.programme.format import day_label, day_tab_label, night_groups
 from tui_guide.programme.model import Festival
+from tui_guide.programme.now import first_current, opening_day
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.footer import guide_footer
@@ -23,7 +24,9 @@ def tab_id(day: date | None) -> str:
 
 
 class DaysScreen(ListScreen):
-    """Sessions in time order for each day; opens on today when today is a festival day."""
+    """Sessions in time order for each festival day, each night at the end of its day; opens
+    on the day on now (at 01:30, the night before's), scrolled to what is on, or on the
+    nearest day with sessions."""
 
     SECTION = "days"
 
@@ -47,11 +50,17 @@ class DaysScreen(ListScreen):
             yield Static("This festival has no sessions yet.", classes="empty")
             yield guide_footer()
             return
-        today = self.guide.clock.now(self.festival.timezone).date()
-        opening = today if today in self.tabs else self.tabs[0]
-        with TabbedContent(initial=tab_id(opening)):
+        moment = self.now(self.festival)
+        opening = opening_day(self.festival, moment)
+        undated = self.festival.sessions_on(None)
+        # "Date not given" once every undated session is known to be over (a report says so).
+        over = bool(undated) and all(s.is_past(moment) for s in undated)
+        with TabbedContent(initial=tab_id(opening if opening in self.tabs else self.tabs[0])):
             for day in self.tabs:
-                with TabPane(day_label(day), id=tab_id(day)):
+                label = (
+                    day_label(None, over=over) if day is None else day_tab_label(self.festival, day)
+                )
+                with TabPane(label, id=tab_id(day)):
                     yield SessionList(id=f"list-{tab_id(day)}", empty_message="No sessions match.")
         yield guide_footer()
 
@@ -85,7 +94,23 @@ class DaysScreen(ListScreen):
         sessions = self.session_filter_for(self.festival).apply(
             self.festival.sessions_on(day), self.session_index
         )
-        self.query_one(f"#list-{tab_id(day)}", SessionList).show(sessions, self.guide.favourites)
+        moment = self.now(self.festival)
+        listing = self.query_one(f"#list-{tab_id(day)}", SessionList)
+        # Opened afresh, a day that is on is scrolled to what is on or next.
+        current = None
+        if listing.highlighted_session is None and day == self.festival.day_of(moment):
+            found = first_current(sessions, moment)
+            current = sessions[found] if found is not None else None
+        zone = self.shown_zone
+        listing.show_groups(
+            night_groups(day, sessions, zone),
+            self.guide.favourites,
+            zone=zone,
+            moment=moment,
+            highlight=current,
+        )
+        if current is not None:
+            self.call_after_refresh(listing.scroll_to_highlight, top=True)
 
     def action_day(self, step: int) -> None:
         """Move to the previous or next day tab, staying put at either end."""

@@ -7,10 +7,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui_guide.programme.format import count, zone_label
+from tui_guide.programme.format import count, festival_dates, zone_label
 from tui_guide.programme.model import Festival
 from tui_guide.tui.screens.base import GuideScreen
-from tui_guide.tui.screens.festivals import festival_dates
 from tui_guide.tui.widgets.field import labelled
 from tui_guide.tui.widgets.footer import guide_footer
 from tui_guide.tui.widgets.plain import plain

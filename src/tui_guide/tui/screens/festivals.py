@@ -7,26 +7,12 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui_guide.programme.format import count, day_label
+from tui_guide.programme.format import count, festival_dates
 from tui_guide.programme.model import Festival
 from tui_guide.tui.messages import OpenFestival
 from tui_guide.tui.screens.base import GuideScreen
 from tui_guide.tui.widgets.footer import guide_footer
 from tui_guide.tui.widgets.rows import TitledRow, titled_row
-
-
-def festival_dates(festival: Festival) -> str:
-    """'Fri 5 Dec – Thu 11 Dec 2025', or when those are not given, the span of the dated
-    sessions: 'Dates TBA; sessions Sat 6 Dec – Tue 9 Dec 2025'."""
-    if festival.starts and festival.ends:
-        return f"{day_label(festival.starts)} – {day_label(festival.ends, year=True)}"
-    days = festival.days
-    if not days:
-        return "Dates TBA"
-    first, last = days[0], days[-1]
-    if first == last:
-        return f"Dates TBA; sessions on {day_label(first, year=True)}"
-    return f"Dates TBA; sessions {day_label(first)} – {day_label(last, year=True)}"
 
 
 def festival_row(festival: Festival) -> TitledRow:

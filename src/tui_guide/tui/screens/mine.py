@@ -14,12 +14,11 @@ from textual.notifications import SeverityLevel
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui_guide.atomic import write_atomically
+from tui_guide.atomic import Protected, Refused, write_atomically
 from tui_guide.favourites import Favourite, Favourites, changes
 from tui_guide.favourites.agenda import WALK_MINUTES, clashes, starred_and_gone, tight_walks
 from tui_guide.formats.ics import calendar
 from tui_guide.programme.format import count as count_of
-from tui_guide.programme.format import day_label
 from tui_guide.programme.model import Session
 from tui_guide.programme.text import printable
 from tui_guide.tui.messages import RefreshFavourites, RemoveFavourite
@@ -28,7 +27,7 @@ from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.footer import guide_footer
 from tui_guide.tui.widgets.options import refill
 from tui_guide.tui.widgets.plain import plain
-from tui_guide.tui.widgets.session_list import SessionList
+from tui_guide.tui.widgets.session_list import SessionList, day_groups
 
 __all__ = ["MineScreen", "clashes"]
 
@@ -114,11 +113,13 @@ class MineScreen(ListScreen):
     def refresh_lists(self) -> None:
         starred, gone = self._split()
         notes, counts = notes_for(starred, self.guide.favourites)
-        groups: dict[str, list[Session]] = {}
-        for session in self.filter_across(starred):
-            groups.setdefault(day_label(session.date, year=True), []).append(session)
+        zone, moment = self.shown_zone, self.now()
         self.query_one(SessionList).show_groups(
-            list(groups.items()), self.guide.favourites, notes=notes
+            day_groups(self.filter_across(starred), zone, moment),
+            self.guide.favourites,
+            notes=notes,
+            zone=zone,
+            moment=moment,
         )
         summary = count_of(len(starred), "starred session")
         if counts["clash"]:
@@ -181,7 +182,15 @@ class MineScreen(ListScreen):
             result = calendar(starred, name="My programme")
             existed = path.exists()
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, result.data)
+            # The name is fixed, but the folder is the user's: never over a programme read.
+            keep = [
+                Protected(f.source_file, "a programme file being read")
+                for f in self.guide.programme.festivals
+            ]
+            write_atomically(path, result.data, protected=keep)
+        except Refused as error:
+            self._tell(str(error), "Not exported", "error")
+            return
         except OSError as error:
             self._tell(f"{path}: cannot write: {error.strerror or error}", "Not exported", "error")
             return

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import date, datetime
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui_guide.programme.format import day_label, until, zone_label
-from tui_guide.programme.model import Festival
+from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.now import now_and_next
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.widgets.footer import guide_footer
@@ -17,7 +18,8 @@ from tui_guide.tui.widgets.session_list import SessionList
 
 
 class NowNextScreen(ListScreen):
-    """On now, started (end TBA), next at each venue, and today's time-TBA sessions."""
+    """On now (by venue), started (end TBA), the next session of each venue within a few
+    hours grouped by start time, and the time-TBA sessions of today and the days to come."""
 
     AUTO_FOCUS = "SessionList"
 
@@ -60,25 +62,49 @@ class NowNextScreen(ListScreen):
         self._shown_at = moment.replace(second=0, microsecond=0)
         state = now_and_next(self.festival, moment)
         frozen = " (clock frozen)" if self.guide.clock.frozen else ""
+        shown = self.shown_zone
+        clock = moment.astimezone(shown) if shown is not None else moment
+        where = (
+            f"your time ({zone_label(shown)})"
+            if shown is not None
+            else f"{self.festival.city} ({zone_label(zone)})"
+            if self.festival.city
+            else zone_label(zone)
+        )
+        night = ""
+        if state.today != moment.date():
+            night = f", the night of {day_label(state.today)}"
         self.query_one("#clock", Static).update(
-            plain(
-                f"{day_label(moment.date(), year=True)} {moment:%H:%M} in "
-                f"{self.festival.city or zone_label(zone)} ({zone_label(zone)}){frozen}"
-            )
+            plain(f"{day_label(clock.date(), year=True)} {clock:%H:%M} in {where}{night}{frozen}")
         )
         wanted = self.session_filter_for(None)
         index = self.session_index
-        groups = []
+        groups: list[tuple[str, list[Session]]] = []
         if state.on_now:
-            groups.append(("On now", wanted.apply(state.on_now, index)))
+            # In the order of the venues, as a walk through the halls.
+            groups.append(("On now", [s for s in state.on_now if wanted.keeps(s, index)]))
         if state.started:
             groups.append(("Started, end not announced", wanted.apply(state.started, index)))
-        if state.next:
-            first = state.next[0].starts_at
-            label = f"Next ({until(moment, first)})" if first else "Next"
-            groups.append((label, wanted.apply(state.next, index)))
+        for starts, starting in state.next_by_start:
+            at = starts.astimezone(shown) if shown is not None else starts
+            when = f"{at:%H:%M}"
+            if self.festival.day_of(starts) != state.today:
+                when = f"{day_label(at.date())} {when}"
+            heading = f"Next at {when} ({until(moment, starts)})"
+            groups.append((heading, [s for s in starting if wanted.keeps(s, index)]))
         if state.today_time_tba:
             groups.append(("Today, time TBA", wanted.apply(state.today_time_tba, index)))
+        for day, later in _by_day(state.later_time_tba):
+            groups.append((f"{day_label(day)}, time TBA", wanted.apply(later, index)))
         self.query_one(SessionList).show_groups(
-            [(h, s) for h, s in groups if s], self.guide.favourites
+            [(h, s) for h, s in groups if s], self.guide.favourites, zone=shown, moment=moment
         )
+
+
+def _by_day(sessions: Iterable[Session]) -> list[tuple[date, list[Session]]]:
+    """Sessions with a day, in order, grouped by their festival day."""
+    days: dict[date, list[Session]] = {}
+    for session in sessions:
+        if session.day is not None:
+            days.setdefault(session.day, []).append(session)
+    return list(days.items())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +11,14 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from tui_guide.programme.format import day_label, kind_label, time_range, zone_label
+from tui_guide.programme.format import (
+    day_label,
+    day_tab_label,
+    kind_label,
+    time_range,
+    venue_label,
+    zone_label,
+)
 from tui_guide.programme.model import Festival, Session
 from tui_guide.tui.messages import ToggleFavourite
 from tui_guide.tui.screens.base import ListScreen
@@ -20,19 +29,29 @@ from tui_guide.tui.widgets.session_list import SessionList
 from tui_guide.tui.widgets.star import StarToggle
 
 
-def viewer_time(session: Session) -> str | None:
-    """The start in the viewer's own zone, when that zone's offset differs from the festival's."""
+def viewer_time(session: Session, zone: ZoneInfo) -> str | None:
+    """The session's date and time in the viewer's `zone`, when its offset then differs from
+    the festival's: 'Sun 7 Dec 11:00–12:30 your time (Europe/London)', a '(+1 day)' kept."""
     starts = session.starts_at
     if starts is None:
         return None
-    local = starts.astimezone()
+    local = starts.astimezone(zone)
     if local.utcoffset() == starts.utcoffset():
         return None
-    text = f"{day_label(local.date())} {local:%H:%M}"
-    ends = session.ends_at
-    if ends is not None:
-        text += f"–{ends.astimezone():%H:%M}"
-    return f"{text} your time ({local.tzname() or local.strftime('UTC%z')})"
+    text = f"{day_label(local.date())} {time_range(session, zone=zone)}"
+    return f"{text} your time ({zone_label(zone)})"
+
+
+def when_line(festival: Festival, session: Session, over: bool) -> str:
+    """'Thu 28 Dec 2023 · 00:15–01:00 (Europe/Berlin), the night of Day 1 · Wed 27 Dec': the
+    true date and time, and the festival day a night's session is listed in."""
+    when = f"{day_label(session.date, year=True, over=over)} · {time_range(session, over=over)}"
+    if session.date is None:
+        return when
+    when += f" ({zone_label(festival.timezone)})"
+    if session.day is not None and session.day != session.date:
+        when += f", the night of {day_tab_label(festival, session.day)}"
+    return when
 
 
 class SessionScreen(ListScreen):
@@ -75,14 +94,12 @@ class SessionScreen(ListScreen):
             kind = kind_label(session) + (f" · {session.track}" if session.track else "")
             yield labelled("Kind", plain(kind))
             yield labelled("Festival", plain(self.festival.name))
-            when = f"{day_label(session.date, year=True)} · {time_range(session)}"
-            if session.date is not None:
-                when += f" ({zone_label(self.festival.timezone)})"
-            yield labelled("When", plain(when))
-            if (local := viewer_time(session)) is not None:
+            over = session.is_past(self.now(self.festival))
+            yield labelled("When", plain(when_line(self.festival, session, over)))
+            if (local := viewer_time(session, self.guide.viewer_zone)) is not None:
                 yield labelled("", plain(local, style="dim"))
             if session.venue is None:
-                yield labelled("Where", plain("Venue TBA"))
+                yield labelled("Where", plain(venue_label(session, over=over)))
             else:
                 venue = session.venue
                 place = ", ".join(filter(None, (venue.name, venue.address, venue.city)))
@@ -121,7 +138,10 @@ class SessionScreen(ListScreen):
             if s.key != self.session.key and s.overlaps(self.session)
         ]
         self.query_one("#overlaps", SessionList).show(
-            sorted(overlaps, key=Session.sort_key), self.guide.favourites
+            sorted(overlaps, key=Session.sort_key),
+            self.guide.favourites,
+            zone=self.shown_zone,
+            moment=self.now(self.festival),
         )
 
     @on(StarToggle.Clicked)

@@ -50,4 +50,6 @@ class SessionsScreen(ListScreen):
 
     def refresh_lists(self) -> None:
         kept = self.filter_across(self.sessions)
-        self.query_one(SessionList).show(kept, self.guide.favourites)
+        self.query_one(SessionList).show(
+            kept, self.guide.favourites, zone=self.shown_zone, moment=self.now()
+        )

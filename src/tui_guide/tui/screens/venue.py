@@ -53,4 +53,9 @@ class VenueScreen(ListScreen):
         sessions = self.session_filter_for(self.festival).apply(
             self.festival.sessions_at(self.venue), self.session_index
         )
-        self.query_one(SessionList).show(sessions, self.guide.favourites)
+        self.query_one(SessionList).show(
+            sessions,
+            self.guide.favourites,
+            zone=self.shown_zone,
+            moment=self.now(self.festival),
+        )

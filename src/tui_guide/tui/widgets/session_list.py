@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from textual import events, on
 from textual.content import Content
@@ -16,16 +17,24 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui_guide.programme.format import day_label, kind_label, time_range
+from tui_guide.programme.format import (
+    day_label,
+    kind_label,
+    night_groups,
+    time_range,
+    venue_label,
+)
 from tui_guide.programme.model import Session
 from tui_guide.tui.widgets.plain import plain
 from tui_guide.tui.widgets.rows import line_count
 
 FAVOURITE_MARK = "★"
-MARK_X = 14  # where the mark is in a row: the option's 1-cell margin, the time (12), a gap
+TIME_WIDTH = 13  # "23:55–00:35⁺¹", the widest time, whole
+MARK_X = TIME_WIDTH + 2  # where the mark is in a row: the option's 1-cell margin, the time, a gap
 
-Made = tuple[str, bool, str | None, str | None]
-"""What a row was made of: the session's key, starred or not, its festival's name, its note."""
+Made = tuple[str, bool, str | None, str | None, ZoneInfo | None, bool]
+"""What a row was made of: the session's key, starred or not, its festival's name, its note,
+the zone its time is shown in (None: the festival's), and whether it is over."""
 
 
 class SessionRow(Visual):
@@ -37,7 +46,7 @@ class SessionRow(Visual):
     height, and this answers by wrapping two short texts, not by laying out a table; a row is
     drawn only when it scrolls into view."""
 
-    PREFIX = 15  # 12 for the time, then the mark between single spaces
+    PREFIX = TIME_WIDTH + 3  # the time, then the mark between single spaces
 
     def __init__(self, time: str, mark: str, body: list[Content]) -> None:
         self.time = time
@@ -71,7 +80,9 @@ class SessionRow(Visual):
             for part in self.body
             for strip in part.render_strips(body_width, None, style, options)
         ]
-        head = Content.assemble(f"{self.time[:12]:<12} ", (self.mark, "bold"), " ")
+        head = Content.assemble(
+            f"{self.time[:TIME_WIDTH]:<{TIME_WIDTH}} ", (self.mark, "bold"), " "
+        )
         first = head.render_strips(self.PREFIX, 1, style, options)[0]
         first = first.extend_cell_length(self.PREFIX, style.rich_style)
         blank = Strip.blank(self.PREFIX, style.rich_style)
@@ -85,16 +96,47 @@ def session_row(
     favourite: bool,
     with_festival: str | None = None,
     note: str | None = None,
+    zone: ZoneInfo | None = None,
+    over: bool = False,
 ) -> SessionRow:
     """One session as a row of a session list; `note` holds warning lines
-    of the guide's own (a clash, say), shown under the details."""
-    details = [kind_label(session), session.venue.name if session.venue else "Venue TBA"]
+    of the guide's own (a clash, say), shown under the details. Its time is in `zone` when
+    given (the viewer's own); `over` says an unknown is "not given" rather than "TBA"."""
+    details = [kind_label(session), venue_label(session, over=over)]
     if with_festival:
         details.append(with_festival)
     body = [_shared(session.title, "bold"), _shared(" · ".join(details), "dim")]
     for line in (note or "").splitlines():  # one warning a line
         body.append(plain(f"⚠ {line}", style="bold italic"))
-    return SessionRow(time_range(session, compact=True), FAVOURITE_MARK if favourite else " ", body)
+    time = time_range(session, compact=True, zone=zone, over=over)
+    return SessionRow(time, FAVOURITE_MARK if favourite else " ", body)
+
+
+def day_groups(
+    sessions: Iterable[Session], zone: ZoneInfo | None = None, moment: datetime | None = None
+) -> list[tuple[str | None, Sequence[Session]]]:
+    """Sessions in time order under a heading per festival day ('Sun 7 Dec 2025'), each
+    night under its own date ('After midnight · Mon 8 Dec'); 'Date TBA' (or, every one over,
+    'Date not given') for those with no date."""
+    days: dict[date | None, list[Session]] = {}
+    for session in sessions:
+        days.setdefault(session.day, []).append(session)
+    groups: list[tuple[str | None, Sequence[Session]]] = []
+    for day, items in days.items():
+        over = moment is not None and all(s.is_past(moment) for s in items)
+        parts = night_groups(day, items, zone)
+        if parts[0][0] is not None:  # only its night: the day's heading all the same
+            parts.insert(0, (None, []))
+        for heading, found in parts:
+            groups.append((heading or day_label(day, year=True, over=over), found))
+    return groups
+
+
+def _row(session: Session, made: Made) -> SessionRow:
+    _, favourite, festival, note, zone, over = made
+    return session_row(
+        session, favourite=favourite, with_festival=festival, note=note, zone=zone, over=over
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -146,26 +188,35 @@ class SessionList(OptionList):
         option = self.get_option_at_index(self.highlighted)
         return self._sessions.get(option.id or "")
 
-    def show(self, sessions: Sequence[Session], favourites: Iterable[str] = ()) -> None:
-        """Replace the rows (under day headings when grouping by day)."""
+    def show(
+        self,
+        sessions: Sequence[Session],
+        favourites: Iterable[str] = (),
+        *,
+        zone: ZoneInfo | None = None,
+        moment: datetime | None = None,
+    ) -> None:
+        """Replace the rows (under festival-day headings when grouping by day, each night
+        under its own date); `zone` and `moment` as in `show_groups`."""
         if not self._group_by_day:
-            self.show_groups([(None, sessions)], favourites)
+            self.show_groups([(None, sessions)], favourites, zone=zone, moment=moment)
             return
-        groups: dict[date | None, list[Session]] = {}
-        for session in sessions:
-            groups.setdefault(session.date, []).append(session)
-        self.show_groups(
-            [(day_label(day, year=True), items) for day, items in groups.items()], favourites
-        )
+        self.show_groups(day_groups(sessions, zone, moment), favourites, zone=zone, moment=moment)
 
     def show_groups(
         self,
         groups: Sequence[tuple[str | None, Sequence[Session]]],
         favourites: Iterable[str] = (),
         notes: Mapping[str, str] | None = None,
+        *,
+        zone: ZoneInfo | None = None,
+        moment: datetime | None = None,
+        highlight: Session | None = None,
     ) -> None:
-        """Replace the rows with headed groups, keeping the highlight on the same session."""
-        keep = self.highlighted_session
+        """Replace the rows with headed groups, keeping the highlight on the same session (or
+        putting it on `highlight`). Times are shown in `zone` when given; at `moment`, what
+        is over says "not given" for what it lacks."""
+        keep = highlight or self.highlighted_session
         favourite_keys = set(favourites)
         rows, kept = self._rows, {}
         self._sessions = {}
@@ -181,14 +232,13 @@ class SessionList(OptionList):
                 festival = (self._festival_names or {}).get(session.festival_id)
                 favourite = session.key in favourite_keys
                 note = (notes or {}).get(session.key)
+                over = moment is not None and session.is_past(moment)
                 # A row drawn before is used again: its wrapped heights are remembered, so a
                 # refill after a star or a filter measures only the rows that changed.
-                made = (session.key, favourite, festival, note)
+                made = (session.key, favourite, festival, note, zone, over)
                 row = rows.get(made)
                 if row is None:
-                    row = session_row(
-                        session, favourite=favourite, with_festival=festival, note=note
-                    )
+                    row = _row(session, made)
                 kept[made] = row
                 self._made[session.key] = made
                 options.append(Option(row, id=session.key))
@@ -216,13 +266,11 @@ class SessionList(OptionList):
         """Redraw only the rows whose star changed (a refill would measure every row)."""
         keys = set(favourites)
         for key, made in list(self._made.items()):
-            _, favourite, festival, note = made
+            _, favourite, festival, note, zone, over = made
             if (key in keys) == favourite:
                 continue
-            now = (key, not favourite, festival, note)
-            row = session_row(
-                self._sessions[key], favourite=not favourite, with_festival=festival, note=note
-            )
+            now = (key, not favourite, festival, note, zone, over)
+            row = _row(self._sessions[key], now)
             self._rows.pop(made, None)
             self._rows[now] = row
             self._made[key] = now
