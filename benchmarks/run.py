@@ -300,6 +300,29 @@ def store_toggles(programme: Programme, count: int = 60, more: int = 0) -> tuple
 # --- The run --------------------------------------------------------------------------
 
 
+def repeated_guids(count: int, repeat: int) -> tuple[float, float]:
+    """Loading a schedule.json of `count` events that all share one guid (a workshop run
+    every slot), and one of `count` events with a guid each: the first was quadratic."""
+    from tui_guide.formats.load import load_file
+
+    def schedule(guid: Callable[[int], str]) -> str:
+        events = [
+            {"guid": guid(i), "title": f"Run {i}", "start": f"{i // 60 % 24:02d}:{i % 60:02d}"}
+            for i in range(count)
+        ]
+        days = [{"date": "2025-08-01", "rooms": {f"Room {i}": events[i::10] for i in range(10)}}]
+        conference = {"title": "Bench", "time_zone_name": "UTC", "days": days}
+        return json.dumps({"schedule": {"conference": conference}}, indent=1)
+
+    with tempfile.TemporaryDirectory(prefix="tui-guide-bench-guids-") as folder:
+        same, each = Path(folder) / "same.json", Path(folder) / "each.json"
+        same.write_text(schedule(lambda i: "workshop"), "utf-8")
+        each.write_text(schedule(lambda i: f"guid-{i:06d}"), "utf-8")
+        return median_time(lambda: load_file(same), repeat), median_time(
+            lambda: load_file(each), repeat
+        )
+
+
 def fmt(seconds: float) -> str:
     if seconds < 1e-3:
         return f"{seconds * 1e6:.0f} µs"
@@ -366,6 +389,12 @@ def measure(size: int, folder: Path, repeat: int, env: dict[str, str]) -> dict[s
     full, full95 = store_toggles(programme, more=MAX_IMPORT)
     row[f"the same with {MAX_IMPORT:,} more favourites (× the above)"] = (
         f"{fmt(full)} / {fmt(full95)} ({full / store:.2f}×)"
+    )
+    say("repeated guids")
+    guids = min(size, 20_000)
+    same, each = repeated_guids(guids, repeat)
+    row[f"schedule.json, one guid {guids:,} times (× a guid each)"] = (
+        f"{fmt(same)} ({same / each:.2f}×)"
     )
     row["favourite toggle in the guide: median / p95"] = f"{fmt(toggle)} / {fmt(toggle95)}"
     row["a key that does nothing (the harness's floor)"] = fmt(idle)
