@@ -15,11 +15,12 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui_guide.programme.search import HaystackIndex, SearchIndex
+from tui_guide.programme.haystacks import festival_texts
+from tui_guide.programme.search import SearchIndex
 
 if TYPE_CHECKING:
     from tui_guide.tui.app import GuideApp
-    from tui_guide.tui.providers.programme import Entry
+    from tui_guide.tui.providers.programme import Palette
 
 
 class SearchIndexes:
@@ -28,31 +29,30 @@ class SearchIndexes:
     def __init__(self, app: GuideApp) -> None:
         self._app = app
         self._lock = threading.Lock()
-        self._palette: tuple[list[Entry], HaystackIndex] | None = None
+        self._palette: Palette | None = None
         self.sessions: SearchIndex | None = None  # None until built: lists scan meanwhile
 
     @property
     def palette_ready(self) -> bool:
         return self._palette is not None
 
-    def palette(
-        self, cancelled: Callable[[], bool] | None = None
-    ) -> tuple[list[Entry], HaystackIndex]:
+    def palette(self, cancelled: Callable[[], bool] | None = None) -> Palette:
         """The palette's entries and their index, built now unless they already are."""
         with self._lock:
             if self._palette is None:
-                from tui_guide.tui.providers.programme import build_entries
+                from tui_guide.tui.providers.programme import Palette, build_entries
 
                 entries = build_entries(self._app, cancelled)
-                index = HaystackIndex((e.haystack for e in entries), cancelled=cancelled)
-                self._palette = (entries, index)
+                self._palette = Palette(entries, cancelled)
             return self._palette
 
     def session_index(self, cancelled: Callable[[], bool] | None = None) -> SearchIndex:
         """The index of every session of the programme, built now unless it already is."""
         with self._lock:
             if self.sessions is None:
-                index = SearchIndex(self._app.programme.sessions, cancelled=cancelled)
+                programme = self._app.programme
+                texts = {f.id: festival_texts(f.name, f.city) for f in programme.festivals}
+                index = SearchIndex(programme.sessions, festivals=texts, cancelled=cancelled)
                 self.sessions = index
             return self.sessions
 

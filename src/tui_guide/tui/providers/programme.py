@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -18,15 +18,22 @@ from textual.content import Content
 from textual.message import Message
 
 from tui_guide.programme.format import count, day_label, time_range
+from tui_guide.programme.haystacks import (
+    LABEL,
+    PLACE,
+    TITLE,
+    Fields,
+    festival_texts,
+    session_fields,
+)
 from tui_guide.programme.model import Session
 from tui_guide.programme.people import person_key
-from tui_guide.programme.search import Cancelled
-from tui_guide.programme.text import fold, query_words
+from tui_guide.programme.search import FUZZY, Cancelled, RankedIndex, soonest_first
+from tui_guide.programme.text import query_words
 from tui_guide.tui.messages import OpenFestival, OpenPerson, OpenSession, OpenSessions, OpenVenue
 from tui_guide.tui.widgets.plain import plain
 
 if TYPE_CHECKING:
-    from tui_guide.programme.search import HaystackIndex
     from tui_guide.tui.app import GuideApp
 
 
@@ -35,17 +42,21 @@ class Entry:
     label: str
     what: str  # session, person, venue, country, tag, festival
     detail: str
-    haystack: tuple[str, ...]
+    fields: Fields  # what finds it, each text with its weight (`haystacks`)
     ask: Callable[[], Message]  # makes the Message that opening the entry posts
 
-    @cached_property
-    def folded(self) -> tuple[str, ...]:
-        return tuple(fold(h) for h in self.haystack)
+    @property
+    def haystack(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.fields)
 
 
 def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) -> list[Entry]:
     """Every searchable thing in the loaded programme, with what opening it asks for; raises
-    `Cancelled` as soon as `cancelled()` says so (looked at every thousand sessions)."""
+    `Cancelled` as soon as `cancelled()` says so (looked at every thousand sessions).
+
+    Festivals, venues, people, countries and tags come first, then every session soonest
+    first: the order in which equally good matches are shown (a person before their
+    sessions)."""
     programme = app.programme
     entries: list[Entry] = []
     several = len(programme.festivals) > 1
@@ -56,7 +67,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                     festival.name,
                     "festival",
                     festival.place,
-                    (festival.name, festival.city, festival.country),
+                    ((TITLE, festival.name), (PLACE, festival.city), (LABEL, festival.country)),
                     partial(OpenFestival, festival),
                 )
             )
@@ -66,21 +77,8 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                     venue.name,
                     "venue",
                     f"{count(len(festival.sessions_at(venue)), 'session')} · {festival.name}",
-                    (venue.name, venue.city or "", venue.address or ""),
+                    ((TITLE, venue.name), (PLACE, venue.city or ""), (LABEL, venue.address or "")),
                     partial(OpenVenue, festival, venue),
-                )
-            )
-        for number, session in enumerate(festival.sessions):
-            if number % 1024 == 0 and cancelled is not None and cancelled():
-                raise Cancelled
-            place = session.venue.name if session.venue else "Venue TBA"
-            entries.append(
-                Entry(
-                    session.title,
-                    "session",
-                    f"{day_label(session.date)} {time_range(session)} · {place}",
-                    (session.title,),
-                    partial(OpenSession, session),
                 )
             )
     for person in app.people.values():
@@ -89,7 +87,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                 person.name,
                 "person",
                 count(len(person.sessions), "session"),
-                person.spellings,
+                tuple((TITLE, spelling) for spelling in person.spellings),
                 partial(OpenPerson, person.key),
             )
         )
@@ -105,20 +103,42 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                 key = person_key(value)
                 names.setdefault(key, value)
                 groups.setdefault(key, []).append(session)
-        for key, sessions in groups.items():
+        for key, grouped in groups.items():
             entries.append(
                 Entry(
                     names[key],
                     what,
-                    count(len(sessions), "session"),
-                    (names[key],),
-                    partial(OpenSessions, f"{what.title()}: {names[key]}", sessions),
+                    count(len(grouped), "session"),
+                    ((TITLE, names[key]),),
+                    partial(OpenSessions, f"{what.title()}: {names[key]}", grouped),
                 )
             )
+    texts = {f.id: festival_texts(f.name, f.city) for f in programme.festivals}
+    for number, session in enumerate(soonest_first(programme.sessions)):
+        if number % 1024 == 0 and cancelled is not None and cancelled():
+            raise Cancelled
+        place = session.venue.name if session.venue else "Venue TBA"
+        entries.append(
+            Entry(
+                session.title,
+                "session",
+                f"{day_label(session.date)} {time_range(session)} · {place}",
+                session_fields(session, texts.get(session.festival_id, ())),
+                partial(OpenSession, session),
+            )
+        )
     return entries
 
 
-FUZZY_BELOW = 10  # fuzzy matches are looked for only when exact ones are this few
+LIMIT = 40  # hits shown at most: the best, never every match of a common word
+
+
+def score(rank: int, place: int) -> float:
+    """A hit's score for the palette, which sorts every provider's hits by it: from 1.0 for
+    the best rank down to 0.5, a fuzzy match 0.25, lowered a little by its `place` in our
+    answer so that equal ranks keep their order (soonest first)."""
+    band = 0.25 if rank >= FUZZY else 1.0 - rank / (2 * FUZZY)
+    return band - place * 1e-6
 
 
 def _help(detail: str) -> str:
@@ -128,11 +148,34 @@ def _help(detail: str) -> str:
     return plain(detail)  # type: ignore[return-value]
 
 
+class Palette:
+    """The palette's entries and their index: the best entries for a query, and every
+    session matching it."""
+
+    def __init__(self, entries: list[Entry], cancelled: Callable[[], bool] | None = None):
+        self.entries = entries
+        self.index = RankedIndex((e.fields for e in entries), cancelled=cancelled)
+        self._others = frozenset(i for i, e in enumerate(entries) if e.what != "session")
+
+    def search(self, query: str, limit: int = LIMIT) -> tuple[list[tuple[Entry, int]], int]:
+        """The best `limit` entries with their ranks, best first, and how many sessions
+        match (the whole list is not made)."""
+        found = self.index.best(query, limit)
+        sessions = len(found.matching) - len(found.matching & self._others)
+        return [(self.entries[i], at) for i, at in found.best], sessions
+
+    def sessions(self, query: str) -> list[Session]:
+        """Every session matching `query`."""
+        found = self.index.matching(query_words(query))
+        entries = self.entries
+        return [cast("OpenSession", entries[i].ask()).session for i in sorted(found - self._others)]
+
+
 class ProgrammeCommands(Provider):
     """Sessions, people, venues, countries, tags (and festivals) of every loaded festival."""
 
-    _ready: tuple[list[Entry], HaystackIndex] | None
-    _pending: asyncio.Future[tuple[list[Entry], HaystackIndex]]
+    _ready: Palette | None
+    _pending: asyncio.Future[Palette]
 
     async def startup(self) -> None:
         indexes = cast("GuideApp", self.app).search_indexes
@@ -146,7 +189,7 @@ class ProgrammeCommands(Provider):
             self._ready = None
             self._pending = asyncio.ensure_future(asyncio.to_thread(indexes.palette))
 
-    async def _index(self) -> tuple[list[Entry], HaystackIndex]:
+    async def _index(self) -> Palette:
         if self._ready is None:
             self._ready = await asyncio.shield(self._pending)
         return self._ready
@@ -167,31 +210,31 @@ class ProgrammeCommands(Provider):
         return Content.assemble(plain(entry.label), (f"  {entry.what}", "dim"))
 
     async def search(self, query: str) -> Hits:
-        words = query_words(query)
-        if not words:
+        if not query_words(query):
             return
-        entries, index = await self._index()
-        folded_query = " ".join(words)
-        # The prebuilt index finds the entries holding every word (in any of their
-        # haystacks) without a Python step per entry.
-        found = index.matching(words)
-        for position in found:
-            entry = entries[position]
-            starts = any(h.startswith(folded_query) for h in entry.folded)
-            yield self._hit(entry, 1.0 if starts else 0.9)
-        if len(found) >= FUZZY_BELOW or len(folded_query) < 3:
-            return
-        fuzzy = self.matcher(folded_query)
-        exact = set(found)
-        rest = (e for i, e in enumerate(entries) if i not in exact)
-        for entry in rest:
-            score = max(fuzzy.match(h) for h in entry.folded) * 0.8
-            if score > 0:
-                yield self._hit(entry, score)
+        palette = await self._index()
+        best, sessions = palette.search(query)
+        shown = 0
+        for place, (entry, rank) in enumerate(best):
+            yield self._hit(entry, score(rank, place))
+            shown += entry.what == "session"
+        if sessions > 1:
+            # The count, and the way to every matching session, after the exact matches.
+            exact = [rank for _, rank in best if rank < FUZZY]
+            after = score(max(exact, default=FUZZY - 1), len(best))
+            text = " ".join(query.split())
+            everything = Entry(
+                f"All {count(sessions, 'session')} matching “{text}”",
+                "search",
+                f"{shown} shown here" if shown < sessions else "as a list by day",
+                (),
+                lambda: OpenSessions(f"Search: {text}", palette.sessions(text)),
+            )
+            yield self._hit(everything, after)
 
     async def discover(self) -> Hits:
-        entries, _ = await self._index()
-        for entry in entries:
+        palette = await self._index()
+        for entry in palette.entries:
             if entry.what in ("festival", "venue"):
                 yield DiscoveryHit(
                     self._hit_display(entry),
