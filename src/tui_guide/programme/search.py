@@ -59,12 +59,14 @@ def _keys() -> tuple[tuple[int, int], ...]:
 KEYS = _keys()  # (tier, weight) pairs; an item's rank is its position here
 _RANK = {key: position for position, key in enumerate(KEYS)}
 FUZZY = len(KEYS)  # the rank of a fuzzy match, after every other
+DIRECT_BELOW = 400  # items matching, below which each is ranked from its texts
 FUZZY_BELOW = 10  # fuzzy matches are looked for only when other matches are this few
 FUZZY_FROM = 3  # letters a query needs before fuzzy matches are looked for
 FUZZY_WIDTH = 2  # a fuzzy match spans at most this many characters for each letter typed
 
 _WORD = re.compile(r"\w+")
 _NONE: frozenset[int] = frozenset()
+_NO_PHRASES = {weight: set[int]() for weight in WEIGHTS}  # a query of one word has none
 _NOWHERE = datetime.max.replace(tzinfo=UTC)
 
 
@@ -146,27 +148,32 @@ class _Texts:
         self.folded: list[str] = []
         self.items_of: list[list[int]] = []
 
-    def add(self, text: str, folded: str, item: int) -> None:
+    def add(self, text: str, folded: str, item: int) -> int:
+        """Note that `item` holds `text`; its id among these texts."""
         hay = self.ids.get(text)
         if hay is None:
-            self.ids[text] = len(self.folded)
+            hay = self.ids[text] = len(self.folded)
             self.folded.append(folded)
             self.items_of.append([item])
         elif self.items_of[hay][-1] != item:
             self.items_of[hay].append(item)
+        return hay
 
     def finish(self) -> None:
         del self.ids
         spans: dict[str, list[int]] = {}  # written words, split at white space
         words: dict[str, list[int]] = {}  # words of letters and digits
         exact: dict[str, list[int]] = {}  # whole texts, white space made single spaces
+        self.normal: dict[int, str] = {}  # those texts, where they differ
         for hay, text in enumerate(self.folded):
             parts = text.split()
+            if (normal := " ".join(parts)) != text:
+                self.normal[hay] = normal
             for part in set(parts):
                 spans.setdefault(part, []).append(hay)
             for word in set(_WORD.findall(text)):
                 words.setdefault(word, []).append(hay)
-            exact.setdefault(" ".join(parts), []).append(hay)
+            exact.setdefault(normal, []).append(hay)
         self.spans = spans
         self.vocabulary = list(spans)
         self.words = words
@@ -176,28 +183,60 @@ class _Texts:
     def items(self, hays: Iterable[int]) -> set[int]:
         return set().union(*map(self.items_of.__getitem__, hays))
 
-    def containing(self, word: str) -> list[int]:
-        """The texts that hold `word`."""
-        lists = [self.spans[w] for w in self.vocabulary if word in w]
+    def find(self, word: str) -> tuple[set[int], set[int], set[int]]:
+        """The texts that hold `word` as a whole word, at the start of a word, and at all."""
+        spans = self.spans
+        tokens = [w for w in self.vocabulary if word in w]
+        lists = [spans[w] for w in tokens]
         if sum(map(len, lists)) > len(self.folded):  # so common a scan is quicker
-            return [hay for hay, text in enumerate(self.folded) if word in text]
-        return [hay for found in lists for hay in found]
-
-    def starting(self, word: str, hays: list[int]) -> tuple[list[int], list[int]]:
-        """Of `hays` (those holding `word`), those holding it as a whole word, and those
-        holding it at the start of a word."""
-        if _WORD.fullmatch(word):
+            hays = {hay for hay, text in enumerate(self.folded) if word in text}
+            tokens = []
+        else:
+            hays = set().union(*lists)
+        if not hays:
+            return set(), set(), set()
+        if _WORD.fullmatch(word):  # whole words and their beginnings, from the word list
             sorted_words = self.sorted_words
             low = bisect_left(sorted_words, word)
             high = bisect_left(sorted_words, word + "\U0010ffff", low)
             index = self.words
-            return index.get(word, []), [h for w in sorted_words[low:high] for h in index[w]]
+            starts = set().union(*map(index.__getitem__, sorted_words[low:high]))
+            return set(index.get(word, ())), starts, hays
+        # A word with other characters ("co-pro", "c++"): each written word that holds it,
+        # or when it is so common, each text, is looked at.
         whole, start = _bounded(word)
+        if tokens:
+            return (
+                set().union(*(spans[w] for w in tokens if whole.search(w))),
+                set().union(*(spans[w] for w in tokens if start.search(w))),
+                hays,
+            )
         folded = self.folded
         return (
-            [h for h in hays if whole.search(folded[h])],
-            [h for h in hays if start.search(folded[h])],
+            {h for h in hays if whole.search(folded[h])},
+            {h for h in hays if start.search(folded[h])},
+            hays,
         )
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One folded query word: by weight, the texts holding it as a whole word, at the start
+    of a word, and anywhere; and every item holding it."""
+
+    whole: dict[int, set[int]]
+    start: dict[int, set[int]]
+    inside: dict[int, set[int]]
+    every: set[int]
+
+
+@dataclass(frozen=True)
+class _Query:
+    words: tuple[str, ...]  # distinct, folded
+    found: list[_Word]  # each word's, the longest first
+    matching: set[int]  # the items holding every word
+    exact: dict[int, set[int]]  # by weight, the texts that are the query
+    phrases: dict[int, set[int]]  # by weight, the texts holding it as a phrase, once asked
 
 
 @dataclass(frozen=True)
@@ -219,15 +258,18 @@ class RankedIndex:
         self._texts = {weight: _Texts() for weight in WEIGHTS}
         folds: dict[str, str] = {}
         count = 0
+        self._fields: list[tuple[tuple[int, int], ...]] = []  # each item's (weight, text id)
         for item, fields in enumerate(items):
             count += 1
             if cancelled is not None and item % _CHECK_EVERY == 0 and cancelled():
                 raise Cancelled
+            held = []
             for weight, text in fields:
                 folded = folds.get(text)
                 if folded is None:
                     folded = folds[text] = fold(text)
-                self._texts[weight].add(text, folded, item)
+                held.append((weight, self._texts[weight].add(text, folded, item)))
+            self._fields.append(tuple(held))
         for texts in self._texts.values():
             texts.finish()
         self._count = count
@@ -243,115 +285,150 @@ class RankedIndex:
     def __len__(self) -> int:
         return self._count
 
-    def _word(self, word: str) -> tuple[dict[int, set[int]], set[int], dict[int, list[int]]]:
-        """For one folded query word: the items holding it at each rank (an item at a rank
-        is in every later rank's set of its weight), every item holding it, and the texts
-        holding it by weight."""
-        every: set[int] = set()
-        if word == _BREAK:
-            every.update(range(self._count))
-            return {_RANK[(INSIDE, DESCRIPTION)]: every}, every, {}
-        at: dict[int, set[int]] = {}
-        hays_by_weight: dict[int, list[int]] = {}
+    def _word(self, word: str) -> _Word:
+        """Where one folded query word is, and every item holding it."""
+        found = _Word({}, {}, {}, set())
+        if word == _BREAK:  # fold_all's break: an item of several texts has it
+            found.every.update(i for i, f in enumerate(self._fields) if len(f) > 1)
+            found.inside[DESCRIPTION] = set(range(len(self._texts[DESCRIPTION].folded)))
+            return found
+        lists: list[list[int]] = []
         for weight, texts in self._texts.items():
-            hays = texts.containing(word)
-            if not hays:
-                continue
-            hays_by_weight[weight] = hays
-            whole, start = texts.starting(word, hays)
-            held = texts.items(hays)
-            at[_RANK[(WORD, weight)]] = texts.items(whole)
-            at[_RANK[(PREFIX, weight)]] = texts.items(start)
-            at[_RANK[(INSIDE, weight)]] = held
-            every |= held
-        return at, every, hays_by_weight
+            whole, start, hays = texts.find(word)
+            if hays:
+                found.whole[weight], found.start[weight], found.inside[weight] = whole, start, hays
+                lists += map(texts.items_of.__getitem__, hays)
+        found.every.update(*lists)
+        return found
 
-    def _phrases(
-        self, words: tuple[str, ...], hays_by_weight: dict[int, list[int]]
-    ) -> dict[int, set[int]]:
-        """The items whose text is the query (EXACT) or holds it as a phrase (PHRASE), by
-        rank; `hays_by_weight` are the texts holding one of the words."""
-        phrase = " ".join(words)
-        at: dict[int, set[int]] = {}
-        for weight, texts in self._texts.items():
-            exact = texts.exact.get(phrase)
-            if exact:
-                at[_RANK[(EXACT, weight)]] = texts.items(exact)
-            if len(words) > 1 and weight in hays_by_weight:
-                pattern, folded = _phrase(words), texts.folded
-                hays = [h for h in hays_by_weight[weight] if pattern.search(folded[h])]
-                if hays:
-                    at[_RANK[(PHRASE, weight)]] = texts.items(hays)
-        return at
-
-    def _levels(
-        self, words: Sequence[str]
-    ) -> tuple[set[int], Iterable[tuple[int, set[int]]]] | None:
-        """The items matching every word, and a lazy walk through the ranks, best first,
-        giving the items first found at each (each item once)."""
-        unique = tuple(dict.fromkeys(words))
-        if not unique:
+    def _query(self, query: str) -> _Query | None:
+        """What `_walk` and `_direct` need to rank the items matching `query`."""
+        words = tuple(dict.fromkeys(query_words(query)))
+        if not words:
             return None
-        per_word = []
-        for word in sorted(unique, key=len, reverse=True):  # the longest likely the rarest
-            found = self._word(word)
-            if not found[1]:
-                return set(), ()
-            per_word.append(found)
-        matching = set.intersection(*(every for _, every, _ in per_word))
-        phrases = self._phrases(tuple(words), per_word[0][2]) if matching else {}
+        found = []
+        for word in sorted(words, key=len, reverse=True):  # the longest likely the rarest
+            held = self._word(word)
+            if not held.every:
+                return _Query(words, [], set(), {}, {})
+            found.append(held)
+        matching = set.intersection(*(w.every for w in found))
+        phrase = " ".join(query_words(query))
+        exact: dict[int, set[int]] = {}
+        for weight, texts in self._texts.items() if matching else ():
+            if hays := texts.exact.get(phrase):
+                exact[weight] = set(hays)
+        return _Query(words, found, matching, exact, {} if len(found) > 1 else _NO_PHRASES)
 
-        def walk() -> Iterable[tuple[int, set[int]]]:
-            seen: set[int] = set()
-            so_far: list[set[int]] = [set() for _ in per_word]
-            for position in range(len(KEYS)):
-                for held, (at, _, _) in zip(so_far, per_word, strict=True):
-                    held |= at.get(position, _NONE)
+    def _phrases(self, query: _Query, weight: int) -> set[int]:
+        """The texts of `weight` holding the query as a phrase (made when first asked for)."""
+        if weight not in query.phrases:
+            found: set[int] = set()
+            if all(weight in w.inside for w in query.found):
+                texts = self._texts[weight]
+                phrase = " ".join(query.words)
+                pattern = _phrase(query.words)
+                both = set.intersection(*(w.inside[weight] for w in query.found))
+                for hay in both:
+                    text = texts.normal.get(hay) or texts.folded[hay]
+                    if phrase in text and pattern.search(text):
+                        found.add(hay)
+            query.phrases[weight] = found
+        return query.phrases[weight]
+
+    def _walk(self, query: _Query) -> Iterable[tuple[int, set[int]]]:
+        """The items matching, rank by rank, best first, each item once: the items at a rank
+        made only when the walk gets there."""
+        seen: set[int] = set()
+        so_far: list[set[int]] = [set() for _ in query.words]
+        for position, (tier, weight) in enumerate(KEYS):
+            items_of = self._texts[weight].items_of
+            if tier in (EXACT, PHRASE):
+                hays = query.exact.get(weight) if tier == EXACT else self._phrases(query, weight)
+                if not hays:
+                    continue
+                level = set().union(*map(items_of.__getitem__, hays)) & query.matching
+            else:
+                for held, word in zip(so_far, query.found, strict=True):
+                    where = (
+                        word.whole
+                        if tier == WORD
+                        else word.start
+                        if tier == PREFIX
+                        else word.inside
+                    )
+                    if hays := where.get(weight):
+                        held.update(*map(items_of.__getitem__, hays))
                 level = set.intersection(*so_far) if len(so_far) > 1 else set(so_far[0])
-                level |= phrases.get(position, set()) & matching
-                level -= seen
-                if level:
-                    seen |= level
-                    yield position, level
-                if len(seen) == len(matching):
+            level -= seen
+            if level:
+                seen |= level
+                yield position, level
+                if len(seen) == len(query.matching):
                     return
 
-        return matching, walk()
+    def _direct(self, query: _Query, item: int) -> int:
+        """The rank of one matching item, from the texts it holds."""
+        worst = 0
+        for word in query.found:
+            best = FUZZY
+            for weight, hay in self._fields[item]:
+                if hay in word.inside.get(weight, _NONE):
+                    tier = (
+                        WORD
+                        if hay in word.whole.get(weight, _NONE)
+                        else PREFIX
+                        if hay in word.start.get(weight, _NONE)
+                        else INSIDE
+                    )
+                    best = min(best, _RANK[(tier, weight)])
+            worst = max(worst, best)
+        for weight, hay in self._fields[item]:
+            if hay in query.exact.get(weight, _NONE):
+                worst = min(worst, _RANK[(EXACT, weight)])
+            elif _RANK[(PHRASE, weight)] < worst and hay in self._phrases(query, weight):
+                worst = _RANK[(PHRASE, weight)]
+        return worst
 
-    def best(self, query: str, limit: int) -> Found:
-        """At most `limit` items best first, and the count of every item matching, without
-        ranking them all; fuzzy matches when few items match (not counted)."""
-        words = query_words(query)
-        levels = self._levels(words)
-        if levels is None:
+    def best(self, query: str, limit: int, fuzzy: bool = True) -> Found:
+        """At most `limit` items best first, and every item matching, without ranking them
+        all; unless not `fuzzy`, fuzzy matches when few items match (not among those
+        matching)."""
+        asked = self._query(query)
+        if asked is None:
             return Found([], set())
-        matching, walk = levels
+        matching = asked.matching
         best: list[tuple[int, int]] = []
-        for position, level in walk:
-            need = limit - len(best)
-            if need <= 0:
-                break
-            best += [(item, position) for item in _smallest(level, need, self._count)]
-        if len(matching) < FUZZY_BELOW and len(best) < limit:
-            fuzzy = self._fuzzy("".join(words), matching, limit - len(best))
-            best += [(item, FUZZY) for item in fuzzy]
+        if len(matching) <= DIRECT_BELOW:
+            ranks = {item: self._direct(asked, item) for item in matching}
+            best = sorted(ranks.items(), key=lambda pair: (pair[1], pair[0]))[:limit]
+        else:
+            for position, level in self._walk(asked):
+                best += [
+                    (item, position) for item in _smallest(level, limit - len(best), self._count)
+                ]
+                if len(best) >= limit:
+                    break
+        if fuzzy and len(matching) < FUZZY_BELOW and len(best) < limit:
+            best += [(item, FUZZY) for item in self.fuzzy(query, matching, limit - len(best))]
         return Found(best, matching)
 
     def ranked(self, query: str) -> list[int]:
         """Every item matching `query`, best first (no fuzzy matches)."""
-        levels = self._levels(query_words(query))
-        if levels is None:
+        asked = self._query(query)
+        if asked is None:
             return list(range(self._count))
-        return [item for _, level in levels[1] for item in sorted(level)]
+        return [item for _, level in self._walk(asked) for item in sorted(level)]
 
     def matching(self, words: Sequence[str]) -> set[int]:
         """The items holding every one of the (folded) `words`; every item for no words."""
-        levels = self._levels(words)
-        return set(range(self._count)) if levels is None else levels[0]
+        asked = self._query(" ".join(words))
+        return set(range(self._count)) if asked is None else asked.matching
 
-    def _fuzzy(self, letters: str, exclude: set[int], limit: int) -> list[int]:
-        """Items whose title or name holds `letters` in order from the start of a word, close
-        together (`FUZZY_WIDTH`), the tightest first."""
+    def fuzzy(self, query: str, exclude: set[int], limit: int) -> list[int]:
+        """Items (not in `exclude`) whose title or name holds the letters of `query` in order
+        from the start of a word, close together (`FUZZY_WIDTH`), the tightest first."""
+        letters = "".join(query_words(query))
         if len(letters) < FUZZY_FROM:
             return []
         between = "[^\n]*?"
@@ -392,7 +469,7 @@ class SearchIndex:
         (`haystacks.festival_texts`)."""
         texts = festivals or {}
         self.sessions: tuple[Session, ...] = tuple(soonest_first(sessions))
-        self._index = RankedIndex(
+        self.index = RankedIndex(
             (session_fields(s, texts.get(s.festival_id, ())) for s in self.sessions),
             cancelled=cancelled,
         )
@@ -407,20 +484,20 @@ class SearchIndex:
     def matching(self, query: str) -> list[Session]:
         """The sessions matching every word of `query` (all of them for an empty query), in
         time order (`Session.sort_key`), as `SessionFilter` keeps them."""
-        found = self._index.matching(query_words(query))
+        found = self.index.matching(query_words(query))
         return sorted((self.sessions[i] for i in found), key=Session.sort_key)
 
     def ranked(self, query: str) -> list[Session]:
         """The sessions matching every word of `query`, best first."""
-        return [self.sessions[i] for i in self._index.ranked(query)]
+        return [self.sessions[i] for i in self.index.ranked(query)]
 
     def order(self, query: str) -> dict[int, int]:
         """Each matching session's place in the ranking, by the session's identity."""
-        return {id(self.sessions[i]): at for at, i in enumerate(self._index.ranked(query))}
+        return {id(self.sessions[i]): at for at, i in enumerate(self.index.ranked(query))}
 
     def best(self, query: str, limit: int) -> tuple[list[Session], int]:
         """The best `limit` sessions (fuzzy ones too, when few match) and how many match."""
-        found = self._index.best(query, limit)
+        found = self.index.best(query, limit)
         return [self.sessions[i] for i, _ in found.best], len(found.matching)
 
     def position(self, session: Session) -> int | None:
@@ -436,7 +513,7 @@ class SearchIndex:
 
     def _found(self, words: tuple[str, ...]) -> frozenset[int]:
         """The positions of the sessions matching every one of the (folded) `words`."""
-        return frozenset(self._index.matching(words))
+        return frozenset(self.index.matching(words))
 
 
 def best_first(

@@ -28,7 +28,14 @@ from tui_guide.programme.haystacks import (
 )
 from tui_guide.programme.model import Session
 from tui_guide.programme.people import person_key
-from tui_guide.programme.search import FUZZY, Cancelled, RankedIndex, soonest_first
+from tui_guide.programme.search import (
+    FUZZY,
+    FUZZY_BELOW,
+    Cancelled,
+    RankedIndex,
+    SearchIndex,
+    soonest_first,
+)
 from tui_guide.programme.text import query_words
 from tui_guide.tui.messages import OpenFestival, OpenPerson, OpenSession, OpenSessions, OpenVenue
 from tui_guide.tui.widgets.plain import plain
@@ -50,13 +57,15 @@ class Entry:
         return tuple(text for _, text in self.fields)
 
 
-def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) -> list[Entry]:
+def build_entries(
+    app: GuideApp, cancelled: Callable[[], bool] | None = None, sessions: bool = True
+) -> list[Entry]:
     """Every searchable thing in the loaded programme, with what opening it asks for; raises
     `Cancelled` as soon as `cancelled()` says so (looked at every thousand sessions).
 
-    Festivals, venues, people, countries and tags come first, then every session soonest
-    first: the order in which equally good matches are shown (a person before their
-    sessions)."""
+    Festivals, venues, people, countries and tags, then (unless not `sessions`: the palette
+    finds those through the index of sessions) every session soonest first: the order in
+    which equally good matches are shown (a person before their sessions)."""
     programme = app.programme
     entries: list[Entry] = []
     several = len(programme.festivals) > 1
@@ -113,21 +122,26 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                     partial(OpenSessions, f"{what.title()}: {names[key]}", grouped),
                 )
             )
+    if not sessions:
+        return entries
     texts = {f.id: festival_texts(f.name, f.city) for f in programme.festivals}
     for number, session in enumerate(soonest_first(programme.sessions)):
         if number % 1024 == 0 and cancelled is not None and cancelled():
             raise Cancelled
-        place = session.venue.name if session.venue else "Venue TBA"
-        entries.append(
-            Entry(
-                session.title,
-                "session",
-                f"{day_label(session.date)} {time_range(session)} · {place}",
-                session_fields(session, texts.get(session.festival_id, ())),
-                partial(OpenSession, session),
-            )
-        )
+        entries.append(session_entry(session, texts.get(session.festival_id, ())))
     return entries
+
+
+def session_entry(session: Session, festival: tuple[str, ...] = ()) -> Entry:
+    """A session as the palette shows it; `festival` is its festival's texts that find it."""
+    place = session.venue.name if session.venue else "Venue TBA"
+    return Entry(
+        session.title,
+        "session",
+        f"{day_label(session.date)} {time_range(session)} · {place}",
+        session_fields(session, festival),
+        partial(OpenSession, session),
+    )
 
 
 LIMIT = 40  # hits shown at most: the best, never every match of a common word
@@ -149,26 +163,47 @@ def _help(detail: str) -> str:
 
 
 class Palette:
-    """The palette's entries and their index: the best entries for a query, and every
-    session matching it."""
+    """The palette's answers: the entries other than sessions (`build_entries`) in an index
+    of their own, and the sessions through the index of sessions that `/` uses too; each
+    answer merged from both, best first, ties to the other entries (a person before their
+    sessions)."""
 
-    def __init__(self, entries: list[Entry], cancelled: Callable[[], bool] | None = None):
+    def __init__(
+        self,
+        entries: list[Entry],
+        sessions: SearchIndex,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
         self.entries = entries
         self.index = RankedIndex((e.fields for e in entries), cancelled=cancelled)
-        self._others = frozenset(i for i, e in enumerate(entries) if e.what != "session")
+        self.sessions = sessions
 
     def search(self, query: str, limit: int = LIMIT) -> tuple[list[tuple[Entry, int]], int]:
         """The best `limit` entries with their ranks, best first, and how many sessions
         match (the whole list is not made)."""
-        found = self.index.best(query, limit)
-        sessions = len(found.matching) - len(found.matching & self._others)
-        return [(self.entries[i], at) for i, at in found.best], sessions
+        others = self.index.best(query, limit, fuzzy=False)
+        sessions = self.sessions.index.best(query, limit, fuzzy=False)
+        merged = sorted(
+            [(rank, 0, item) for item, rank in others.best]
+            + [(rank, 1, item) for item, rank in sessions.best]
+        )[:limit]
+        if len(others.matching) + len(sessions.matching) < FUZZY_BELOW and len(merged) < limit:
+            for source, found in ((0, others), (1, sessions)):
+                index = self.index if source == 0 else self.sessions.index
+                fuzzy = index.fuzzy(query, found.matching, limit - len(merged))
+                merged += [(FUZZY, source, item) for item in fuzzy]
+        return [(self._entry(source, item), rank) for rank, source, item in merged], len(
+            sessions.matching
+        )
 
-    def sessions(self, query: str) -> list[Session]:
+    def _entry(self, source: int, item: int) -> Entry:
+        if source == 0:
+            return self.entries[item]
+        return session_entry(self.sessions.sessions[item])
+
+    def all_sessions(self, query: str) -> list[Session]:
         """Every session matching `query`."""
-        found = self.index.matching(query_words(query))
-        entries = self.entries
-        return [cast("OpenSession", entries[i].ask()).session for i in sorted(found - self._others)]
+        return self.sessions.matching(query)
 
 
 class ProgrammeCommands(Provider):
@@ -228,7 +263,7 @@ class ProgrammeCommands(Provider):
                 "search",
                 f"{shown} shown here" if shown < sessions else "as a list by day",
                 (),
-                lambda: OpenSessions(f"Search: {text}", palette.sessions(text)),
+                lambda: OpenSessions(f"Search: {text}", palette.all_sessions(text)),
             )
             yield self._hit(everything, after)
 

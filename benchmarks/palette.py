@@ -1,0 +1,105 @@
+"""The command palette's search, timed through its provider: `python -m benchmarks.palette`.
+
+    python -m benchmarks.palette --sizes 1000,10000,50000
+
+For each size it writes the programme of `make_programme.py`, builds the guide as the command
+line does (not run), builds the palette's index as the guide's worker does, and answers the
+200 queries of `run.queries` through `ProgrammeCommands.search`, as the palette asks for them:
+every hit it yields (the best 40, and the count of matching sessions). Also every prefix of
+40 of those queries, as they are typed (a letter, two, ...), since the palette asks again at
+every key. `python -m benchmarks` measures the same (`palette_times`) with the rest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, cast
+
+from tui_guide.library.load import load_programme
+from tui_guide.programme import Programme
+
+from .make_programme import write_programme
+from .run import _mp, fmt, queries
+
+
+def typed(wanted: list[str], count: int = 40) -> list[str]:
+    """Every prefix of the first `count` queries, one more letter each, as typed."""
+    return [query[:end] for query in wanted[:count] for end in range(1, len(query) + 1)]
+
+
+def palette_times(programme: Programme, wanted: list[str]) -> dict[str, float]:
+    """Seconds to build the palette's entries and index; the median and 95th percentile of
+    answering each query of `wanted`, and of each prefix of them typed (`typed`)."""
+    from tui_guide.favourites import Favourites
+    from tui_guide.programme.clock import Clock
+    from tui_guide.tui.app import GuideApp
+    from tui_guide.tui.providers.programme import ProgrammeCommands
+
+    with tempfile.TemporaryDirectory(prefix="tui-guide-bench-palette-") as folder:
+        favourites = Favourites(path=Path(folder) / "favourites.sqlite3")
+        app = GuideApp(programme, clock=Clock(None), favourites=favourites)
+        times: dict[str, float] = {}
+        started = time.perf_counter()
+        app.search_indexes.build_all()  # as the guide's worker does, after the first paint
+        times["build"] = time.perf_counter() - started
+        palette = app.search_indexes.palette()
+        # The provider as the palette makes it, its index ready (the guide's worker built it).
+        provider = ProgrammeCommands(cast(Any, None))
+        provider._ready = palette
+
+        async def answer(query: str) -> float:
+            started = time.perf_counter()
+            hits = [hit async for hit in provider.search(query)]
+            spent = time.perf_counter() - started
+            assert hits or not palette.search(query)[0], query  # the hits are the answer
+            return spent
+
+        async def run(every: list[str]) -> list[float]:
+            return [await answer(query) for query in every]
+
+        times["median"], times["p95"] = _mp(asyncio.run(run(wanted)))
+        times["typed median"], times["typed p95"] = _mp(asyncio.run(run(typed(wanted))))
+        return times
+
+
+def rows(found: dict[str, float]) -> dict[str, str]:
+    return {
+        "search indexes (sessions, then the palette's): build (once)": fmt(found["build"]),
+        "palette search: median / p95 of 200": f"{fmt(found['median'])} / {fmt(found['p95'])}",
+        "palette search as typed, every prefix: median / p95": (
+            f"{fmt(found['typed median'])} / {fmt(found['typed p95'])}"
+        ),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,50000", help="session counts")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    os.environ.setdefault("TZ", "UTC")
+    time.tzset()
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="tui-guide-bench-") as tmp:
+        for size in sizes:
+            print(f"  {size}: writing and loading", file=sys.stderr, flush=True)
+            path = write_programme(Path(tmp) / str(size), size)
+            programme = load_programme([path], cache=False)
+            print(f"  {size}: palette", file=sys.stderr, flush=True)
+            results[size] = rows(palette_times(programme, queries(programme)))
+    names = list(next(iter(results.values())))
+    print("| | " + " | ".join(f"{size:,} sessions" for size in sizes) + " |")
+    print("|---|" + "---:|" * len(sizes))
+    for name in names:
+        print(f"| {name} | " + " | ".join(results[size][name] for size in sizes) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
