@@ -20,12 +20,12 @@ so that the palette never sorts every match of a common word.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 
 from tui_guide.programme.haystacks import (
     DESCRIPTION,
@@ -176,6 +176,10 @@ class _Texts:
             exact.setdefault(normal, []).append(hay)
         self.spans = spans
         self.vocabulary = list(spans)
+        self.written = "\n".join(self.vocabulary)  # no written word holds a line break
+        self.written_starts = list(
+            accumulate((len(w) + 1 for w in self.vocabulary[:-1]), initial=0)
+        )
         self.words = words
         self.sorted_words = sorted(words)
         self.exact = exact
@@ -186,13 +190,19 @@ class _Texts:
     def find(self, word: str) -> tuple[set[int], set[int], set[int]]:
         """The texts that hold `word` as a whole word, at the start of a word, and at all."""
         spans = self.spans
-        tokens = [w for w in self.vocabulary if word in w]
-        lists = [spans[w] for w in tokens]
-        if sum(map(len, lists)) > len(self.folded):  # so common a scan is quicker
+        tokens: list[str] = []
+        if self.written.count(word) * 2 > len(self.folded):  # so common a scan is quicker
             hays = {hay for hay, text in enumerate(self.folded) if word in text}
-            tokens = []
         else:
-            hays = set().union(*lists)
+            # The written words holding it, found in all of them one a line, at C's speed.
+            written, begins, vocabulary = self.written, self.written_starts, self.vocabulary
+            at = written.find(word)
+            while at >= 0:
+                token = bisect_right(begins, at) - 1
+                tokens.append(vocabulary[token])
+                after = begins[token + 1] if token + 1 < len(begins) else len(written)
+                at = written.find(word, after)
+            hays = set().union(*map(spans.__getitem__, tokens))
         if not hays:
             return set(), set(), set()
         if _WORD.fullmatch(word):  # whole words and their beginnings, from the word list
@@ -228,12 +238,23 @@ class _Word:
     start: dict[int, set[int]]
     inside: dict[int, set[int]]
     every: set[int]
+    _ranks: dict[int, dict[int, int]] = field(default_factory=dict)
+
+    def ranks(self) -> dict[int, dict[int, int]]:
+        """By weight, each text holding the word with its rank (made when first asked for)."""
+        if not self._ranks:
+            for weight in WEIGHTS:
+                found = dict.fromkeys(self.inside.get(weight, ()), _RANK[(INSIDE, weight)])
+                found.update(dict.fromkeys(self.start.get(weight, ()), _RANK[(PREFIX, weight)]))
+                found.update(dict.fromkeys(self.whole.get(weight, ()), _RANK[(WORD, weight)]))
+                self._ranks[weight] = found
+        return self._ranks
 
 
 @dataclass(frozen=True)
 class _Query:
-    words: tuple[str, ...]  # distinct, folded
-    found: list[_Word]  # each word's, the longest first
+    words: tuple[str, ...]  # folded, as typed
+    found: list[_Word]  # each distinct word's, the longest first
     matching: set[int]  # the items holding every word
     exact: dict[int, set[int]]  # by weight, the texts that are the query
     phrases: dict[int, set[int]]  # by weight, the texts holding it as a phrase, once asked
@@ -303,22 +324,23 @@ class RankedIndex:
 
     def _query(self, query: str) -> _Query | None:
         """What `_walk` and `_direct` need to rank the items matching `query`."""
-        words = tuple(dict.fromkeys(query_words(query)))
+        every = query_words(query)
+        words = tuple(dict.fromkeys(every))
         if not words:
             return None
         found = []
         for word in sorted(words, key=len, reverse=True):  # the longest likely the rarest
             held = self._word(word)
             if not held.every:
-                return _Query(words, [], set(), {}, {})
+                return _Query(every, [], set(), {}, _NO_PHRASES)
             found.append(held)
         matching = set.intersection(*(w.every for w in found))
-        phrase = " ".join(query_words(query))
+        phrase = " ".join(every)
         exact: dict[int, set[int]] = {}
         for weight, texts in self._texts.items() if matching else ():
             if hays := texts.exact.get(phrase):
                 exact[weight] = set(hays)
-        return _Query(words, found, matching, exact, {} if len(found) > 1 else _NO_PHRASES)
+        return _Query(every, found, matching, exact, {} if len(every) > 1 else _NO_PHRASES)
 
     def _phrases(self, query: _Query, weight: int) -> set[int]:
         """The texts of `weight` holding the query as a phrase (made when first asked for)."""
@@ -339,8 +361,10 @@ class RankedIndex:
     def _walk(self, query: _Query) -> Iterable[tuple[int, set[int]]]:
         """The items matching, rank by rank, best first, each item once: the items at a rank
         made only when the walk gets there."""
+        if not query.matching:
+            return
         seen: set[int] = set()
-        so_far: list[set[int]] = [set() for _ in query.words]
+        so_far: list[set[int]] = [set() for _ in query.found]
         for position, (tier, weight) in enumerate(KEYS):
             items_of = self._texts[weight].items_of
             if tier in (EXACT, PHRASE):
@@ -369,21 +393,12 @@ class RankedIndex:
 
     def _direct(self, query: _Query, item: int) -> int:
         """The rank of one matching item, from the texts it holds."""
+        fields = self._fields[item]
         worst = 0
         for word in query.found:
-            best = FUZZY
-            for weight, hay in self._fields[item]:
-                if hay in word.inside.get(weight, _NONE):
-                    tier = (
-                        WORD
-                        if hay in word.whole.get(weight, _NONE)
-                        else PREFIX
-                        if hay in word.start.get(weight, _NONE)
-                        else INSIDE
-                    )
-                    best = min(best, _RANK[(tier, weight)])
-            worst = max(worst, best)
-        for weight, hay in self._fields[item]:
+            ranks = word.ranks()
+            worst = max(worst, min(ranks[weight].get(hay, FUZZY) for weight, hay in fields))
+        for weight, hay in fields:
             if hay in query.exact.get(weight, _NONE):
                 worst = min(worst, _RANK[(EXACT, weight)])
             elif _RANK[(PHRASE, weight)] < worst and hay in self._phrases(query, weight):
