@@ -7,7 +7,9 @@ line does (not run), builds the palette's index as the guide's worker does, and 
 200 queries of `run.queries` through `ProgrammeCommands.search`, as the palette asks for them:
 every hit it yields (the best 40, and the count of matching sessions). Also every prefix of
 40 of those queries, as they are typed (a letter, two, ...), since the palette asks again at
-every key. `python -m benchmarks` measures the same (`palette_times`) with the rest.
+every key. Then a key that does nothing in the guide, while its worker builds the indexes and
+after (the keys are not to slow down while it builds). `python -m benchmarks` measures the
+same with the rest.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import statistics
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -68,6 +72,60 @@ def palette_times(programme: Programme, wanted: list[str]) -> dict[str, float]:
         return times
 
 
+async def _keys(programme: Programme, folder: Path, count: int) -> tuple[list[float], list[float]]:
+    from tui_guide.favourites import Favourites
+    from tui_guide.programme.clock import Clock
+    from tui_guide.tui.app import GuideApp
+    from tui_guide.tui.widgets.session_list import SessionList
+
+    from .run import _settle
+
+    festival = programme.festivals[0]
+    first = datetime.combine(festival.days[0], datetime.min.time())
+    app = GuideApp(programme, clock=Clock(first), favourites=Favourites(path=folder / "f.sqlite3"))
+
+    async def key(listing: SessionList, name: str) -> float:
+        """Seconds from a key's arrival to the list moving its highlight."""
+        before = listing.highlighted
+        started = time.perf_counter()
+        app.simulate_key(name)
+        while listing.highlighted == before:
+            await asyncio.sleep(0.0005)
+        return time.perf_counter() - started
+
+    building: list[float] = []
+    after: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        # Pilot's pause waits for the process to be idle, which it is not while the worker
+        # builds: the key is timed by what it does instead.
+        await asyncio.sleep(0.05)
+        listing = app.screen.query(SessionList).first()
+        listing.focus()
+        keys = iter(["down", "up"] * count)
+        while not app.search_indexes.palette_ready and len(building) < count:
+            building.append(await key(listing, next(keys)))
+            await asyncio.sleep(0.05)  # a visitor's pace
+        await app.workers.wait_for_complete()
+        await _settle(pilot)
+        keys = iter(["down", "up"] * count)
+        for _ in range(count):
+            after.append(await key(listing, next(keys)))
+            await asyncio.sleep(0.05)
+    return building, after
+
+
+def keys_while_building(programme: Programme, count: int = 20) -> dict[str, float]:
+    """The median of a key moving the list's highlight in the guide (headless) while the
+    search indexes' worker builds them, and after."""
+    with tempfile.TemporaryDirectory(prefix="tui-guide-bench-keys-") as folder:
+        building, after = asyncio.run(_keys(programme, Path(folder), count))
+    times = {"after": statistics.median(after)}
+    if building:
+        times["building"] = statistics.median(building)
+        times["building keys"] = len(building)
+    return times
+
+
 def rows(found: dict[str, float]) -> dict[str, str]:
     return {
         "search indexes (sessions, then the palette's): build (once)": fmt(found["build"]),
@@ -75,6 +133,17 @@ def rows(found: dict[str, float]) -> dict[str, str]:
         "palette search as typed, every prefix: median / p95": (
             f"{fmt(found['typed median'])} / {fmt(found['typed p95'])}"
         ),
+    }
+
+
+def key_rows(found: dict[str, float]) -> dict[str, str]:
+    during = "—"
+    if "building" in found:
+        ratio = found["building"] / found["after"]
+        during = f"{fmt(found['building'])} ({ratio:.2f}×, {found['building keys']:.0f} keys)"
+    return {
+        "a key (down in the list), while the indexes build": during,
+        "the same key, once they are built": fmt(found["after"]),
     }
 
 
@@ -93,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             programme = load_programme([path], cache=False)
             print(f"  {size}: palette", file=sys.stderr, flush=True)
             results[size] = rows(palette_times(programme, queries(programme)))
+            print(f"  {size}: keys while the indexes build", file=sys.stderr, flush=True)
+            results[size].update(key_rows(keys_while_building(programme)))
     names = list(next(iter(results.values())))
     print("| | " + " | ".join(f"{size:,} sessions" for size in sizes) + " |")
     print("|---|" + "---:|" * len(sizes))
