@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -59,6 +60,8 @@ def _keys() -> tuple[tuple[int, int], ...]:
 KEYS = _keys()  # (tier, weight) pairs; an item's rank is its position here
 _RANK = {key: position for position, key in enumerate(KEYS)}
 FUZZY = len(KEYS)  # the rank of a fuzzy match, after every other
+CROWD = 256  # items holding a text, from which they are also kept as a set
+RECENT = 32  # query words whose places are kept for the next queries
 DIRECT_BELOW = 400  # items matching, below which each is ranked from its texts
 FUZZY_BELOW = 10  # fuzzy matches are looked for only when other matches are this few
 FUZZY_FROM = 3  # letters a query needs before fuzzy matches are looked for
@@ -147,6 +150,8 @@ class _Texts:
         self.ids: dict[str, int] = {}
         self.folded: list[str] = []
         self.items_of: list[list[int]] = []
+        self.crowds: dict[int, frozenset[int]] = {}  # see RankedIndex.__init__
+        self.crowded: set[int] = set()
 
     def add(self, text: str, folded: str, item: int) -> int:
         """Note that `item` holds `text`; its id among these texts."""
@@ -291,9 +296,19 @@ class RankedIndex:
                     folded = folds[text] = fold(text)
                 held.append((weight, self._texts[weight].add(text, folded, item)))
             self._fields.append(tuple(held))
+        crowd = max(CROWD, count // 32)
         for texts in self._texts.values():
             texts.finish()
+            # Texts that many items hold (a festival's name, a kind): their items kept as a
+            # set too, so that a common word's items are united set by set.
+            texts.crowds = {
+                hay: frozenset(items)
+                for hay, items in enumerate(texts.items_of)
+                if len(items) >= crowd
+            }
+            texts.crowded = set(texts.crowds)
         self._count = count
+        self._recent: OrderedDict[str, _Word] = OrderedDict()  # words asked for lately
         titles = self._texts[TITLE]
         # Titles and names one a line, for fuzzy matching by one regular expression.
         self._lines = "\n".join(text.replace("\n", " ") for text in titles.folded)
@@ -307,19 +322,35 @@ class RankedIndex:
         return self._count
 
     def _word(self, word: str) -> _Word:
-        """Where one folded query word is, and every item holding it."""
+        """Where one folded query word is, and every item holding it: kept for the next
+        queries, which the palette asks at every key ("night", "night c", "night ch")."""
+        found = self._recent.get(word)
+        if found is None:
+            found = self._recent[word] = self._find(word)
+            if len(self._recent) > RECENT:
+                self._recent.popitem(last=False)
+        else:
+            self._recent.move_to_end(word)
+        return found
+
+    def _find(self, word: str) -> _Word:
         found = _Word({}, {}, {}, set())
         if word == _BREAK:  # fold_all's break: an item of several texts has it
             found.every.update(i for i, f in enumerate(self._fields) if len(f) > 1)
             found.inside[DESCRIPTION] = set(range(len(self._texts[DESCRIPTION].folded)))
             return found
-        lists: list[list[int]] = []
+        every = found.every
+        crowded: list[frozenset[int]] = []
         for weight, texts in self._texts.items():
             whole, start, hays = texts.find(word)
             if hays:
                 found.whole[weight], found.start[weight], found.inside[weight] = whole, start, hays
-                lists += map(texts.items_of.__getitem__, hays)
-        found.every.update(*lists)
+                crowded += map(texts.crowds.__getitem__, hays & texts.crowded)
+        every.update(*crowded)
+        if len(every) < self._count:  # else every item is in already: none to add
+            for weight, hays in found.inside.items():
+                texts = self._texts[weight]
+                every.update(*map(texts.items_of.__getitem__, hays - texts.crowded))
         return found
 
     def _query(self, query: str) -> _Query | None:
@@ -373,16 +404,13 @@ class RankedIndex:
                     continue
                 level = set().union(*map(items_of.__getitem__, hays)) & query.matching
             else:
+                texts = self._texts[weight]
                 for held, word in zip(so_far, query.found, strict=True):
-                    where = (
-                        word.whole
-                        if tier == WORD
-                        else word.start
-                        if tier == PREFIX
-                        else word.inside
-                    )
+                    where = {WORD: word.whole, PREFIX: word.start}.get(tier, word.inside)
                     if hays := where.get(weight):
-                        held.update(*map(items_of.__getitem__, hays))
+                        crowded = hays & texts.crowded
+                        held.update(*map(texts.crowds.__getitem__, crowded))
+                        held.update(*map(items_of.__getitem__, hays - crowded))
                 level = set.intersection(*so_far) if len(so_far) > 1 else set(so_far[0])
             level -= seen
             if level:
