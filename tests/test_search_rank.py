@@ -8,12 +8,14 @@ from dataclasses import replace
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_profiles import examples
 
 from tui_guide.library.load import load_programme
 from tui_guide.library.sources import bundled_data
+from tui_guide.programme import search
 from tui_guide.programme.haystacks import (
     DESCRIPTION,
     LABEL,
@@ -24,19 +26,17 @@ from tui_guide.programme.haystacks import (
 )
 from tui_guide.programme.model import Kind, Person, Session, Venue
 from tui_guide.programme.query import SessionFilter
-from tui_guide.programme.search import (
+from tui_guide.programme.rank import (
     EXACT,
     FUZZY,
     INSIDE,
     KEYS,
     PREFIX,
     WORD,
-    RankedIndex,
-    SearchIndex,
-    best_first,
     rank,
     soonest_first,
 )
+from tui_guide.programme.search import RankedIndex, SearchIndex, best_first
 from tui_guide.programme.text import query_words
 
 PROGRAMME = load_programme([bundled_data()], cache=False)
@@ -203,3 +203,23 @@ def test_list_search_puts_the_best_first() -> None:
     assert shown[0].title == "Building a successful career in the animation industry"
     # Through the index, the same order as one by one.
     assert best_first(kept, "animation", (), SearchIndex(PROGRAMME.sessions)) == shown
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(QUERIES, st.sampled_from([0, 3]), st.sampled_from([1, 3, 10_000]))
+def test_every_way_the_index_ranks_agrees(query: str, direct: int, crowd: int) -> None:
+    """The walk rank by rank (for many matches), the ranking of each match from its texts
+    (for a few), and texts many items hold kept as sets (`CROWD`): the same answers."""
+    if not query_words(query):
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "DIRECT_BELOW", direct)
+        patch.setattr(search, "CROWD", crowd)
+        index = RankedIndex(FIELDS)
+        expected = reference(query)
+        assert index.ranked(query) == expected
+        found = index.best(query, 5, fuzzy=False)
+        assert [item for item, _ in found.best] == expected[:5]
+        assert len(found.matching) == len(expected)
+        again = index.best(query, 5, fuzzy=False)  # the query's words now kept from the last
+        assert again.best == found.best and again.matching == found.matching

@@ -1,20 +1,10 @@
-"""Search that puts the right thing first: one ranking for the command palette, `/` in the
-lists and `tui-guide list --search`, and prebuilt indexes that answer it quickly.
+"""Prebuilt search indexes that answer the ranking of `rank` quickly: every distinct text
+folded once, and for each word written in them the texts that hold it, so that a query
+looks through a vocabulary and a few sets instead of through every session's text.
 
-What matches: every word of the query, folded (`text.fold`, the Turkic way), appears in one
-of an item's texts, exactly as `SessionFilter` has always matched. How well, best first
-(`KEYS`): the whole text is the query, then the query as a phrase, then every word a whole
-word, in the fields that count most (titles and people, `haystacks.TITLE`) before venues,
-tracks and festivals (`PLACE`) before tags, countries and kinds (`LABEL`); then words that
-begin a word, then words inside a word, each again by field; a match found only in a
-description comes after all of those, and a fuzzy match (the query's letters in order in a
-title or a name, looked for only when few items match at all) comes last. An item is as good
-as its worst query word, or as its phrase when that is better. Ties go to the item given
-first: callers give items soonest first (`soonest_first`).
-
-`rank` is the reference: it ranks one item by scanning its texts. `RankedIndex` answers the
-same from an index, and gives only the best few with the count of all (`RankedIndex.best`),
-so that the palette never sorts every match of a common word.
+`RankedIndex` gives only the best few with every item matching (`RankedIndex.best`), so
+that the palette never sorts every match of a common word; `SearchIndex` is that over
+sessions, and answers `SessionFilter` too (as its `query.Matcher`).
 """
 
 from __future__ import annotations
@@ -24,42 +14,36 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import accumulate, islice
 
 from tui_guide.programme.haystacks import (
     DESCRIPTION,
-    LABEL,
-    PLACE,
     TITLE,
     WEIGHTS,
     Fields,
     session_fields,
 )
 from tui_guide.programme.model import Session
+from tui_guide.programme.rank import (
+    BREAK,
+    EXACT,
+    FUZZY,
+    INSIDE,
+    KEYS,
+    PHRASE,
+    PREFIX,
+    RANK,
+    WORD,
+    bounded,
+    phrase_pattern,
+    rank,
+    soonest_first,
+)
 from tui_guide.programme.text import fold, query_words
 
-_BREAK = "\x00"  # what fold_all puts between haystacks (with spaces round it)
 _CHECK_EVERY = 1024  # items between two looks at `cancelled` while an index is built
 
-# How a text holds the query, best first.
-EXACT, PHRASE, WORD, PREFIX, INSIDE = range(5)
-
-
-def _keys() -> tuple[tuple[int, int], ...]:
-    order: list[tuple[int, int]] = []
-    for weight in (TITLE, PLACE, LABEL):
-        order += [(EXACT, weight), (PHRASE, weight), (WORD, weight)]
-    for tier in (PREFIX, INSIDE):
-        order += [(tier, weight) for weight in (TITLE, PLACE, LABEL)]
-    order += [(tier, DESCRIPTION) for tier in (EXACT, PHRASE, WORD, PREFIX, INSIDE)]
-    return tuple(order)
-
-
-KEYS = _keys()  # (tier, weight) pairs; an item's rank is its position here
-_RANK = {key: position for position, key in enumerate(KEYS)}
-FUZZY = len(KEYS)  # the rank of a fuzzy match, after every other
 CROWD = 256  # items holding a text, from which they are also kept as a set
 RECENT = 32  # query words whose places are kept for the next queries
 DIRECT_BELOW = 400  # items matching, below which each is ranked from its texts
@@ -70,75 +54,10 @@ FUZZY_WIDTH = 2  # a fuzzy match spans at most this many characters for each let
 _WORD = re.compile(r"\w+")
 _NONE: frozenset[int] = frozenset()
 _NO_PHRASES = {weight: set[int]() for weight in WEIGHTS}  # a query of one word has none
-_NOWHERE = datetime.max.replace(tzinfo=UTC)
 
 
 class Cancelled(Exception):
     """An index build given up because its `cancelled` said so (the guide is closing)."""
-
-
-def soonest_first(sessions: Iterable[Session]) -> list[Session]:
-    """Sessions by start, those without one last, each in the order given: the order in which
-    equally good matches are shown."""
-    return sorted(sessions, key=lambda s: s.starts_at or _NOWHERE)
-
-
-@lru_cache(maxsize=256)
-def _bounded(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """`word` as a whole word, and at the start of a word."""
-    escaped = re.escape(word)
-    return re.compile(rf"(?<!\w){escaped}(?!\w)"), re.compile(rf"(?<!\w){escaped}")
-
-
-@lru_cache(maxsize=256)
-def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
-    """The words one after another, whole, with any white space between them."""
-    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)")
-
-
-def _tier(word: str, text: str) -> int | None:
-    """How the folded `text` holds the folded query `word`: WORD, PREFIX, INSIDE or None."""
-    if word not in text:
-        return None
-    whole, start = _bounded(word)
-    if whole.search(text):
-        return WORD
-    return PREFIX if start.search(text) else INSIDE
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.split())
-
-
-def rank(words: Sequence[str], fields: Fields) -> int | None:
-    """The rank of an item with `fields` for the folded query `words` (a position in `KEYS`,
-    lower is better), or None when some word is in none of its texts. No fuzzy matching:
-    that is the index's, for the few items it looks at."""
-    if not words:
-        return None
-    folded = [(weight, fold(text)) for weight, text in fields]
-    phrase = " ".join(words)
-    best: int | None = None
-    for weight, text in folded:
-        if _normal(text) == phrase:
-            found = _RANK[(EXACT, weight)]
-        elif len(words) > 1 and _phrase(tuple(words)).search(text):
-            found = _RANK[(PHRASE, weight)]
-        else:
-            continue
-        best = found if best is None else min(best, found)
-    worst = -1
-    for word in words:
-        if word == _BREAK:  # fold_all's break: an item of several texts has it
-            held = _RANK[(INSIDE, DESCRIPTION)] if len(fields) > 1 else None
-        else:
-            tiers = ((_tier(word, text), weight) for weight, text in folded)
-            ranks = [_RANK[(tier, weight)] for tier, weight in tiers if tier is not None]
-            held = min(ranks) if ranks else None
-        if held is None:
-            return None
-        worst = max(worst, held)
-    return worst if best is None else min(best, worst)
 
 
 class _Texts:
@@ -219,7 +138,7 @@ class _Texts:
             return set(index.get(word, ())), starts, hays
         # A word with other characters ("co-pro", "c++"): each written word that holds it,
         # or when it is so common, each text, is looked at.
-        whole, start = _bounded(word)
+        whole, start = bounded(word)
         if tokens:
             return (
                 set().union(*(spans[w] for w in tokens if whole.search(w))),
@@ -249,9 +168,9 @@ class _Word:
         """By weight, each text holding the word with its rank (made when first asked for)."""
         if not self._ranks:
             for weight in WEIGHTS:
-                found = dict.fromkeys(self.inside.get(weight, ()), _RANK[(INSIDE, weight)])
-                found.update(dict.fromkeys(self.start.get(weight, ()), _RANK[(PREFIX, weight)]))
-                found.update(dict.fromkeys(self.whole.get(weight, ()), _RANK[(WORD, weight)]))
+                found = dict.fromkeys(self.inside.get(weight, ()), RANK[(INSIDE, weight)])
+                found.update(dict.fromkeys(self.start.get(weight, ()), RANK[(PREFIX, weight)]))
+                found.update(dict.fromkeys(self.whole.get(weight, ()), RANK[(WORD, weight)]))
                 self._ranks[weight] = found
         return self._ranks
 
@@ -335,7 +254,7 @@ class RankedIndex:
 
     def _find(self, word: str) -> _Word:
         found = _Word({}, {}, {}, set())
-        if word == _BREAK:  # fold_all's break: an item of several texts has it
+        if word == BREAK:  # fold_all's break: an item of several texts has it
             found.every.update(i for i, f in enumerate(self._fields) if len(f) > 1)
             found.inside[DESCRIPTION] = set(range(len(self._texts[DESCRIPTION].folded)))
             return found
@@ -380,7 +299,7 @@ class RankedIndex:
             if all(weight in w.inside for w in query.found):
                 texts = self._texts[weight]
                 phrase = " ".join(query.words)
-                pattern = _phrase(query.words)
+                pattern = phrase_pattern(query.words)
                 both = set.intersection(*(w.inside[weight] for w in query.found))
                 for hay in both:
                     text = texts.normal.get(hay) or texts.folded[hay]
@@ -428,9 +347,9 @@ class RankedIndex:
             worst = max(worst, min(ranks[weight].get(hay, FUZZY) for weight, hay in fields))
         for weight, hay in fields:
             if hay in query.exact.get(weight, _NONE):
-                worst = min(worst, _RANK[(EXACT, weight)])
-            elif _RANK[(PHRASE, weight)] < worst and hay in self._phrases(query, weight):
-                worst = _RANK[(PHRASE, weight)]
+                worst = min(worst, RANK[(EXACT, weight)])
+            elif RANK[(PHRASE, weight)] < worst and hay in self._phrases(query, weight):
+                worst = RANK[(PHRASE, weight)]
         return worst
 
     def best(self, query: str, limit: int, fuzzy: bool = True) -> Found:

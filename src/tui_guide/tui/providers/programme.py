@@ -28,14 +28,8 @@ from tui_guide.programme.haystacks import (
 )
 from tui_guide.programme.model import Session
 from tui_guide.programme.people import person_key
-from tui_guide.programme.search import (
-    FUZZY,
-    FUZZY_BELOW,
-    Cancelled,
-    RankedIndex,
-    SearchIndex,
-    soonest_first,
-)
+from tui_guide.programme.rank import FUZZY, soonest_first
+from tui_guide.programme.search import FUZZY_BELOW, Cancelled, RankedIndex, SearchIndex
 from tui_guide.programme.text import query_words
 from tui_guide.tui.messages import OpenFestival, OpenPerson, OpenSession, OpenSessions, OpenVenue
 from tui_guide.tui.widgets.plain import plain

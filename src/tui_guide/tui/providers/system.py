@@ -8,7 +8,7 @@ from textual.command import Hit, Hits
 from textual.system_commands import SystemCommandsProvider
 
 from tui_guide.programme.haystacks import DESCRIPTION, TITLE
-from tui_guide.programme.search import FUZZY, rank
+from tui_guide.programme.rank import FUZZY, rank
 from tui_guide.programme.text import fold, query_words
 from tui_guide.tui.providers.programme import score
 
