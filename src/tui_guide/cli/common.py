@@ -133,7 +133,13 @@ def filter_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         help="only this kind of session (repeatable)",
     )
-    parser.add_argument("--search", metavar="TEXT", default="", help="only sessions matching")
+    parser.add_argument(
+        "--search",
+        metavar="TEXT",
+        default="",
+        help="only sessions matching (by title, people, venue, track, tags, description, "
+        "festival name or city); list shows the best match first",
+    )
 
 
 def session_filter(args: argparse.Namespace) -> SessionFilter:
