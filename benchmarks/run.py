@@ -14,8 +14,10 @@ the ratios compare like with like (medians of the repeats):
    day and exits on its first paint, against a fresh process of a bare Textual app (one
    Static) that does the same; also the bundled programme against the same bare app;
 3. search: 200 varied queries through the prebuilt `SearchIndex` over every session (the
-   index the command palette uses), median and 95th percentile, and its build; the same
-   queries by `SessionFilter`'s scan (`tui-guide list --search`, the lists' `/`);
+   index `/` and the command palette use), median and 95th percentile, and its build; the
+   same queries by `SessionFilter`'s scan (the lists' `/` before the index is built); the
+   palette's answers to them through its provider, and to every prefix of 40 of them as
+   typed, and a key while its indexes build (`benchmarks/palette.py`);
 4. opening the busiest day's tab in the guide (headless, 120x40), then scrolling it to the end;
 5. a favourite toggle committed to the file by `Favourites.toggle`, and the same key in the
    guide (the list redrawn with its star);
@@ -375,6 +377,12 @@ def measure(size: int, folder: Path, repeat: int, env: dict[str, str]) -> dict[s
     row["search: median / p95 of 200"] = f"{fmt(found['median'])} / {fmt(found['p95'])}"
     row["search by scan: first query"] = fmt(found["scan first"])
     row["search by scan: median / p95"] = f"{fmt(found['scan median'])} / {fmt(found['scan p95'])}"
+
+    say("palette")
+    from .palette import key_rows, keys_while_building, palette_times, rows
+
+    row.update(rows(palette_times(programme, queries(programme))))
+    row.update(key_rows(keys_while_building(programme)))
 
     say("busiest day")
     busiest = len(programme.festivals[0].sessions_on(day))

@@ -5,6 +5,7 @@ match folded queries."""
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandInput, CommandPalette
 
 from tui_guide.library.load import load_programme
 from tui_guide.programme.text import matches
@@ -126,3 +127,49 @@ def test_provider_folds_schwa_and_dotted_capital_i(make_app, write_festival) -> 
     assert matches("ISTANBUL", *venue.haystack)
     assert matches("istanbul kino", *venue.haystack)
     assert not matches("ankara", *venue.haystack)
+
+
+async def test_the_palette_says_what_it_searches(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        placeholder = app.screen.query_one(CommandInput).placeholder
+        assert placeholder.startswith("Search sessions, people, venues")
+        assert "commands" not in placeholder
+
+
+async def test_quit_puts_the_quit_command_first(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        results = await palette_search(pilot, "quit")
+        assert prompts(results)[0].startswith("Quit")
+        assert not any("Acting techniques" in p for p in prompts(results))
+
+
+async def test_the_count_opens_every_matching_session(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        results = await palette_search(pilot, "animation")
+        counted = [p for p in prompts(results) if p.startswith("All ")]
+        assert len(counted) == 1 and "sessions matching “animation”" in counted[0]
+        number = int(counted[0].split()[1])
+        await choose(pilot, results, "All ")
+        assert isinstance(app.screen, SessionsScreen)
+        assert app.screen.heading == "Search: animation"
+        sessions = app.screen.query_one(SessionList).sessions
+        assert len(sessions) == number > 1
+
+
+async def test_enter_opens_the_best_hit(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await palette_search(pilot, "acting animators")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, CommandPalette))
+        await pilot.pause()
+        assert app.screen.session.title == "Acting techniques for animators"

@@ -30,8 +30,8 @@ from .helpers import (
 async def test_indexes_are_built_after_the_first_screen_without_a_search(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.search_indexes.sessions is not None)
-        assert app.search_indexes.palette_ready  # before anyone opened the palette
+        await wait_for(pilot, lambda: app.search_indexes.palette_ready)  # nobody opened it
+        assert app.search_indexes.sessions is not None  # built first: the palette uses it
         assert len(app.search_indexes.sessions) == len(app.programme.sessions)
 
 

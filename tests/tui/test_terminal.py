@@ -212,3 +212,34 @@ def test_a_star_on_screen_survives_kill_9_of_the_guide(terminal: Terminal, tmp_p
     store = Favourites(path=state / "favourites.sqlite3")
     assert list(store) == ["baku-cinema-breeze-2025/ata-masterclass-acting-for-animators"]
     store.close()
+
+
+def test_the_palette_finds_a_speaker_and_their_session_in_a_real_terminal(
+    terminal: Terminal,
+) -> None:
+    """ctrl+p says what it searches; a surname typed without its letters' marks puts the
+    person first with their sessions below; Enter on a session's title opens it."""
+    terminal.type(f"{installed_command()} --now 2025-12-07T14:10")
+    terminal.send("Enter")
+    terminal.wait_for_text("Festivals", "Baku Cinema Breeze International Film Festival 2025")
+    terminal.send("C-p")
+    terminal.wait_for_text("Search sessions, people, venues")
+    terminal.type("masimov")
+    shown = terminal.wait_for_text("Gurban Masimov", "Acting techniques for animators")
+    lines = shown.splitlines()
+    person = next(i for i, line in enumerate(lines) if "Gurban Masimov" in line)
+    session = next(i for i, line in enumerate(lines) if "Acting techniques" in line)
+    assert person < session and "person" in lines[person]
+    assert "Kamran Gasimov" not in shown[: shown.index("Acting techniques")]
+
+    # A title's words, typed: the session is the first hit, and Enter opens it.
+    terminal.send("C-u")  # the input cleared
+    terminal.wait_for(lambda s: "Gurban Masimov" not in s, "the hits cleared")
+    terminal.type("acting animators")
+    terminal.wait_for_text("Acting techniques for animators", "session")
+    time.sleep(0.3)  # the palette shows its hits in batches: let the last one land
+    terminal.send("Enter")
+    detail = terminal.wait_for_text("leads the workshop", "Yaradıcı Creative Hub")
+    assert "Sun 7 Dec 2025 · 14:00 (Asia/Baku)" in detail
+    terminal.send("q")
+    terminal.wait_for(lambda s: s.rstrip().endswith(PROMPT.rstrip()), "the shell prompt")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,9 +20,10 @@ from tui_guide.library.load import expand, load_programme
 from tui_guide.library.sources import DATA_ENV, data_paths, programmes_dir
 from tui_guide.programme import Kind, Programme
 from tui_guide.programme.format import count
-from tui_guide.programme.model import Problem, Session
+from tui_guide.programme.haystacks import festival_texts
+from tui_guide.programme.model import Festival, Problem, Session
 from tui_guide.programme.query import SessionFilter
-from tui_guide.programme.search import SearchIndex
+from tui_guide.programme.search import SearchIndex, best_first
 from tui_guide.programme.text import fold, printable
 
 EXIT_OK = 0
@@ -139,7 +141,13 @@ def filter_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         help="only this kind of session (repeatable)",
     )
-    parser.add_argument("--search", metavar="TEXT", default="", help="only sessions matching")
+    parser.add_argument(
+        "--search",
+        metavar="TEXT",
+        default="",
+        help="only sessions matching (by title, people, venue, track, tags, description, "
+        "festival name or city); list shows the best match first",
+    )
 
 
 def session_filter(args: argparse.Namespace) -> SessionFilter:
@@ -153,13 +161,38 @@ def session_filter(args: argparse.Namespace) -> SessionFilter:
     )
 
 
-def search_index(args: argparse.Namespace, sessions: Sequence[Session]) -> SearchIndex | None:
-    """An index of `sessions` for the filter's search to answer from, when it pays."""
+def search_index(args: argparse.Namespace, programme: Programme) -> SearchIndex | None:
+    """An index of the programme's sessions for the filter's search to answer from, when it
+    pays."""
     # Over many days, the index folds each distinct text once (a show's description is shared
     # by its performances) where the scan folds every session's: ~2x faster at 10,000
     # sessions; one day or venue is scanned quicker than all is indexed.
     indexed = args.search.strip() and args.day is None and args.venue is None
-    return SearchIndex(sessions) if indexed else None
+    if not indexed:
+        return None
+    return SearchIndex(programme.sessions, festivals=festivals_texts(programme))
+
+
+def festivals_texts(programme: Programme) -> dict[str, tuple[str, ...]]:
+    """Each festival's texts that find its sessions, by festival id."""
+    return {f.id: festival_texts(f.name, f.city) for f in programme.festivals}
+
+
+def chosen_sessions(
+    programme: Programme, args: argparse.Namespace
+) -> list[tuple[Festival, list[Session]]]:
+    """Each festival with its sessions that the filter options keep: in time order, or best
+    first for a search (`search.best_first`)."""
+    wanted = session_filter(args)
+    index = search_index(args, programme)
+    found = []
+    for festival in programme.festivals:
+        texts = festival_texts(festival.name, festival.city)
+        kept = replace(wanted, festival_texts=texts).apply(festival.sessions, index)
+        if wanted.search.strip():
+            kept = best_first(kept, wanted.search, texts, index)
+        found.append((festival, kept))
+    return found
 
 
 def output_file(value: str) -> Path:

@@ -8,19 +8,19 @@ from rich.console import Console
 
 from tui_guide.cli.common import (
     EXIT_PROBLEMS,
+    chosen_sessions,
     data_option,
     filter_options,
     load,
     output_option,
     protected,
     say,
-    search_index,
-    session_filter,
     unknown_festival,
     write_output,
 )
 from tui_guide.formats.ics import calendar
 from tui_guide.programme.format import count
+from tui_guide.programme.model import Session
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,8 +43,8 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         for problem in programme.problems:
             say(err, str(problem))
         return EXIT_PROBLEMS
-    index = search_index(args, programme.sessions)
-    sessions = session_filter(args).apply(programme.sessions, index)
+    chosen = [s for _, found in chosen_sessions(programme, args) for s in found]
+    sessions = sorted(chosen, key=Session.sort_key)  # a calendar in time order, as ever
     names = sorted({s.festival_id for s in sessions})
     festivals = [f.name for f in programme.festivals if f.id in names]
     result = calendar(sessions, name=" · ".join(festivals) or "tui-guide")

@@ -12,12 +12,11 @@ from rich.text import Text
 from tui_guide.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    chosen_sessions,
     data_option,
     filter_options,
     load,
     report,
-    search_index,
-    session_filter,
     unknown_festival,
 )
 from tui_guide.formats.listing import as_csv, as_json
@@ -47,12 +46,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     programme = load(args)
     report(programme.problems, err, programme.skipped)
-    wanted = session_filter(args)
-    index = search_index(args, programme.sessions)
     if unknown_festival(programme, args.festival, err):
         return EXIT_PROBLEMS
-    chosen = [(f, wanted.apply(f.sessions, index)) for f in programme.festivals]
-    chosen = [(festival, sessions) for festival, sessions in chosen if sessions]
+    chosen = [(f, found) for f, found in chosen_sessions(programme, args) if found]
     if args.format == "json":
         sessions = [s for _, found in chosen for s in found]
         out.file.write(as_json([festival for festival, _ in chosen], sessions))

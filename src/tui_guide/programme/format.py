@@ -91,7 +91,8 @@ def time_range(
     `over`); `compact` writes the next day as '23:00–01:00⁺¹', for narrow columns (13 cells
     at most). In the festival's wall clock, or in `zone` when given (the viewer's own)."""
     if session.start is None:
-        return f"Time {unknown(over)}"
+        # "Time not given" is a cell too wide for a list's time column: "not given" says it.
+        return NOT_GIVEN if compact and over else f"Time {unknown(over)}"
     starts, ends = session.starts_at, session.ends_at
     if zone is None or starts is None:
         text = session.start.strftime("%H:%M")

@@ -33,6 +33,9 @@ class SessionFilter:
     countries: frozenset[str] = frozenset()
     search: str = ""
     hide_past_before: datetime | None = None
+    # The texts of the sessions' festival that the search also looks at (its name and city,
+    # `haystacks.festival_texts`): a filter is made for one festival's sessions.
+    festival_texts: tuple[str, ...] = ()
 
     def keeps(self, session: Session, index: Matcher | None = None) -> bool:
         """Whether `session` meets every condition. An `index` of the sessions to search
@@ -59,7 +62,7 @@ class SessionFilter:
             return True
         if index is not None and (held := index.holds(session, self._words)) is not None:
             return held
-        return matches_folded(self._words, session_search_text(session))
+        return matches_folded(self._words, session_search_text(session, self.festival_texts))
 
     @cached_property
     def _words(self) -> tuple[str, ...]:

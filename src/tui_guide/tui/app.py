@@ -82,13 +82,20 @@ def _programme_commands() -> type:
     return ProgrammeCommands
 
 
+def _system_commands() -> type:
+    from tui_guide.tui.providers.system import GuideSystemCommands
+
+    return GuideSystemCommands
+
+
 class GuideApp(App[None]):
     """Browse a programme: days, venues, people, now and next, search and favourites."""
 
     CSS_PATH = "app.tcss"
     TITLE = "tui-guide"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {lambda: _programme_commands()}
+    COMMANDS = {lambda: _system_commands(), lambda: _programme_commands()}
+    PALETTE_PLACEHOLDER = "Search sessions, people, venues, festivals, tags…"
 
     # The section keys are shown in the section bar under the header, not in the footer.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -433,6 +440,14 @@ class GuideApp(App[None]):
         else:
             text = "Times in each festival's own time zone; z: yours"
         self.notify(text, title="Time zone", markup=False, timeout=4)
+
+    def action_command_palette(self) -> None:
+        """The palette, saying what it searches (Textual's says "Search for commands…")."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            palette = CommandPalette(placeholder=self.PALETTE_PLACEHOLDER, id="--command-palette")
+            self.push_screen(palette)
 
     def action_about(self) -> None:
         if not isinstance(self.screen, FestivalScreen):

@@ -11,15 +11,17 @@ with the same answers.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui_guide.programme.search import HaystackIndex, SearchIndex
+from tui_guide.programme.haystacks import festival_texts
+from tui_guide.programme.search import SearchIndex
 
 if TYPE_CHECKING:
     from tui_guide.tui.app import GuideApp
-    from tui_guide.tui.providers.programme import Entry
+    from tui_guide.tui.providers.programme import Palette
 
 
 class SearchIndexes:
@@ -27,38 +29,49 @@ class SearchIndexes:
 
     def __init__(self, app: GuideApp) -> None:
         self._app = app
-        self._lock = threading.Lock()
-        self._palette: tuple[list[Entry], HaystackIndex] | None = None
+        self._lock = threading.RLock()  # the palette's build takes the sessions'
+        self._palette: Palette | None = None
         self.sessions: SearchIndex | None = None  # None until built: lists scan meanwhile
 
     @property
     def palette_ready(self) -> bool:
         return self._palette is not None
 
-    def palette(
-        self, cancelled: Callable[[], bool] | None = None
-    ) -> tuple[list[Entry], HaystackIndex]:
+    def palette(self, cancelled: Callable[[], bool] | None = None) -> Palette:
         """The palette's entries and their index, built now unless they already are."""
         with self._lock:
             if self._palette is None:
-                from tui_guide.tui.providers.programme import build_entries
+                from tui_guide.tui.providers.programme import Palette, build_entries
 
-                entries = build_entries(self._app, cancelled)
-                index = HaystackIndex((e.haystack for e in entries), cancelled=cancelled)
-                self._palette = (entries, index)
+                sessions = self.session_index(cancelled)
+                entries = build_entries(self._app, cancelled, False)  # sessions: in theirs
+                self._palette = Palette(entries, sessions, cancelled, now=self._app.clock.now)
             return self._palette
 
     def session_index(self, cancelled: Callable[[], bool] | None = None) -> SearchIndex:
         """The index of every session of the programme, built now unless it already is."""
         with self._lock:
             if self.sessions is None:
-                index = SearchIndex(self._app.programme.sessions, cancelled=cancelled)
+                programme = self._app.programme
+                texts = {f.id: festival_texts(f.name, f.city) for f in programme.festivals}
+                index = SearchIndex(programme.sessions, festivals=texts, cancelled=cancelled)
                 self.sessions = index
             return self.sessions
 
     def build_all(self, cancelled: Callable[[], bool] | None = None) -> None:
-        """Both indexes, the palette's first (the one a user waits for); `cancelled` says when
-        to give up (raising `Cancelled`)."""
-        self.palette(cancelled)
-        if cancelled is None or not cancelled():
-            self.session_index(cancelled)
+        """Both indexes (the palette's needs the sessions'); `cancelled` says when to give up
+        (raising `Cancelled`).
+
+        The collector is paused while they are built and they are then moved out of its
+        sight, as the programme is (`run_guide`): they live as long as the guide, and a
+        collection walking their hundreds of thousands of sets and lists, during the build
+        or at the first search after it, held the interpreter from the keys for a tenth of
+        a second at 50,000 sessions."""
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self.palette(cancelled)
+        finally:
+            if paused:
+                gc.enable()
+        gc.freeze()

@@ -10,23 +10,33 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property, partial
+from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, cast
+from zoneinfo import ZoneInfo
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.message import Message
 
-from tui_guide.programme.format import count, day_label, time_range
+from tui_guide.programme.format import count, day_label, time_range, venue_label
+from tui_guide.programme.haystacks import (
+    LABEL,
+    PLACE,
+    TITLE,
+    Fields,
+    festival_texts,
+    session_fields,
+)
 from tui_guide.programme.model import Session
 from tui_guide.programme.people import person_key
-from tui_guide.programme.search import Cancelled
-from tui_guide.programme.text import fold, query_words
+from tui_guide.programme.rank import FUZZY, soonest_first
+from tui_guide.programme.search import FUZZY_BELOW, Cancelled, RankedIndex, SearchIndex
+from tui_guide.programme.text import query_words
 from tui_guide.tui.messages import OpenFestival, OpenPerson, OpenSession, OpenSessions, OpenVenue
 from tui_guide.tui.widgets.plain import plain
 
 if TYPE_CHECKING:
-    from tui_guide.programme.search import HaystackIndex
     from tui_guide.tui.app import GuideApp
 
 
@@ -35,17 +45,23 @@ class Entry:
     label: str
     what: str  # session, person, venue, country, tag, festival
     detail: str
-    haystack: tuple[str, ...]
+    fields: Fields  # what finds it, each text with its weight (`haystacks`)
     ask: Callable[[], Message]  # makes the Message that opening the entry posts
 
-    @cached_property
-    def folded(self) -> tuple[str, ...]:
-        return tuple(fold(h) for h in self.haystack)
+    @property
+    def haystack(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.fields)
 
 
-def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) -> list[Entry]:
+def build_entries(
+    app: GuideApp, cancelled: Callable[[], bool] | None = None, sessions: bool = True
+) -> list[Entry]:
     """Every searchable thing in the loaded programme, with what opening it asks for; raises
-    `Cancelled` as soon as `cancelled()` says so (looked at every thousand sessions)."""
+    `Cancelled` as soon as `cancelled()` says so (looked at every thousand sessions).
+
+    Festivals, venues, people, countries and tags, then (unless not `sessions`: the palette
+    finds those through the index of sessions) every session soonest first: the order in
+    which equally good matches are shown (a person before their sessions)."""
     programme = app.programme
     entries: list[Entry] = []
     several = len(programme.festivals) > 1
@@ -56,7 +72,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                     festival.name,
                     "festival",
                     festival.place,
-                    (festival.name, festival.city, festival.country),
+                    ((TITLE, festival.name), (PLACE, festival.city), (LABEL, festival.country)),
                     partial(OpenFestival, festival),
                 )
             )
@@ -66,21 +82,8 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                     venue.name,
                     "venue",
                     f"{count(len(festival.sessions_at(venue)), 'session')} · {festival.name}",
-                    (venue.name, venue.city or "", venue.address or ""),
+                    ((TITLE, venue.name), (PLACE, venue.city or ""), (LABEL, venue.address or "")),
                     partial(OpenVenue, festival, venue),
-                )
-            )
-        for number, session in enumerate(festival.sessions):
-            if number % 1024 == 0 and cancelled is not None and cancelled():
-                raise Cancelled
-            place = session.venue.name if session.venue else "Venue TBA"
-            entries.append(
-                Entry(
-                    session.title,
-                    "session",
-                    f"{day_label(session.date)} {time_range(session)} · {place}",
-                    (session.title,),
-                    partial(OpenSession, session),
                 )
             )
     for person in app.people.values():
@@ -89,7 +92,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                 person.name,
                 "person",
                 count(len(person.sessions), "session"),
-                person.spellings,
+                tuple((TITLE, spelling) for spelling in person.spellings),
                 partial(OpenPerson, person.key),
             )
         )
@@ -105,20 +108,48 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
                 key = person_key(value)
                 names.setdefault(key, value)
                 groups.setdefault(key, []).append(session)
-        for key, sessions in groups.items():
+        for key, grouped in groups.items():
             entries.append(
                 Entry(
                     names[key],
                     what,
-                    count(len(sessions), "session"),
-                    (names[key],),
-                    partial(OpenSessions, f"{what.title()}: {names[key]}", sessions),
+                    count(len(grouped), "session"),
+                    ((TITLE, names[key]),),
+                    partial(OpenSessions, f"{what.title()}: {names[key]}", grouped),
                 )
             )
+    if not sessions:
+        return entries
+    texts = {f.id: festival_texts(f.name, f.city) for f in programme.festivals}
+    for number, session in enumerate(soonest_first(programme.sessions)):
+        if number % 1024 == 0 and cancelled is not None and cancelled():
+            raise Cancelled
+        entries.append(session_entry(session, texts.get(session.festival_id, ())))
     return entries
 
 
-FUZZY_BELOW = 10  # fuzzy matches are looked for only when exact ones are this few
+def session_entry(session: Session, festival: tuple[str, ...] = (), *, over: bool = False) -> Entry:
+    """A session as the palette shows it; `festival` is its festival's texts that find it;
+    `over`, it is over, so what it lacks is "not given"."""
+    place = venue_label(session, over=over)
+    return Entry(
+        session.title,
+        "session",
+        f"{day_label(session.date, over=over)} {time_range(session, over=over)} · {place}",
+        session_fields(session, festival),
+        partial(OpenSession, session),
+    )
+
+
+LIMIT = 40  # hits shown at most: the best, never every match of a common word
+
+
+def score(rank: int, place: int) -> float:
+    """A hit's score for the palette, which sorts every provider's hits by it: from 1.0 for
+    the best rank down to 0.5, a fuzzy match 0.25, lowered a little by its `place` in our
+    answer so that equal ranks keep their order (soonest first)."""
+    band = 0.25 if rank >= FUZZY else 1.0 - rank / (2 * FUZZY)
+    return band - place * 1e-6
 
 
 def _help(detail: str) -> str:
@@ -128,11 +159,59 @@ def _help(detail: str) -> str:
     return plain(detail)  # type: ignore[return-value]
 
 
+class Palette:
+    """The palette's answers: the entries other than sessions (`build_entries`) in an index
+    of their own, and the sessions through the index of sessions that `/` uses too; each
+    answer merged from both, best first, ties to the other entries (a person before their
+    sessions)."""
+
+    def __init__(
+        self,
+        entries: list[Entry],
+        sessions: SearchIndex,
+        cancelled: Callable[[], bool] | None = None,
+        now: Callable[[ZoneInfo], datetime] | None = None,
+    ) -> None:
+        self.now = now  # the clock, to say "not given" rather than "TBA" for what is over
+        self.entries = entries
+        self.index = RankedIndex((e.fields for e in entries), cancelled=cancelled)
+        self.sessions = sessions
+
+    def search(self, query: str, limit: int = LIMIT) -> tuple[list[tuple[Entry, int]], int]:
+        """The best `limit` entries with their ranks, best first, and how many sessions
+        match (the whole list is not made)."""
+        others = self.index.best(query, limit, fuzzy=False)
+        sessions = self.sessions.index.best(query, limit, fuzzy=False)
+        merged = sorted(
+            [(rank, 0, item) for item, rank in others.best]
+            + [(rank, 1, item) for item, rank in sessions.best]
+        )[:limit]
+        if len(others.matching) + len(sessions.matching) < FUZZY_BELOW and len(merged) < limit:
+            for source, found in ((0, others), (1, sessions)):
+                index = self.index if source == 0 else self.sessions.index
+                fuzzy = index.fuzzy(query, found.matching, limit - len(merged))
+                merged += [(FUZZY, source, item) for item in fuzzy]
+        return [(self._entry(source, item), rank) for rank, source, item in merged], len(
+            sessions.matching
+        )
+
+    def _entry(self, source: int, item: int) -> Entry:
+        if source == 0:
+            return self.entries[item]
+        session = self.sessions.sessions[item]
+        over = self.now is not None and session.is_past(self.now(session.timezone))
+        return session_entry(session, over=over)
+
+    def all_sessions(self, query: str) -> list[Session]:
+        """Every session matching `query`."""
+        return self.sessions.matching(query)
+
+
 class ProgrammeCommands(Provider):
     """Sessions, people, venues, countries, tags (and festivals) of every loaded festival."""
 
-    _ready: tuple[list[Entry], HaystackIndex] | None
-    _pending: asyncio.Future[tuple[list[Entry], HaystackIndex]]
+    _ready: Palette | None
+    _pending: asyncio.Future[Palette]
 
     async def startup(self) -> None:
         indexes = cast("GuideApp", self.app).search_indexes
@@ -146,7 +225,7 @@ class ProgrammeCommands(Provider):
             self._ready = None
             self._pending = asyncio.ensure_future(asyncio.to_thread(indexes.palette))
 
-    async def _index(self) -> tuple[list[Entry], HaystackIndex]:
+    async def _index(self) -> Palette:
         if self._ready is None:
             self._ready = await asyncio.shield(self._pending)
         return self._ready
@@ -167,31 +246,31 @@ class ProgrammeCommands(Provider):
         return Content.assemble(plain(entry.label), (f"  {entry.what}", "dim"))
 
     async def search(self, query: str) -> Hits:
-        words = query_words(query)
-        if not words:
+        if not query_words(query):
             return
-        entries, index = await self._index()
-        folded_query = " ".join(words)
-        # The prebuilt index finds the entries holding every word (in any of their
-        # haystacks) without a Python step per entry.
-        found = index.matching(words)
-        for position in found:
-            entry = entries[position]
-            starts = any(h.startswith(folded_query) for h in entry.folded)
-            yield self._hit(entry, 1.0 if starts else 0.9)
-        if len(found) >= FUZZY_BELOW or len(folded_query) < 3:
-            return
-        fuzzy = self.matcher(folded_query)
-        exact = set(found)
-        rest = (e for i, e in enumerate(entries) if i not in exact)
-        for entry in rest:
-            score = max(fuzzy.match(h) for h in entry.folded) * 0.8
-            if score > 0:
-                yield self._hit(entry, score)
+        palette = await self._index()
+        best, sessions = palette.search(query)
+        shown = 0
+        for place, (entry, rank) in enumerate(best):
+            yield self._hit(entry, score(rank, place))
+            shown += entry.what == "session"
+        if sessions > 1:
+            # The count, and the way to every matching session, after the exact matches.
+            exact = [rank for _, rank in best if rank < FUZZY]
+            after = score(max(exact, default=FUZZY - 1), len(best))
+            text = " ".join(query.split())
+            everything = Entry(
+                f"All {count(sessions, 'session')} matching “{text}”",
+                "search",
+                f"{shown} shown here" if shown < sessions else "as a list by day",
+                (),
+                lambda: OpenSessions(f"Search: {text}", palette.all_sessions(text)),
+            )
+            yield self._hit(everything, after)
 
     async def discover(self) -> Hits:
-        entries, _ = await self._index()
-        for entry in entries:
+        palette = await self._index()
+        for entry in palette.entries:
             if entry.what in ("festival", "venue"):
                 yield DiscoveryHit(
                     self._hit_display(entry),

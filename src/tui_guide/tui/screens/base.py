@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from tui_guide.programme.format import zone_label
+from tui_guide.programme.haystacks import festival_texts
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.search import SearchIndex
@@ -151,6 +152,7 @@ class ListScreen(GuideScreen):
             self.guide.session_filter,
             hide_past_before=moment,
             search=self.filter_text(),
+            festival_texts=() if festival is None else festival_texts(festival.name, festival.city),
         )
 
     @property

@@ -16,6 +16,7 @@ from tui_guide.programme.format import (
     day_tab_label,
     kind_label,
     time_range,
+    unknown,
     venue_label,
     zone_label,
 )
@@ -45,6 +46,8 @@ def viewer_time(session: Session, zone: ZoneInfo) -> str | None:
 def when_line(festival: Festival, session: Session, over: bool) -> str:
     """'Thu 28 Dec 2023 · 00:15–01:00 (Europe/Berlin), the night of Day 1 · Wed 27 Dec': the
     true date and time, and the festival day a night's session is listed in."""
+    if session.date is None and session.start is None:
+        return f"Date and time {unknown(over)}"
     when = f"{day_label(session.date, year=True, over=over)} · {time_range(session, over=over)}"
     if session.date is None:
         return when
