@@ -351,3 +351,72 @@ def test_camp2019_days_run_to_four_in_the_morning() -> None:
 
 def test_the_default_boundary_is_five() -> None:
     assert time(5, 0) == DEFAULT_DAY_STARTS
+
+
+# --- edges found in review ------------------------------------------------------------------
+
+
+def test_the_small_hours_of_the_first_date_are_the_first_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "early.toml"
+    path.write_text(
+        HEAD.format(extra="")
+        + '\n[[sessions]]\nid = "opening-party"\ntitle = "Opening party"\nkind = "other"\n'
+        "date = 2025-06-01\nstart = 00:30:00\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path)]) == 0
+    capsys.readouterr()
+    (fest,) = load_programme([path]).festivals
+    assert fest.sessions[0].day == date(2025, 6, 1)  # no night before the festival
+    assert fest.days == (date(2025, 6, 1), date(2025, 6, 2))
+
+
+def test_a_day_boundary_past_noon_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(night_fest(tmp_path, "day_starts = 13:00:00"))]) == 2
+    assert "field day_starts: 13:00:00 is not a time in the small hours" in capsys.readouterr().err
+
+
+def test_a_night_outside_the_festival_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "late.toml"
+    path.write_text(NIGHT.replace("2025-06-03", "2025-06-04").join([HEAD.format(extra=""), ""]))
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "2025-06-04 is outside the festival's dates (2025-06-01 to 2025-06-02)" in err
+    assert "before the day boundary, it is the night of 2025-06-03" in err
+
+
+def test_day_numbers_count_from_the_festival_start() -> None:
+    fest = festival(session("a", date(2026, 5, 15)), starts=date(2026, 5, 14))
+    assert day_tab_label(fest, date(2026, 5, 15)) == "Day 2 · Fri 15 May"
+
+
+def test_a_festival_with_no_dated_session_opens_on_its_date_tba_list() -> None:
+    fest = festival(session("x", None), starts=date(2026, 5, 14), ends=date(2026, 5, 15))
+    assert opening_day(fest, datetime(2026, 5, 14, 12, 0, tzinfo=BAKU)) is None
+
+
+def test_each_venue_tba_session_is_a_next_of_its_own() -> None:
+    day = date(2025, 12, 7)
+    fest = festival(*(session(f"s{h}", day, time(h, 0)) for h in (10, 11, 12)))
+    state = now_and_next(fest, datetime(2025, 12, 7, 9, 0, tzinfo=BAKU))
+    assert [s.id for s in state.next] == ["s10", "s11", "s12"]
+
+
+def test_until_counts_elapsed_time_across_a_change_of_the_clocks() -> None:
+    from tui_guide.programme.format import until
+
+    before = datetime(2026, 3, 29, 1, 30, tzinfo=BERLIN)  # clocks go from 02:00 to 03:00
+    assert until(before, datetime(2026, 3, 29, 3, 30, tzinfo=BERLIN)) == "in 1 h"
+
+
+@needs_shared
+def test_debconf_days_dated_in_utc_add_no_empty_day() -> None:
+    debconf = shared("debconf23.xml")
+    assert debconf.starts == date(2023, 9, 10)
+    assert all(debconf.sessions_on(day) for day in debconf.days[:1])

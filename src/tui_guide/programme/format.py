@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tui_guide.programme.model import Festival, Session
@@ -123,7 +123,7 @@ def calendar_date(session: Session, zone: ZoneInfo | None = None) -> date | None
 
 def until(moment: datetime, later: datetime) -> str:
     """'in 5 min', 'in 2 h 10 min', 'in 3 days' from `moment` to `later`."""
-    gap = later - moment
+    gap = later.astimezone(UTC) - moment.astimezone(UTC)  # elapsed, across clock changes
     if gap < timedelta(0):
         return "started"
     minutes = int(gap.total_seconds() // 60)

@@ -241,9 +241,9 @@ class Festival:
     def day_number(self, day: date) -> int | None:
         """Day 1, 2, … counted from the festival's first day, when its own dates are known
         (counted from its first session's day instead, the numbers would claim too much)."""
-        if self.starts is None or not self.days:
+        if self.starts is None:
             return None
-        return (day - self.days[0]).days + 1
+        return (day - self.starts).days + 1
 
     @cached_property
     def days(self) -> tuple[date, ...]:

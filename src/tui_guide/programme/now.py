@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from tui_guide.programme.model import Festival, Session
 
@@ -48,7 +48,7 @@ def now_and_next(festival: Festival, moment: datetime) -> NowAndNext:
     today = festival.day_of(moment)
     on_now: list[Session] = []
     started: list[Session] = []
-    upcoming: dict[str | None, Session] = {}  # each venue's first session still to start
+    upcoming: dict[str, Session] = {}  # each venue's first session still to start
     for session in sorted(festival.sessions, key=Session.sort_key):
         starts = session.starts_at
         if starts is None:
@@ -59,7 +59,7 @@ def now_and_next(festival: Festival, moment: datetime) -> NowAndNext:
         elif starts <= moment and session.day == today:
             started.append(session)
         if starts > moment:
-            venue = session.venue.key if session.venue else None
+            venue = _where(session)
             first = upcoming.get(venue)
             if first is None or starts < (first.starts_at or starts):
                 upcoming[venue] = session
@@ -71,9 +71,13 @@ def now_and_next(festival: Festival, moment: datetime) -> NowAndNext:
         for s in festival.sessions
         if s.starts_at is not None
         and s.starts_at > moment
-        and soonest.get(s.venue.key if s.venue else None) == s.starts_at
+        and soonest.get(_where(s)) == s.starts_at
     ]
-    within = [s for s in following if s.starts_at and s.starts_at - moment <= NEXT_WITHIN]
+    # Elapsed time, in UTC: across a change of the clocks wall-clock arithmetic is an hour out.
+    now_utc = moment.astimezone(UTC)
+    within = [
+        s for s in following if s.starts_at and s.starts_at.astimezone(UTC) - now_utc <= NEXT_WITHIN
+    ]
     if not within and following:
         first_start = min(s.starts_at for s in following if s.starts_at)
         within = [s for s in following if s.starts_at == first_start]
@@ -99,14 +103,20 @@ def now_and_next(festival: Festival, moment: datetime) -> NowAndNext:
     )
 
 
+def _where(session: Session) -> str:
+    """A session's venue for "next at each venue": one with no venue is a place of its own
+    (three venue-TBA sessions in the next hours are three, not the first of them)."""
+    return session.venue.key if session.venue else f"?{session.key}"
+
+
 def opening_day(festival: Festival, moment: datetime) -> date | None:
     """The festival day a guide opens on at `moment`: the one on now (its night included)
     when it has sessions; else the next day with sessions; else, the festival over, its last
     day with sessions; None when no session has a date."""
     today = festival.day_of(moment)
     busy = [day for day in festival.days if festival.sessions_on(day)]
-    if not busy:
-        return festival.days[0] if festival.days else None
+    if not busy:  # every session undated (or none at all): the "Date TBA" list
+        return None
     if today in busy:
         return today
     return next((day for day in busy if day > today), busy[-1])

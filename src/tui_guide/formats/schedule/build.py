@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from tui_guide.formats.localtime import offset_label, resolve
 from tui_guide.formats.schedule.kinds import kind_of
 from tui_guide.formats.schedule.plaintext import plain_text
-from tui_guide.formats.schedule.raw import RawEvent, RawSchedule
+from tui_guide.formats.schedule.raw import RawDay, RawEvent, RawSchedule
 from tui_guide.formats.schedule.wallclock import disagreement, start_of
 from tui_guide.formats.schedule.zones import zone_from_offsets
 from tui_guide.programme.format import count, zone_label
@@ -112,10 +112,21 @@ class _Builder:
             return last.date
         return end
 
+    def _own_date(self, day: RawDay) -> bool:
+        """Whether a listed day begins on its own date in the festival's zone (or says not
+        when): wafer dates DebConf's days in UTC, so its "9 September" begins at 03:00 on
+        the 10th in Kochi and holds the 10th's events; it adds no empty day of its own."""
+        start = day.start
+        if start is None:
+            return True
+        local = start.astimezone(self.zone) if start.tzinfo is not None else start
+        return local.date() == day.date
+
     def _day_starts(self) -> time | None:
         """When the schedule's festival day begins: its `day_change`, else the hour its days
-        end at on the next date, the most common one (37C3's days run to 04:00; DebConf's to
-        02:59:59, which is 03:00). None when the file says neither: the default applies."""
+        end at on the next date, the most common one (37C3's days run to 04:00, 34C3's to
+        03:00). None when the file says neither (DebConf's days are dated in UTC and end two
+        dates on in Kochi): the default applies."""
         if self.raw.day_change is not None:
             return self.raw.day_change
         ends: Counter[time] = Counter()
@@ -400,7 +411,7 @@ class _Builder:
         # Festival days, not calendar dates: a night's sessions after midnight are in their
         # night, and so are the days the file lists.
         dates = [s.day for s in sessions if s.day is not None]
-        dates += [d.date for d in self.raw.days]
+        dates += [d.date for d in self.raw.days if d.date in dates or self._own_date(d)]
         bounds = [d for d in (self.raw.start, self._last_day(), *dates) if d is not None]
         starts, ends = min(bounds, default=None), max(bounds, default=None)
         if not sessions:

@@ -300,6 +300,15 @@ def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
         check.festival_id = _ident(head["id"])
     fest = check.fields("festival", 0, head, FESTIVAL_FIELDS)
     zone = _timezone(check, fest["timezone"]) if "timezone" in fest else None
+    boundary = fest.get("day_starts")
+    if boundary is not None and (boundary > time(12) or boundary.tzinfo is not None):
+        check.error(
+            f"festival {check.festival_id}, field day_starts: {boundary} is not a time in the "
+            "small hours (00:00:00 to 12:00:00, with no offset): a day that began later would "
+            "put its morning in the day before",
+            check.lines.key("festival", 0, "day_starts"),
+        )
+        fest = {k: v for k, v in fest.items() if k != "day_starts"}
     starts, ends = fest.get("starts"), fest.get("ends")
     if starts and ends and starts > ends:
         check.error(
@@ -418,15 +427,23 @@ def _session(
             venue_ok = False  # keep checking the rest of the session
     day = values.get("date")
     # Its festival day is checked, not its date: 01:00 after the last evening is in its night.
+    # The small hours of the first date have no night before them in the festival: they are
+    # its first day (the session keeps a boundary of midnight).
     start = values.get("start")
     night = day is not None and start is not None and start < day_starts
+    if night and starts is not None and day == starts:
+        night, day_starts = False, time(0)
     festival_day = day - timedelta(days=1) if day is not None and night else day
     if festival_day is not None and (
         (starts is not None and festival_day < starts) or (ends is not None and festival_day > ends)
     ):
+        night_of = ""
+        if night:
+            night_of = f" (at {start:%H:%M}, before the day boundary, it is the night of "
+            night_of += f"{festival_day})"
         check.error(
             f"{where}, field date: {day} is outside the festival's dates "
-            f"({starts or '…'} to {ends or '…'})",
+            f"({starts or '…'} to {ends or '…'}){night_of}",
             line("date"),
         )
     if "end" in values and "start" not in values:
