@@ -32,10 +32,11 @@ class SectionLink(Static):
     def __init__(self, mode: str, key: str, label: str, short: str, *, current: bool) -> None:
         super().__init__(f"{key} {label}", classes="-current" if current else "")
         self.mode = mode
-        self.labels = (f"{key} {label}", f"{key} {short}")
+        self.labels = (f"{key} {label}", f"{key} {short}", key)
 
-    def fit(self, narrow: bool) -> int:
-        """Show the long or the short label; returns the cells it takes, padding included."""
+    def fit(self, narrow: int) -> int:
+        """Show the long (0), the short (1) or the key alone (2); returns the cells it takes,
+        padding included."""
         self.update(self.labels[narrow])
         return len(self.labels[narrow]) + 2
 
@@ -134,7 +135,7 @@ class SectionBar(Horizontal):
         the badge never covers a section while there is any way to fit."""
         links = list(self.query(SectionLink))
         badge = self.query_one(FilterBadge)
-        for narrow, badge_level in ((False, 0), (True, 0), (True, 1), (True, 2)):
+        for narrow, badge_level in ((0, 0), (1, 0), (1, 1), (1, 2), (2, 2)):
             used = sum(link.fit(narrow) for link in links) + badge.fit(badge_level)
             if used <= width:
                 return
