@@ -280,3 +280,23 @@ async def test_37c3_at_12_05_on_day_1_and_its_night_below_the_evening(make_app):
         text = screen_text(app)
         assert "00:00" in text or "01:00" in text
         assert str(app.screen.day) == "2023-12-27"
+
+
+async def test_opening_the_timetable_styles_it_without_restyling_every_screen(
+    make_app, grid_programme
+):
+    """The timetable's screen skips Textual's restyle of every screen (a third of a second
+    behind a big day's list) and is styled all the same: this checks the private counter it
+    relies on, which an update of Textual could rename."""
+    app = make_app(grid_programme)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        refreshed = []
+        original = app.refresh_css
+        app.refresh_css = lambda *a, **k: (refreshed.append(1), original(*a, **k))[1]  # type: ignore[method-assign]
+        widget = await open_timetable(pilot)
+        assert refreshed == []
+        assert app.screen._css_update_count == app._css_update_count
+        surface = app.get_css_variables()["surface"]
+        assert widget.styles.background.hex.lower() == surface.lower()
+        assert widget.get_component_styles("timetable--cursor").background.a > 0

@@ -158,7 +158,7 @@ class ListScreen(GuideScreen):
             self.guide.session_filter,
             hide_past_before=moment,
             search=self.filter_text(),
-            hidden=None if self.guide.show_hidden else self.guide.hidden,
+            hidden=None if self.guide.show_hidden or not self.guide.hidden else self.guide.hidden,
         )
 
     @property

@@ -6,9 +6,11 @@ Opens on the festival day on now (or the nearest with sessions), scrolled to wha
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 
 from textual import on
+from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
@@ -52,6 +54,12 @@ class TimetableScreen(ListScreen):
         self.days = [day for day in festival.days if festival.sessions_on(day)]
         self.day: date | None = None
         self._opened = False
+        # Textual restyles every screen of the App when a mode's new screen is first shown
+        # (its `_css_update_count` starts at -1): a third of a second behind a big day's list,
+        # for nothing, since a new screen's widgets are styled as they mount with the CSS as it
+        # is now. Textual is pinned exactly (pyproject), and a test checks the counter.
+        with suppress(NoActiveAppError):
+            self._css_update_count = self.app._css_update_count
 
     def compose(self) -> ComposeResult:
         yield from self.top()

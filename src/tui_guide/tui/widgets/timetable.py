@@ -58,13 +58,6 @@ KIND_COLOURS = {
 }
 
 
-def _kind_css() -> str:
-    return "\n".join(
-        f"Timetable > .timetable--kind-{kind.value} {{ color: ${variable}; }}"
-        for kind, variable in KIND_COLOURS.items()
-    )
-
-
 @lru_cache(maxsize=4096)
 def wrap(text: str, width: int, lines: int) -> tuple[str, ...]:
     """`text` in at most `lines` lines of `width` cells, words kept whole where they fit; a
@@ -114,6 +107,8 @@ class Timetable(ScrollView, can_focus=True):
     """A festival day's `Grid`. Arrows move to the neighbouring block, Enter or a click posts
     `Chosen`; left or right past the first or last venue posts `Edge` (another day)."""
 
+    # Styled in app.tcss: a widget's own DEFAULT_CSS, met for the first time, makes Textual
+    # restyle every screen (at 50,000 sessions, a second on opening the timetable).
     COMPONENT_CLASSES = {
         "timetable--axis",
         "timetable--hour",
@@ -123,20 +118,7 @@ class Timetable(ScrollView, can_focus=True):
         "timetable--now",
         "timetable--rule",
         "timetable--heading",
-        *(f"timetable--kind-{kind.value}" for kind in Kind),
     }
-
-    DEFAULT_CSS = """
-    Timetable { height: 1fr; background: $surface; }
-    Timetable > .timetable--axis { color: $text-muted; background: $panel; }
-    Timetable > .timetable--hour { color: $text; background: $panel; text-style: bold; }
-    Timetable > .timetable--header { color: $text; background: $panel; text-style: bold; }
-    Timetable > .timetable--block { color: $foreground; background: $surface; }
-    Timetable > .timetable--cursor { color: $text; background: $accent; text-style: bold; }
-    Timetable > .timetable--now { color: $error; text-style: bold; }
-    Timetable > .timetable--rule { color: $panel-lighten-2; }
-    Timetable > .timetable--heading { color: $accent; text-style: bold; }
-    """ + _kind_css()
 
     BINDINGS = [
         Binding("up", "move(0, -1)", "Up", show=False, id="timetable.up"),
@@ -196,6 +178,8 @@ class Timetable(ScrollView, can_focus=True):
         self._widths: list[int] = []
         self._width = MIN_WIDTH
         self._styles: dict[object, Style] = {}
+        self._kind_colours: dict[str, Color] = {}
+        self._laid_out_at = -1  # the width the columns were laid out for
         self._texts: dict[tuple[str, int, int, bool, bool], tuple[str, ...]] = {}
         self._tops: list[tuple[list[int], list[int]]] = []  # each column's block tops, bottoms
 
@@ -275,6 +259,7 @@ class Timetable(ScrollView, can_focus=True):
     def _lay_out(self) -> None:
         grid = self.grid
         venues = len({c.venue.key for c in grid.columns})
+        self._laid_out_at = self.size.width
         room = max(0, self.scrollable_content_region.width - AXIS)
         self._width = max(MIN_WIDTH, min(MAX_WIDTH, room // venues)) if venues else MIN_WIDTH
         self._xs, self._widths = [], []
@@ -285,14 +270,17 @@ class Timetable(ScrollView, can_focus=True):
             self._widths.append(width)
             x += width
         self._tops = []
-        for blocks in grid.by_column:
-            spans = [self._span(b) for b in blocks]
-            self._tops.append(([t for t, _ in spans], [b for _, b in spans]))
+        scale, first = SCALES[self.scale], grid.first
+        for blocks in grid.by_column:  # as `_span`, for every block: inlined
+            tops = [round((b.start - first) / scale) for b in blocks]
+            ends = [round((b.end - first) / scale) for b in blocks]
+            self._tops.append((tops, [max(t + 1, e) for t, e in zip(tops, ends, strict=True)]))
         extra = 2 + len(grid.unplaced) if grid.unplaced else 0
         self.virtual_size = Size(AXIS + x, HEADER + self.rows + extra)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._lay_out()
+        if event.size.width != self._laid_out_at:
+            self._lay_out()
 
     def watch_scale(self) -> None:
         self._lay_out()
@@ -456,6 +444,15 @@ class Timetable(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles = {}
+        self._kind_colours = {}
+
+    @property
+    def _base_style(self) -> Style:
+        """The widget's own style, looked up once (`rich_style` walks every ancestor)."""
+        found = self._styles.get("")
+        if found is None:
+            found = self._styles[""] = self.rich_style
+        return found
 
     def _style(self, name: str) -> Style:
         found = self._styles.get(name)
@@ -468,8 +465,13 @@ class Timetable(ScrollView, can_focus=True):
         own = self._colours.get(session.track or "")
         if own is not None:
             return Color.parse(own)
-        styles = self.get_component_styles(f"timetable--kind-{session.kind.value}")
-        return styles.color
+        variable = KIND_COLOURS.get(session.kind, "foreground")
+        found = self._kind_colours.get(variable)
+        if found is None:  # the theme's own variables: every theme has them
+            value = self.app.get_css_variables().get(variable, "")
+            found = Color.parse(value) if value else Color(128, 128, 128)
+            self._kind_colours[variable] = found
+        return found
 
     def _block_styles(self, session: Session, *, cursor: bool, dim: bool) -> tuple[Style, Style]:
         """The text's style and the edge's, for a block of this session."""
@@ -563,7 +565,7 @@ class Timetable(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         grid = self.grid
         if not grid.columns and not grid.unplaced:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style)
         if y < HEADER:
             return self._header(scroll_x, width)
         line = scroll_y + y - HEADER
@@ -579,7 +581,7 @@ class Timetable(ScrollView, can_focus=True):
     def _cropped(self, head: Segment, segments: list[Segment], start: int, width: int) -> Strip:
         body = Strip(segments).crop(start, start + width - AXIS)
         strip = Strip.join([Strip([head], AXIS), body])
-        return strip.extend_cell_length(width, self.rich_style)
+        return strip.extend_cell_length(width, self._base_style)
 
     def _header(self, scroll_x: int, width: int) -> Strip:
         style = self._style("timetable--header")
@@ -640,7 +642,7 @@ class Timetable(ScrollView, can_focus=True):
     def _list_line(self, index: int, width: int) -> Strip:
         grid = self.grid
         if index == 0 or index - 2 >= len(grid.unplaced):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style)
         if index == 1:
             text = f"Not on the grid, with no time or no venue: {len(grid.unplaced)}"
             return Strip([Segment(_fit(text, width), self._style("timetable--heading"))], width)
@@ -657,7 +659,7 @@ class Timetable(ScrollView, can_focus=True):
         style = (
             self._style("timetable--cursor")
             if session.key == self._cursor and self.has_focus
-            else self.rich_style
+            else self._base_style
         )
         return Strip([Segment(_fit(text, width), style)], width)
 
