@@ -13,6 +13,7 @@ from tui_guide.library.load import load_programme
 from tui_guide.programme import Programme
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.hide import HideScreen
+from tui_guide.tui.screens.mine import MineScreen
 from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.timetable import TimetableScreen
 from tui_guide.tui.widgets.section_bar import FilterBadge
@@ -254,6 +255,11 @@ async def test_hiding_one_session_and_its_track(make_app, grid_programme):
         await pilot.pause()
         assert widget.grid.block(f"{FEST}/a1") is None
         assert (FEST, "Science") in app.hidden.tracks
+        # My programme keeps the star it hid.
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, MineScreen))
+        await pilot.pause()
+        assert "Alpha three" in screen_text(app)
 
 
 @needs_congress

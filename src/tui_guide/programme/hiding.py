@@ -24,6 +24,8 @@ class Hidden:
 
     def hides(self, session: Session) -> bool:
         """Whether `session` is hidden: itself, its venue or its track."""
+        if not (self.sessions or self.venues or self.tracks):
+            return False
         if session.key in self.sessions:
             return True
         if session.venue is not None and session.venue.key in self.venues:

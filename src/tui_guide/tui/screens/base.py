@@ -107,6 +107,8 @@ class ListScreen(GuideScreen):
     ]
 
     _stale = False
+    HIDES: ClassVar[bool] = True
+    """Whether what the visitor hid is left out (My programme keeps every star)."""
 
     def on_mount(self) -> None:
         # Subclasses' own on_mount handlers run before this one, GuideScreen's after it.
@@ -158,7 +160,7 @@ class ListScreen(GuideScreen):
             self.guide.session_filter,
             hide_past_before=moment,
             search=self.filter_text(),
-            hidden=None if self.guide.show_hidden or not self.guide.hidden else self.guide.hidden,
+            hidden=self.guide.hidden if self.HIDES and not self.guide.show_hidden else None,
         )
 
     @property
