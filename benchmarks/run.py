@@ -391,6 +391,17 @@ def measure(size: int, folder: Path, repeat: int, env: dict[str, str]) -> dict[s
     row["busiest day: sessions"] = f"{busiest:,}"
     row["busiest day: open the tab"] = fmt(opened)
     row["busiest day: scroll to the end"] = fmt(scrolled)
+    say("timetable")
+    from .timetable import build_time, open_times
+
+    tt_opened, tt_switched, tt_idle = open_times(programme, day, runs)
+    row["busiest day: open the timetable (t)"] = (
+        f"{fmt(tt_opened)} ({tt_opened / tt_idle:.1f}× floor)"
+    )
+    row["busiest day: timetable from the day before (])"] = (
+        f"{fmt(tt_switched)} ({tt_switched / tt_idle:.1f}× floor)"
+    )
+    row["busiest day: timetable grid built alone"] = fmt(build_time(programme, day, repeat))
     store, store95 = store_toggles(programme)
     row["favourite toggle, saved: median / p95"] = f"{fmt(store)} / {fmt(store95)}"
     # The most one import takes: a toggle must not read the whole store back.

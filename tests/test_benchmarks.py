@@ -56,6 +56,9 @@ def test_quick_benchmark_writes_its_table(tmp_path: Path) -> None:
         "search: median / p95 of 200",
         "busiest day: open the tab",
         "busiest day: scroll to the end",
+        "busiest day: open the timetable (t)",
+        "busiest day: timetable from the day before (])",
+        "busiest day: timetable grid built alone",
         "favourite toggle, saved: median / p95",
         "peak RSS (warm start)",
     ):

@@ -22,6 +22,7 @@ from tui_guide.tui.screens.now_next import NowNextScreen
 from tui_guide.tui.screens.people import PeopleScreen
 from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.sessions import SessionsScreen
+from tui_guide.tui.screens.timetable import TimetableScreen
 from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import VenuesScreen
 from tui_guide.tui.widgets.session_list import SessionList
@@ -177,6 +178,13 @@ async def to_session(pilot) -> None:
     assert pilot.app.screen.session.id == "free"
 
 
+async def to_timetable(pilot) -> None:
+    await to_days(pilot)
+    await pilot.press("t")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TimetableScreen)
+
+
 async def to_venues(pilot) -> None:
     await to_days(pilot)
     await pilot.press("v")
@@ -262,6 +270,7 @@ VISITS: dict[str, tuple[Callable[..., Awaitable[None]], list[str]]] = {
             "bell␇ and over␍write [@click=app.quit]desc[/]",
         ],
     ),
+    "timetable": (to_timetable, [f"Timetable — Asia/Baku time · {CLICK}", CATS, "␛[31mred␛[0m"]),
     "venues": (to_venues, [CATS, ACCENT, f"{RED} hall"]),
     "venue": (to_venue, [CATS, ACCENT, f"Notes {RED} ring␇ over␍write", LINK, CLICK]),
     "people": (to_people, [LIVE, CLICK, SHOWN_PERSON, ACCENT]),

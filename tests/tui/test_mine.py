@@ -339,7 +339,7 @@ async def test_the_section_bar_shortens_its_labels_when_narrow(make_app) -> None
     async with app.run_test(size=(60, 24)) as pilot:
         await pilot.pause()
         labels = [str(link.render()) for link in app.screen.query(SectionLink)]
-        assert labels == ["d Days", "v Venues", "p People", "n Now", "m Mine", "F Fests"]
+        assert labels == ["d Days", "t Grid", "v Venues", "p People", "n Now", "m Mine", "F Fests"]
         await pilot.resize_terminal(100, 24)
         await pilot.pause()
         labels = [str(link.render()) for link in app.screen.query(SectionLink)]

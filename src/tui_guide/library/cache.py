@@ -223,6 +223,8 @@ def _fixed(inners: list[Decoder]) -> Decoder:
     def decode(column: Column, context: _Decoding) -> Column:
         if not all(type(v) is list and len(v) == len(inners) for v in column):
             raise CacheError("a tuple of the wrong shape")
+        if not column:  # no tuples at all (zip(*column) would give no parts to decode)
+            return []
         parts = [
             d(list(part), context)
             for d, part in zip(inners, zip(*column, strict=False), strict=True)

@@ -223,6 +223,8 @@ class Festival:
     # session carries the boundary in effect, so it knows its own festival day.
     day_starts: time | None = None
     held_by: date | None = None  # a report of this date says the festival had taken place
+    # Each track's colour as a schedule file gives it ('#0084b0'), by track name.
+    track_colours: tuple[tuple[str, str], ...] = ()
 
     @property
     def place(self) -> str:

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Protocol
 
 from tui_guide.programme.haystacks import session_search_text
+from tui_guide.programme.hiding import Hidden
 from tui_guide.programme.model import Kind, Session
 from tui_guide.programme.text import fold, matches, matches_folded, query_words
 
@@ -36,6 +37,7 @@ class SessionFilter:
     # The texts of the sessions' festival that the search also looks at (its name and city,
     # `haystacks.festival_texts`): a filter is made for one festival's sessions.
     festival_texts: tuple[str, ...] = ()
+    hidden: Hidden | None = None  # what the visitor hid (venues, tracks, sessions)
 
     def keeps(self, session: Session, index: Matcher | None = None) -> bool:
         """Whether `session` meets every condition. An `index` of the sessions to search
@@ -57,6 +59,8 @@ class SessionFilter:
         if self.countries and not self.countries.intersection(session.countries):
             return False
         if self.hide_past_before is not None and session.is_past(self.hide_past_before):
+            return False
+        if self.hidden is not None and self.hidden.hides(session):
             return False
         if not self._words:
             return True

@@ -21,6 +21,7 @@ from tui_guide.favourites.agenda import starting_soon
 from tui_guide.favourites.location import state_dir
 from tui_guide.programme.clock import Clock
 from tui_guide.programme.format import count, until, zone_label
+from tui_guide.programme.hiding import Hidden
 from tui_guide.programme.model import Festival, Programme, Session
 from tui_guide.programme.people import PersonEntry, index_people
 from tui_guide.programme.query import SessionFilter
@@ -35,8 +36,10 @@ from tui_guide.tui.messages import (
     OpenVenue,
     RefreshFavourites,
     RemoveFavourite,
+    ShowHidden,
     ShowSection,
     ToggleFavourite,
+    ToggleHidden,
 )
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.screens.days import DaysScreen
@@ -49,15 +52,17 @@ from tui_guide.tui.screens.now_next import NowNextScreen
 from tui_guide.tui.screens.people import PeopleScreen, person_screen
 from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.sessions import SessionsScreen
+from tui_guide.tui.screens.timetable import TimetableScreen
 from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import VenuesScreen
 from tui_guide.tui.search_indexes import SearchIndexes
 from tui_guide.tui.widgets.filter_bar import FilterBar
+from tui_guide.tui.widgets.timetable import Timetable
 
 if TYPE_CHECKING:
     from textual.worker import Worker
 
-FESTIVAL_MODES = ("days", "venues", "now")
+FESTIVAL_MODES = ("days", "timetable", "venues", "now")
 
 
 def local_zone() -> ZoneInfo:
@@ -106,6 +111,14 @@ class GuideApp(App[None]):
             id="go.days",
             show=False,
             tooltip="The programme day by day",
+        ),
+        Binding(
+            "t",
+            "section('timetable')",
+            "Timetable",
+            id="go.timetable",
+            show=False,
+            tooltip="The day as a grid: venues across, time down",
         ),
         Binding(
             "v",
@@ -184,6 +197,14 @@ class GuideApp(App[None]):
             id="zone.festival",
             tooltip="Show every time in the festival's own time zone again",
         ),
+        Binding(
+            "H",
+            "show_hidden",
+            "Show hidden",
+            id="hidden.show",
+            show=False,
+            tooltip="Show what you hid (h in the timetable), or hide it again",
+        ),
         Binding("question_mark", "help", "Help", id="help", tooltip="This list of keys"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -193,6 +214,9 @@ class GuideApp(App[None]):
     favourites_version: reactive[int] = reactive(0, init=False)
     own_zone: reactive[bool] = reactive(False, init=False, bindings=True)
     """Times on screen in the viewer's zone (True) or the festival's (False)."""
+    hidden: reactive[Hidden] = reactive(Hidden, init=False)
+    """What the visitor hid (kept while the guide runs: there is no settings file yet)."""
+    show_hidden: reactive[bool] = reactive(False, init=False)
 
     def __init__(
         self,
@@ -226,6 +250,7 @@ class GuideApp(App[None]):
     def _add_festival_modes(self) -> None:
         festival = self.festival
         self.add_mode("days", lambda: DaysScreen(festival))
+        self.add_mode("timetable", lambda: TimetableScreen(festival))
         self.add_mode("venues", lambda: VenuesScreen(festival))
         self.add_mode("now", lambda: NowNextScreen(festival))
 
@@ -412,6 +437,32 @@ class GuideApp(App[None]):
         verb = "Added to" if added else "Removed from"
         self.notify(printable(f"{verb} My programme: {title}"), markup=False, timeout=3)
 
+    @on(ToggleHidden)
+    def _toggle_hidden(self, ask: ToggleHidden) -> None:
+        """Hide a session, its venue or its track, or show it again; starred sessions that
+        go out of sight are counted, never hidden without saying so."""
+        before = self.hidden
+        self.hidden = before.toggled(ask.what, ask.session)
+        if self.hidden.holds(ask.what, ask.session):
+            festival = self.programme.festival(ask.session.festival_id) or self.festival
+            gone = [s for s in festival.sessions if self.hidden.hides(s) and not before.hides(s)]
+            starred = sum(1 for s in gone if s.key in self.favourites)
+            text = f"{count(len(gone), 'session')} hidden; H shows what is hidden"
+            if starred:
+                text += f". {count(starred, 'starred session')} among them, still in My programme"
+            self.notify(text, title="Hidden", markup=False, timeout=5)
+        else:
+            self.notify("Shown again", title="Hidden", markup=False, timeout=3)
+
+    @on(ShowHidden)
+    def _show_hidden(self, ask: ShowHidden) -> None:
+        self.show_hidden = ask.show
+
+    def action_show_hidden(self) -> None:
+        if not len(self.hidden):
+            self.notify("Nothing is hidden (h in the timetable hides)", markup=False, timeout=3)
+        self.post_message(ShowHidden(not self.show_hidden))
+
     @on(RefreshFavourites)
     def _refresh_favourites(self) -> None:
         """Read the store again; the lists follow when another guide changed it."""
@@ -459,6 +510,10 @@ class GuideApp(App[None]):
                 [
                     ("Everywhere", [b for b in self.BINDINGS if self._offered(b)]),
                     ("Days", DaysScreen.BINDINGS),
+                    (
+                        "Timetable",
+                        [*Timetable.BINDINGS, *TimetableScreen.BINDINGS, *TIMETABLE_KEYS],
+                    ),
                     ("Lists", ListScreen.BINDINGS),
                     ("Filter bar", FilterBar.BINDINGS),
                     ("Session", SessionScreen.BINDINGS),
@@ -469,6 +524,19 @@ class GuideApp(App[None]):
                 ]
             )
         )
+
+
+TIMETABLE_KEYS = [
+    Binding("up,down", "", "Move", tooltip="The session before or after at this venue"),
+    Binding(
+        "left,right",
+        "",
+        "Move",
+        tooltip="The venue beside, at the same time; past the first or last venue, "
+        "the day before or after (as [ and ])",
+    ),
+    Binding("pageup,pagedown,home,end", "", "Move", tooltip="A screen up or down; first, last"),
+]
 
 
 def run_guide(

@@ -436,6 +436,7 @@ class _Builder:
             day_starts=self.day_starts,
             venues=tuple(venues.values()),
             sessions=tuple(sessions),
+            track_colours=self.raw.track_colours,
         )
 
 

@@ -71,3 +71,4 @@ class RawSchedule:
     events: tuple[RawEvent, ...] = ()
     description: str = ""  # the festival's (an iCalendar's X-WR-CALDESC)
     organisers: tuple[str, ...] = ()
+    track_colours: tuple[tuple[str, str], ...] = ()  # (name, '#rrggbb'), checked by values

@@ -192,7 +192,22 @@ class _Reader:
             days=tuple(days),
             rooms=tuple(rooms.values()),
             events=tuple(events),
+            track_colours=self.track_colours(conference),
         )
+
+    def track_colours(self, conference: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        """`tracks: [{"name": …, "color": "#0084b0"}]` in the conference: each track's colour."""
+        found: dict[str, str] = {}
+        for track in _list(conference.get("tracks")):
+            if not isinstance(track, dict):
+                continue
+            name = " ".join(_str(track.get("name")).split())
+            where = f"track {name!r}, color"
+            line = self.line_of(name)
+            colour = self.value(values.colour, track.get("color"), where, line, "ignored")
+            if name and colour:
+                found.setdefault(name, colour)
+        return tuple(found.items())
 
     def date(self, raw: Any, where: str) -> date | None:
         found: date | None = self.value(values.day, raw, where, None, "ignored")

@@ -196,7 +196,20 @@ class _Reader:
             days=tuple(days),
             rooms=tuple(rooms.values()),
             events=tuple(events),
+            track_colours=self.track_colours(conference),
         )
+
+    def track_colours(self, conference: Element) -> tuple[tuple[str, str], ...]:
+        """`<track name="…" color="#0084b0"/>` in the conference: each track's colour."""
+        found: dict[str, str] = {}
+        for track in conference.findall("track"):
+            name = " ".join((track.get("name") or track.text or "").split())
+            colour = self.value(
+                values.colour, track.get("color", ""), f"track {name!r}, color", track, "ignored"
+            )
+            if name and colour:
+                found.setdefault(name, colour)
+        return tuple(found.items())
 
     def day(self, element: Element) -> RawDay | None:
         where = f"day {element.get('index') or '?'}"

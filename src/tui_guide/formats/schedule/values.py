@@ -92,3 +92,18 @@ def names(text: str) -> list[str]:
         else:
             found.append(part)
     return found
+
+
+_COLOUR = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
+
+
+def colour(text: str) -> str:
+    """`#0084b0` (or `#08b`, or without the `#`): a track's colour, as `#rrggbb` in lower
+    case. Nothing else is kept: a colour from a file never reaches the screen as text."""
+    match = _COLOUR.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"not a colour such as #0084b0: {text!r}")
+    digits = match.group(1).lower()
+    if len(digits) == 3:
+        digits = "".join(2 * c for c in digits)
+    return f"#{digits}"

@@ -11,6 +11,7 @@ from tui_guide.tui.messages.favourites import (
     RemoveFavourite,
     ToggleFavourite,
 )
+from tui_guide.tui.messages.hiding import ShowHidden, ToggleHidden
 from tui_guide.tui.messages.opening import (
     OpenFestival,
     OpenFilters,
@@ -31,6 +32,8 @@ __all__ = [
     "OpenVenue",
     "RefreshFavourites",
     "RemoveFavourite",
+    "ShowHidden",
     "ShowSection",
     "ToggleFavourite",
+    "ToggleHidden",
 ]

@@ -50,12 +50,15 @@ class GuideScreen(Screen[None]):
             self.SECTION,
             festivals=len(guide.programme.festivals),
             filters=(guide.session_filter, guide.hide_past),
+            hidden=0 if guide.show_hidden else len(guide.hidden),
         )
 
     def on_mount(self) -> None:
         # Subclasses' own on_mount handlers run before this one (Textual calls each class's).
         self.watch(self.guide, "session_filter", self._show_filters, init=False)
         self.watch(self.guide, "hide_past", self._show_filters, init=False)
+        self.watch(self.guide, "hidden", self._show_filters, init=False)
+        self.watch(self.guide, "show_hidden", self._show_filters, init=False)
         self._plain_sub_title = self.sub_title
         self.watch(self.guide, "own_zone", self._show_zone)
 
@@ -76,8 +79,10 @@ class GuideScreen(Screen[None]):
 
     def _show_filters(self) -> None:
         """The section bar's badge follows the App's filters (the bar knows nothing of it)."""
+        guide = self.guide
+        hidden = 0 if guide.show_hidden else len(guide.hidden)
         for bar in self.query(SectionBar):
-            bar.show_filters(self.guide.session_filter, self.guide.hide_past)
+            bar.show_filters(guide.session_filter, guide.hide_past, hidden)
 
 
 class ListScreen(GuideScreen):
@@ -103,6 +108,8 @@ class ListScreen(GuideScreen):
     ]
 
     _stale = False
+    HIDES: ClassVar[bool] = True
+    """Whether what the visitor hid is left out (My programme keeps every star)."""
 
     def on_mount(self) -> None:
         # Subclasses' own on_mount handlers run before this one, GuideScreen's after it.
@@ -110,6 +117,8 @@ class ListScreen(GuideScreen):
         self.watch(self.guide, "hide_past", self._changed, init=False)
         self.watch(self.guide, "favourites_version", self._favourites_changed, init=False)
         self.watch(self.guide, "own_zone", self._changed, init=False)
+        self.watch(self.guide, "hidden", self._changed, init=False)
+        self.watch(self.guide, "show_hidden", self._changed, init=False)
         self.refresh_lists()
 
     def _changed(self) -> None:
@@ -153,6 +162,7 @@ class ListScreen(GuideScreen):
             hide_past_before=moment,
             search=self.filter_text(),
             festival_texts=() if festival is None else festival_texts(festival.name, festival.city),
+            hidden=self.guide.hidden if self.HIDES and not self.guide.show_hidden else None,
         )
 
     @property

@@ -59,6 +59,8 @@ class MineScreen(ListScreen):
     """Starred sessions by day; `f` unstars, `x` removes (also what is no longer in the
     programme), `r` reads the store again, `e` writes a calendar file."""
 
+    HIDES = False  # a starred session stays in My programme, hidden or not
+
     AUTO_FOCUS = "SessionList"
 
     SECTION = "mine"

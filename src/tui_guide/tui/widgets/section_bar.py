@@ -17,6 +17,7 @@ from tui_guide.tui.messages import OpenFilters, ShowSection
 # mode, key, label, and the label when the bar is narrower than WIDE
 SECTIONS = (
     ("days", "d", "Days", "Days"),
+    ("timetable", "t", "Timetable", "Grid"),
     ("venues", "v", "Venues", "Venues"),
     ("people", "p", "People", "People"),
     ("now", "n", "Now & next", "Now"),
@@ -31,10 +32,11 @@ class SectionLink(Static):
     def __init__(self, mode: str, key: str, label: str, short: str, *, current: bool) -> None:
         super().__init__(f"{key} {label}", classes="-current" if current else "")
         self.mode = mode
-        self.labels = (f"{key} {label}", f"{key} {short}")
+        self.labels = (f"{key} {label}", f"{key} {short}", key)
 
-    def fit(self, narrow: bool) -> int:
-        """Show the long or the short label; returns the cells it takes, padding included."""
+    def fit(self, narrow: int) -> int:
+        """Show the long (0), the short (1) or the key alone (2); returns the cells it takes,
+        padding included."""
         self.update(self.labels[narrow])
         return len(self.labels[narrow]) + 2
 
@@ -51,15 +53,16 @@ class FilterBadge(Static):
 
     labels: tuple[str, ...] = ("",)  # the full text, then shorter ones for narrow bars
 
-    def __init__(self, chosen: SessionFilter, hide_past: bool) -> None:
+    def __init__(self, chosen: SessionFilter, hide_past: bool, hidden: int = 0) -> None:
         super().__init__()
-        self._filters = (chosen, hide_past)
+        self._filters = (chosen, hide_past, hidden)
 
     def on_mount(self) -> None:
         self.show(*self._filters)
 
-    def show(self, chosen: SessionFilter, hide_past: bool) -> None:
-        """Say which filters are on, or hide when none is."""
+    def show(self, chosen: SessionFilter, hide_past: bool, hidden: int = 0) -> None:
+        """Say which filters are on and how many things are hidden (H shows them), or hide
+        when none is."""
         parts = [
             count(len(values), noun, plural)
             for values, noun, plural in (
@@ -71,6 +74,8 @@ class FilterBadge(Static):
         ]
         if hide_past:
             parts.append("past hidden")
+        if hidden:
+            parts.append(f"{hidden} hidden, H shows")
         self.labels = (f"Filtered: {', '.join(parts)}", "Filtered", "Filter") if parts else ("",)
         self.update(self.labels[0])
         self.display = bool(parts)
@@ -100,21 +105,23 @@ class SectionBar(Horizontal):
         *,
         festivals: int = 1,
         filters: tuple[SessionFilter, bool] | None = None,
+        hidden: int = 0,
     ) -> None:
         super().__init__()
         self.current = current
         self.festivals = festivals
         self.filters = filters or (SessionFilter(), False)
+        self.hidden = hidden  # things the visitor hid, while they are not shown
 
     def compose(self) -> ComposeResult:
         for mode, key, label, short in SECTIONS:
             if mode == "festivals" and self.festivals < 2:
                 continue
             yield SectionLink(mode, key, label, short, current=mode == self.current)
-        yield FilterBadge(*self.filters)
+        yield FilterBadge(*self.filters, self.hidden)
 
-    def show_filters(self, chosen: SessionFilter, hide_past: bool) -> None:
-        self.query_one(FilterBadge).show(chosen, hide_past)
+    def show_filters(self, chosen: SessionFilter, hide_past: bool, hidden: int = 0) -> None:
+        self.query_one(FilterBadge).show(chosen, hide_past, hidden)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width)
@@ -128,7 +135,7 @@ class SectionBar(Horizontal):
         the badge never covers a section while there is any way to fit."""
         links = list(self.query(SectionLink))
         badge = self.query_one(FilterBadge)
-        for narrow, badge_level in ((False, 0), (True, 0), (True, 1), (True, 2)):
+        for narrow, badge_level in ((0, 0), (1, 0), (1, 1), (1, 2), (2, 2)):
             used = sum(link.fit(narrow) for link in links) + badge.fit(badge_level)
             if used <= width:
                 return

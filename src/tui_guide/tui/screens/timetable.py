@@ -1,0 +1,166 @@
+"""The timetable: one festival day as a grid of venues and time (its night below its evening).
+
+Opens on the festival day on now (or the nearest with sessions), scrolled to what is on;
+`[` and `]`, or left and right past the first or last venue, go to the day before or after.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from datetime import date
+
+from textual import on
+from textual._context import NoActiveAppError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from tui_guide.programme.format import count, day_tab_label
+from tui_guide.programme.hiding import What
+from tui_guide.programme.model import Festival
+from tui_guide.programme.now import opening_day
+from tui_guide.programme.timetable import build_grid
+from tui_guide.tui.messages import OpenSession, ToggleFavourite, ToggleHidden
+from tui_guide.tui.screens.base import ListScreen
+from tui_guide.tui.screens.hide import HideScreen
+from tui_guide.tui.widgets.filter_bar import FilterBar
+from tui_guide.tui.widgets.footer import guide_footer
+from tui_guide.tui.widgets.plain import plain
+from tui_guide.tui.widgets.timetable import Timetable
+
+
+class TimetableScreen(ListScreen):
+    """A festival day's sessions as blocks, venue by venue; the lists' filters and `/` apply,
+    and what is hidden is left out (shown dimmed while H shows it)."""
+
+    SECTION = "timetable"
+    AUTO_FOCUS = "#timetable"
+
+    BINDINGS = [
+        Binding("left_square_bracket", "day(-1)", "Prev day", id="timetable.previous-day"),
+        Binding("right_square_bracket", "day(1)", "Next day", id="timetable.next-day"),
+        Binding(
+            "h",
+            "hide",
+            "Hide",
+            id="timetable.hide",
+            tooltip="Hide this session, its venue or its track (or show it again)",
+        ),
+    ]
+
+    def __init__(self, festival: Festival) -> None:
+        super().__init__()
+        self.festival = festival
+        self.days = [day for day in festival.days if festival.sessions_on(day)]
+        self.day: date | None = None
+        self._opened = False
+        # Textual restyles every screen of the App when a mode's new screen is first shown
+        # (its `_css_update_count` starts at -1): a third of a second behind a big day's list,
+        # for nothing, since a new screen's widgets are styled as they mount with the CSS as it
+        # is now. Textual is pinned exactly (pyproject), and a test checks the counter.
+        with suppress(NoActiveAppError):
+            self._css_update_count = self.app._css_update_count
+
+    def compose(self) -> ComposeResult:
+        yield from self.top()
+        yield FilterBar()
+        yield Static(id="timetable-day", classes="heading")
+        yield Timetable(id="timetable")
+        yield guide_footer()
+
+    def on_mount(self) -> None:
+        self.title = "Timetable"
+        self.sub_title = self.festival.name
+        opening = opening_day(self.festival, self.now(self.festival))
+        self.day = opening if opening in self.days else (self.days[0] if self.days else None)
+        self.watch(self.guide, "hidden", self._changed, init=False)
+        self.watch(self.guide, "show_hidden", self._changed, init=False)
+
+    @property
+    def timetable(self) -> Timetable:
+        return self.query_one("#timetable", Timetable)
+
+    def refresh_lists(self) -> None:
+        guide = self.guide
+        heading = self.query_one("#timetable-day", Static)
+        if self.day is None:
+            heading.update("This festival has no dated sessions: nothing to lay out in time.")
+            return
+        day = self.day
+        wanted = self.session_filter_for(self.festival)
+        sessions = wanted.apply(self.festival.sessions_on(day), self.session_index)
+        hidden = guide.hidden
+        shown_hidden = [s.key for s in sessions if hidden.hides(s)] if guide.show_hidden else []
+        grid = build_grid(day, sessions, self.festival.venues)
+        moment = self.now(self.festival)
+        widget = self.timetable
+        widget.show(
+            grid,
+            guide.favourites,
+            moment=moment,
+            zone=self.shown_zone,
+            festival_zone=self.festival.timezone,
+            colours=dict(self.festival.track_colours),
+            hidden=shown_hidden,
+        )
+        venues = len({c.venue.key for c in grid.columns})
+        parts = [day_tab_label(self.festival, day), count(venues, "venue")]
+        parts.append(count(len(grid.blocks) + len(grid.unplaced), "session"))
+        if len(hidden):
+            state = "shown dimmed, H hides them" if guide.show_hidden else "H shows them"
+            parts.append(f"{count(len(hidden), 'thing')} hidden ({state})")
+        if len(self.days) > 1:
+            parts.append("[ ] other days")
+        heading.update(plain("  ·  ".join(parts)))
+        if not self._opened:
+            self._opened = True
+            if day == self.festival.day_of(moment):
+                self.call_after_refresh(widget.scroll_to_now)
+
+    def refresh_favourites(self) -> None:
+        self.timetable.update_favourites(self.guide.favourites)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("toggle_favourite", "hide"):
+            return self.is_mounted and self.timetable.selected is not None
+        if action == "day":
+            return len(self.days) > 1
+        return super().check_action(action, parameters)
+
+    def action_toggle_favourite(self) -> None:
+        session = self.timetable.selected
+        if session is not None:
+            self.post_message(ToggleFavourite(session))
+
+    def action_day(self, step: int) -> None:
+        if self.day is None or self.day not in self.days:
+            return
+        index = self.days.index(self.day) + step
+        if 0 <= index < len(self.days):
+            self.day = self.days[index]
+            self.refresh_lists()
+            widget = self.timetable
+            widget.scroll_to(x=0, y=0, animate=False, immediate=True)
+            if self.day == self.festival.day_of(self.now(self.festival)):
+                self.call_after_refresh(widget.scroll_to_now)
+            else:
+                self.call_after_refresh(widget.scroll_to_cursor)
+
+    def action_hide(self) -> None:
+        session = self.timetable.selected
+        if session is None:
+            return
+
+        def chosen(what: What | None) -> None:
+            if what is not None:
+                self.post_message(ToggleHidden(what, session))
+
+        self.app.push_screen(HideScreen(session, self.guide.hidden), chosen)
+
+    @on(Timetable.Chosen)
+    def _open(self, event: Timetable.Chosen) -> None:
+        self.post_message(OpenSession(event.session))
+
+    @on(Timetable.Edge)
+    def _edge(self, event: Timetable.Edge) -> None:
+        self.action_day(event.step)
