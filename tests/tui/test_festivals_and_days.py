@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from textual.widgets import OptionList, Tab, TabbedContent
+from textual.widgets import OptionList, Tab
 
 from tui_guide.library.load import load_programme
 from tui_guide.tui.screens.days import DaysScreen
@@ -24,6 +24,7 @@ from .helpers import (
     SERIES_6,
     SERIES_7,
     SIZE,
+    active_day,
     day_list,
     ids,
     on_day,
@@ -101,7 +102,7 @@ async def test_days_open_on_the_now_day_with_day_labels(make_app) -> None:
             "Tue 9 Dec",
             "Date TBA",  # the state-cooperation panel has no date
         ]
-        assert app.screen.query_one(TabbedContent).active == "day-2025-12-07"
+        assert active_day(app) == "day-2025-12-07"
         assert app.focused is day_list(app, "2025-12-07")
         # On screen: the two 14:00 masterclasses of the day.
         text = screen_text(app)
@@ -129,7 +130,7 @@ async def test_days_open_on_the_day_on_now_or_the_nearest_with_sessions(
     app = make_app(now=now)
     async with app.run_test(size=SIZE) as pilot:
         await open_baku_days(pilot)
-        assert app.screen.query_one(TabbedContent).active == f"day-{opens}"
+        assert active_day(app) == f"day-{opens}"
         assert app.focused is day_list(app, opens)
 
 
@@ -137,16 +138,15 @@ async def test_right_and_left_change_the_day(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_baku_days(pilot)
-        tabs = app.screen.query_one(TabbedContent)
         await pilot.press("right")
         await pilot.pause()
-        assert tabs.active == "day-2025-12-09"
+        assert active_day(app) == "day-2025-12-09"
         await pilot.press("right", "right")  # to "Date TBA", and it stays on the last tab
         await pilot.pause()
-        assert tabs.active == "day-tba"
+        assert active_day(app) == "day-tba"
         await pilot.press("left", "left", "left")
         await pilot.pause()
-        assert tabs.active == "day-2025-12-06"
+        assert active_day(app) == "day-2025-12-06"
         assert app.focused is day_list(app, "2025-12-06")
 
 
@@ -168,7 +168,7 @@ async def test_time_tba_sessions_follow_timed_ones_and_date_tba_has_a_tab(
 
         await pilot.press("right")
         await pilot.pause()
-        assert app.screen.query_one(TabbedContent).active == "day-tba"
+        assert active_day(app) == "day-tba"
         assert ids(day_list(app, "tba").sessions) == ["mystery"]
         assert "Mystery meeting" in screen_text(app)
 
