@@ -13,6 +13,7 @@ from tui_guide.library.load import load_programme
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.venues import VenuesScreen
+from tui_guide.tui.widgets.session_list import SessionList
 
 from .helpers import (
     ACTING,
@@ -132,6 +133,26 @@ async def test_days_open_on_the_day_on_now_or_the_nearest_with_sessions(
         await open_baku_days(pilot)
         assert active_day(app) == f"day-{opens}"
         assert app.focused is day_list(app, opens)
+
+
+async def test_each_day_keeps_its_highlight_and_the_screen_its_few_widgets(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_baku_days(pilot)
+        seventh = day_list(app, "2025-12-07")
+        first = seventh.highlighted_session
+        await pilot.press("down")
+        await pilot.pause()
+        moved = seventh.highlighted_session
+        assert moved is not None and moved != first
+        await pilot.press("right")  # the 9th, then back: the 7th's highlight is where it was
+        await pilot.pause()
+        assert ids(day_list(app, "2025-12-09").sessions) == [ROUNDTABLE]
+        await pilot.press("left")
+        await pilot.pause()
+        assert day_list(app, "2025-12-07").highlighted_session == moved
+        # One list for every day: the strip, and a single SessionList.
+        assert len(app.screen.query(SessionList)) == 1
 
 
 async def test_right_and_left_change_the_day(make_app) -> None:

@@ -45,7 +45,7 @@ class DaysScreen(ListScreen):
         super().__init__()
         self.festival = festival
         self.tabs: list[date | None] = list(festival.days)
-        if any(s.date is None for s in festival.sessions):
+        if festival.has_sessions_on(None):
             self.tabs.append(None)
         self._shown: date | None = None  # the day the list shows, once `_filled`
         self._filled = False
