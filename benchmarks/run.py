@@ -389,7 +389,7 @@ def measure(size: int, folder: Path, repeat: int, env: dict[str, str]) -> dict[s
     row["My programme (100 favourites), key to rows"] = fmt(mine)
     if terminal.available():
         say("first paint in tmux")
-        path_start, path_bare = terminal.terminal_starts(
+        path_start, path_bare, *_ = terminal.terminal_starts(
             terminal.guide_command(path, moment), env, repeat
         )
         row["in tmux: bare app, first text"] = fmt(path_bare)
@@ -469,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
         load_programme([bundled])  # its cache, for the start below
         child(["bare"], env)  # warm the file system caches
         seed, seed_bare, _ = starts(["guide", str(bundled)], env, max(repeat, 3))
-        seed_tty = None
+        seed_tty: tuple[float, ...] | None = None
         if terminal.available():
             seed_tty = terminal.terminal_starts(
                 terminal.guide_command(bundled, None), env, max(repeat, 3)

@@ -1,6 +1,6 @@
 """The first paint in a real terminal: tmux, on a socket of its own, at 120x40.
 
-    python -m benchmarks.terminal [PATH [--now ISO]]
+    python -m benchmarks.terminal [PATH] [--now ISO] [--repeat N] [--against OTHER/src]
 
 Starts a command in a fresh tmux session and reads the screen (`capture-pane`) every few
 milliseconds until what it waits for is on it: the bare app's "Hello", or the guide's days
@@ -12,6 +12,7 @@ bare app and the guide are taken in turns, the same way.
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import os
 import re
@@ -98,9 +99,12 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
 
-def terminal_starts(guide: list[str], env: dict[str, str], repeat: int) -> tuple[float, float]:
+def terminal_starts(
+    guide: list[str], env: dict[str, str], repeat: int, against: Path | None = None
+) -> tuple[float, ...]:
     """Median seconds to the first paint in tmux of the guide command and of a bare app,
-    taken in turns."""
+    taken in turns; with `against` (another checkout's `src`, its own cache folder), that
+    checkout's guide too, in the same turns: (this guide, bare[, the other guide])."""
     with tempfile.TemporaryDirectory(prefix="tui-guide-bench-tty-") as folder:
         bare_script = Path(folder) / "bare.py"
         bare_script.write_text(BARE, "utf-8")
@@ -108,13 +112,21 @@ def terminal_starts(guide: list[str], env: dict[str, str], repeat: int) -> tuple
         extra = {k: env[k] for k in ("TUI_GUIDE_CACHE", "TEXTUAL_ANIMATIONS", "TZ") if k in env}
         extra["TUI_GUIDE_STATE_DIR"] = str(Path(folder) / "state")
         extra["PYTHONPATH"] = str(REPO / "src")
+        other = {**extra, "PYTHONPATH": str(against), "TUI_GUIDE_CACHE": f"{folder}/other"}
         first_text(bare, bare_painted, extra)  # warm the file system caches
         first_text(guide, guide_painted, extra)  # and the guide's cache
-        guides, bares = [], []
+        if against is not None:
+            first_text(guide, guide_painted, other)
+        guides: list[float] = []
+        bares: list[float] = []
+        others: list[float] = []
         for _ in range(repeat):
             bares.append(first_text(bare, bare_painted, extra))
             guides.append(first_text(guide, guide_painted, extra))
-    return statistics.median(guides), statistics.median(bares)
+            if against is not None:
+                others.append(first_text(guide, guide_painted, other))
+    found = (statistics.median(guides), statistics.median(bares))
+    return (*found, statistics.median(others)) if others else found
 
 
 def guide_command(path: Path | None, now: str | None) -> list[str]:
@@ -128,11 +140,23 @@ def guide_command(path: Path | None, now: str | None) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[0]) if argv else None
-    now = argv[2] if len(argv) > 2 and argv[1] == "--now" else None
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", nargs="?", type=Path, help="a programme (default: the bundled)")
+    parser.add_argument("--now", help="the guide's clock (YYYY-MM-DDTHH:MM)")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--against", type=Path, help="another checkout's src/, timed in turn")
+    args = parser.parse_args(argv)
     env = {**os.environ, "TEXTUAL_ANIMATIONS": "none"}
-    guide, bare = terminal_starts(guide_command(path, now), env, 5)
+    found = terminal_starts(
+        guide_command(args.path or REPO / "data", args.now), env, args.repeat, args.against
+    )
+    guide, bare = found[:2]
     print(f"guide {guide * 1e3:.0f} ms, bare {bare * 1e3:.0f} ms: {guide / bare:.2f}x")
+    if len(found) > 2:
+        print(
+            f"other {found[2] * 1e3:.0f} ms: {found[2] / bare:.2f}x; "
+            f"this/other {guide / found[2]:.2f}"
+        )
     return 0
 
 
