@@ -88,7 +88,7 @@ def build_entries(app: GuideApp, cancelled: Callable[[], bool] | None = None) ->
             Entry(
                 person.name,
                 "person",
-                count(len(person.sessions), "session"),
+                count(person.session_count, "session"),
                 person.spellings,
                 partial(OpenPerson, person.key),
             )
