@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from zoneinfo import ZoneInfo
 
 from textual import events, on
@@ -48,11 +48,19 @@ class SessionRow(Visual):
 
     PREFIX = TIME_WIDTH + 3  # the time, then the mark between single spaces
 
-    def __init__(self, time: str, mark: str, body: list[Content]) -> None:
-        self.time = time
+    def __init__(self, time: str | Callable[[], str], mark: str, body: list[Content]) -> None:
+        self._time = time
         self.mark = mark
         self.body = body
         self._heights: dict[tuple[int, int], int] = {}  # by width and line pad
+
+    @property
+    def time(self) -> str:
+        """The time column, worked out when the row is first drawn: a long list measures
+        every row, but draws only those in view (a third of making a row was its time)."""
+        if not isinstance(self._time, str):
+            self._time = self._time()
+        return self._time
 
     def _body_width(self, width: int) -> int:
         return max(1, width - self.PREFIX)
@@ -108,7 +116,7 @@ def session_row(
     body = [_shared(session.title, "bold"), _shared(" · ".join(details), "dim")]
     for line in (note or "").splitlines():  # one warning a line
         body.append(plain(f"⚠ {line}", style="bold italic"))
-    time = time_range(session, compact=True, zone=zone, over=over)
+    time = partial(time_range, session, compact=True, zone=zone, over=over)
     return SessionRow(time, FAVOURITE_MARK if favourite else " ", body)
 
 
