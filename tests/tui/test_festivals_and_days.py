@@ -32,6 +32,7 @@ from .helpers import (
     open_baku_days,
     option_ids,
     screen_text,
+    show_day,
 )
 
 
@@ -153,6 +154,25 @@ async def test_each_day_keeps_its_highlight_and_the_screen_its_few_widgets(make_
         assert day_list(app, "2025-12-07").highlighted_session == moved
         # One list for every day: the strip, and a single SessionList.
         assert len(app.screen.query(SessionList)) == 1
+
+
+async def test_a_day_seen_again_shows_the_rows_made_before(make_app, monkeypatch) -> None:
+    from tui_guide.tui.widgets import session_list
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_baku_days(pilot)
+        await show_day(pilot, "2025-12-09")
+        made = []
+        making = session_list._row
+        monkeypatch.setattr(
+            session_list, "_row", lambda session, how: made.append(session) or making(session, how)
+        )
+        assert await on_day(pilot, "2025-12-07") == [ACTING, CAREERS, SERIES_7]
+        assert made == []  # the 7th's rows were kept from its first showing
+        await pilot.press("f")  # a star changes a row: that one is made again
+        await pilot.pause()
+        assert [s.id for s in made] == [ACTING]
 
 
 async def test_right_and_left_change_the_day(make_app) -> None:
