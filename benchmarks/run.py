@@ -56,6 +56,7 @@ from tui_guide.programme import Festival, Programme  # noqa: E402
 from tui_guide.programme.query import SessionFilter  # noqa: E402
 from tui_guide.programme.text import fold  # noqa: E402
 
+from . import terminal  # noqa: E402
 from .make_programme import write_programme  # noqa: E402
 
 START = "<!-- results: written by python -m benchmarks -->"
@@ -204,7 +205,7 @@ async def _in_app(programme: Programme, day: date, toggles: int) -> tuple:
 async def _measure_app(  # type: ignore[no-untyped-def]
     programme, day, first_day, favourites, toggles
 ) -> tuple:
-    from textual.widgets import TabbedContent
+    from textual.widgets import Tabs
 
     from tui_guide.programme.clock import Clock
     from tui_guide.tui.app import GuideApp
@@ -227,10 +228,10 @@ async def _measure_app(  # type: ignore[no-untyped-def]
         indexed = time.perf_counter() - started
         await _settle(pilot)
         started = time.perf_counter()
-        app.screen.query_one(TabbedContent).active = tab_id(day)
+        app.screen.query_one(Tabs).active = tab_id(day)
         await _settle(pilot)
         opened = time.perf_counter() - started
-        listing = app.screen.query_one(f"#list-{tab_id(day)}", SessionList)
+        listing = app.screen.query_one("#day-list", SessionList)
         listing.focus()
         await _settle(pilot)
         started = time.perf_counter()
@@ -249,18 +250,37 @@ async def _measure_app(  # type: ignore[no-untyped-def]
             await pilot.press("s")
             await _settle(pilot)
             toggled.append(time.perf_counter() - started)
-    return opened, scrolled, toggled, idle, indexed
+        # People, then My programme with 100 favourites, each from the key to its rows.
+        started = time.perf_counter()
+        await pilot.press("p")
+        await _settle(pilot)
+        people = time.perf_counter() - started
+        await pilot.press("d")
+        await _settle(pilot)
+        rng = random.Random(5)
+        for session in rng.sample(programme.sessions, min(100, len(programme.sessions))):
+            if session.key not in favourites:
+                favourites.add(session.key)
+        app.favourites_version += 1
+        await _settle(pilot)
+        started = time.perf_counter()
+        await pilot.press("m")
+        await _settle(pilot)
+        mine = time.perf_counter() - started
+    return opened, scrolled, toggled, idle, indexed, people, mine
 
 
 def app_times(programme: Programme, day: date, repeat: int) -> tuple[float, ...]:
     """Median seconds to open the busiest day and to scroll it to its end; median and 95th
     percentile of a favourite toggle in the guide; median of a key that does nothing; median
     of the wait, after the first paint, for the search indexes' worker."""
-    opened, scrolled, toggled, idle, indexed = [], [], [], [], []
+    opened, scrolled, toggled, idle, indexed, people, mine = [], [], [], [], [], [], []
     for _ in range(repeat):
         gc.collect()
-        o, s, t, i, x = asyncio.run(_in_app(programme, day, toggles=6))
+        o, s, t, i, x, p, m = asyncio.run(_in_app(programme, day, toggles=6))
         indexed.append(x)
+        people.append(p)
+        mine.append(m)
         opened.append(o)
         scrolled.append(s)
         toggled.extend(t)
@@ -271,6 +291,8 @@ def app_times(programme: Programme, day: date, repeat: int) -> tuple[float, ...]
         *_mp(toggled),
         statistics.median(idle),
         statistics.median(indexed),
+        statistics.median(people),
+        statistics.median(mine),
     )
 
 
@@ -387,7 +409,9 @@ def measure(size: int, folder: Path, repeat: int, env: dict[str, str]) -> dict[s
     say("busiest day")
     busiest = len(programme.festivals[0].sessions_on(day))
     runs = max(1, repeat // 2 + 1)
-    opened, scrolled, toggle, toggle95, idle, indexed = app_times(programme, day, runs)
+    opened, scrolled, toggle, toggle95, idle, indexed, people, mine = app_times(
+        programme, day, runs
+    )
     row["busiest day: sessions"] = f"{busiest:,}"
     row["busiest day: open the tab"] = fmt(opened)
     row["busiest day: scroll to the end"] = fmt(scrolled)
@@ -418,6 +442,17 @@ def measure(size: int, folder: Path, repeat: int, env: dict[str, str]) -> dict[s
     row["favourite toggle in the guide: median / p95"] = f"{fmt(toggle)} / {fmt(toggle95)}"
     row["a key that does nothing (the harness's floor)"] = fmt(idle)
     row["search indexes ready, after the first screen settled"] = fmt(indexed)
+    row["People screen, key to rows"] = fmt(people)
+    row["My programme (100 favourites), key to rows"] = fmt(mine)
+    if terminal.available():
+        say("first paint in tmux")
+        path_start, path_bare, *_ = terminal.terminal_starts(
+            terminal.guide_command(path, moment), env, repeat
+        )
+        row["in tmux: bare app, first text"] = fmt(path_bare)
+        row["in tmux: tui-guide, first text (busiest day)"] = (
+            f"{fmt(path_start)} ({path_start / path_bare:.2f}×)"
+        )
     return row
 
 
@@ -491,6 +526,11 @@ def main(argv: list[str] | None = None) -> int:
         load_programme([bundled])  # its cache, for the start below
         child(["bare"], env)  # warm the file system caches
         seed, seed_bare, _ = starts(["guide", str(bundled)], env, max(repeat, 3))
+        seed_tty: tuple[float, ...] | None = None
+        if terminal.available():
+            seed_tty = terminal.terminal_starts(
+                terminal.guide_command(bundled, None), env, max(repeat, 3)
+            )
         results: dict[int, dict[str, str]] = {}
         try:
             for size in sizes:
@@ -508,7 +548,13 @@ def main(argv: list[str] | None = None) -> int:
             f"(`python -m benchmarks{' --quick' if args.quick else ''}`).",
             "",
             f"Seed programme (the bundled data, 3 festivals): first paint {fmt(seed)}, "
-            f"bare Textual app {fmt(seed_bare)}: **{seed / seed_bare:.2f}×**.",
+            f"bare Textual app {fmt(seed_bare)}: **{seed / seed_bare:.2f}×**"
+            + (
+                f"; in tmux, to the first text: {fmt(seed_tty[0])} against "
+                f"{fmt(seed_tty[1])}: **{seed_tty[0] / seed_tty[1]:.2f}×**."
+                if seed_tty
+                else " (no tmux here for the real-terminal figure)."
+            ),
             "",
             table(results),
         ]

@@ -55,3 +55,50 @@ def test_the_command_line_imports_textual_only_to_open_the_guide() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1]) == [0, False]
+
+
+# Modules the guide's start has no use for, which the subcommands and the calendar export
+# load (issue 14: each cost the first paint tens of milliseconds).
+NOT_FOR_THE_GUIDE = ("icalendar", "dateutil", "email", "http.client", "importlib.metadata")
+
+
+def test_the_guides_start_loads_no_subcommand_and_no_calendar_export() -> None:
+    # What `tui-guide` with no subcommand imports up to running the App: the parser, the
+    # guide's command and the App with all its screens.
+    script = (
+        "import json, sys\n"
+        "from tui_guide.cli.main import build_parser\n"
+        "args = build_parser(['--now', '2025-12-07T14:10']).parse_args(\n"
+        "    ['--now', '2025-12-07T14:10'])\n"
+        "assert args.command is None\n"
+        "import tui_guide.cli.guide, tui_guide.tui.app\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stdout))
+    assert "tui_guide.tui.screens.mine" in loaded  # the screens were imported
+    assert [m for m in NOT_FOR_THE_GUIDE if m in loaded] == []
+    assert sorted(m for m in loaded if m.startswith("tui_guide.cli.")) == [
+        "tui_guide.cli.common",
+        "tui_guide.cli.guide",
+        "tui_guide.cli.load_status",
+        "tui_guide.cli.main",
+    ]
+
+
+def test_a_subcommand_is_imported_when_it_runs() -> None:
+    script = (
+        "import json, sys\n"
+        "from tui_guide.cli import main\n"
+        "code = main(['validate'])\n"
+        "print(json.dumps([code, 'tui_guide.cli.validate' in sys.modules,\n"
+        "    'tui_guide.cli.export' in sys.modules, 'icalendar' in sys.modules]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == [0, True, False, False]

@@ -14,7 +14,7 @@ from textual.app import App
 from textual.command import CommandInput, CommandList, CommandPalette
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import OptionList, TabbedContent
+from textual.widgets import OptionList, Tabs
 
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
@@ -110,15 +110,21 @@ def option_ids(options: OptionList) -> list[str | None]:
     return [options.get_option_at_index(i).id for i in range(options.option_count)]
 
 
+def active_day(app: App) -> str:
+    """The id of the day the days screen shows ("day-2025-12-07" or "day-tba")."""
+    return app.screen.query_one(Tabs).active
+
+
 def day_list(app: App, day: str) -> SessionList:
-    """The list of the days screen's tab for `day` ("2025-12-07" or "tba")."""
-    return app.screen.query_one(f"#list-day-{day}", SessionList)
+    """The days screen's list, showing `day` ("2025-12-07" or "tba")."""
+    assert active_day(app) == f"day-{day}"
+    return app.screen.query_one("#day-list", SessionList)
 
 
 async def show_day(pilot: Pilot, day: str) -> SessionList:
-    """Open the tab of `day` and give its list. (A tab's list is filled when it is opened.)"""
+    """Open the day `day` and give its list. (The list is filled when a day is opened.)"""
     app = pilot.app
-    app.screen.query_one(TabbedContent).active = f"day-{day}"
+    app.screen.query_one(Tabs).active = f"day-{day}"
     await pilot.pause()
     return day_list(app, day)
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from textual.widgets import OptionList, Tab, TabbedContent
+from textual.widgets import OptionList, Tab
 
 from tui_guide.library.load import load_programme
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.venues import VenuesScreen
+from tui_guide.tui.widgets.session_list import SessionList
 
 from .helpers import (
     ACTING,
@@ -24,12 +25,14 @@ from .helpers import (
     SERIES_6,
     SERIES_7,
     SIZE,
+    active_day,
     day_list,
     ids,
     on_day,
     open_baku_days,
     option_ids,
     screen_text,
+    show_day,
 )
 
 
@@ -102,7 +105,7 @@ async def test_days_open_on_the_now_day_with_day_labels(make_app) -> None:
             "Tue 9 Dec",
             "Date TBA",  # the state-cooperation panel has no date
         ]
-        assert app.screen.query_one(TabbedContent).active == "day-2025-12-07"
+        assert active_day(app) == "day-2025-12-07"
         assert app.focused is day_list(app, "2025-12-07")
         # On screen: the two 14:00 masterclasses of the day.
         text = screen_text(app)
@@ -130,24 +133,62 @@ async def test_days_open_on_the_day_on_now_or_the_nearest_with_sessions(
     app = make_app(now=now)
     async with app.run_test(size=SIZE) as pilot:
         await open_baku_days(pilot)
-        assert app.screen.query_one(TabbedContent).active == f"day-{opens}"
+        assert active_day(app) == f"day-{opens}"
         assert app.focused is day_list(app, opens)
+
+
+async def test_each_day_keeps_its_highlight_and_the_screen_its_few_widgets(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_baku_days(pilot)
+        seventh = day_list(app, "2025-12-07")
+        first = seventh.highlighted_session
+        await pilot.press("down")
+        await pilot.pause()
+        moved = seventh.highlighted_session
+        assert moved is not None and moved != first
+        await pilot.press("right")  # the 9th, then back: the 7th's highlight is where it was
+        await pilot.pause()
+        assert ids(day_list(app, "2025-12-09").sessions) == [ROUNDTABLE]
+        await pilot.press("left")
+        await pilot.pause()
+        assert day_list(app, "2025-12-07").highlighted_session == moved
+        # One list for every day: the strip, and a single SessionList.
+        assert len(app.screen.query(SessionList)) == 1
+
+
+async def test_a_day_seen_again_shows_the_rows_made_before(make_app, monkeypatch) -> None:
+    from tui_guide.tui.widgets import session_list
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_baku_days(pilot)
+        await show_day(pilot, "2025-12-09")
+        made = []
+        making = session_list._row
+        monkeypatch.setattr(
+            session_list, "_row", lambda session, how: made.append(session) or making(session, how)
+        )
+        assert await on_day(pilot, "2025-12-07") == [ACTING, CAREERS, SERIES_7]
+        assert made == []  # the 7th's rows were kept from its first showing
+        await pilot.press("f")  # a star changes a row: that one is made again
+        await pilot.pause()
+        assert [s.id for s in made] == [ACTING]
 
 
 async def test_right_and_left_change_the_day(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_baku_days(pilot)
-        tabs = app.screen.query_one(TabbedContent)
         await pilot.press("right")
         await pilot.pause()
-        assert tabs.active == "day-2025-12-09"
+        assert active_day(app) == "day-2025-12-09"
         await pilot.press("right", "right")  # to "Date TBA", and it stays on the last tab
         await pilot.pause()
-        assert tabs.active == "day-tba"
+        assert active_day(app) == "day-tba"
         await pilot.press("left", "left", "left")
         await pilot.pause()
-        assert tabs.active == "day-2025-12-06"
+        assert active_day(app) == "day-2025-12-06"
         assert app.focused is day_list(app, "2025-12-06")
 
 
@@ -169,7 +210,7 @@ async def test_time_tba_sessions_follow_timed_ones_and_date_tba_has_a_tab(
 
         await pilot.press("right")
         await pilot.pause()
-        assert app.screen.query_one(TabbedContent).active == "day-tba"
+        assert active_day(app) == "day-tba"
         assert ids(day_list(app, "tba").sessions) == ["mystery"]
         assert "Mystery meeting" in screen_text(app)
 

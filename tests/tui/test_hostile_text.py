@@ -25,9 +25,8 @@ from tui_guide.tui.screens.sessions import SessionsScreen
 from tui_guide.tui.screens.timetable import TimetableScreen
 from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import VenuesScreen
-from tui_guide.tui.widgets.session_list import SessionList
 
-from .helpers import open_days, option_ids, palette_search, prompts, screen_text, wait_for
+from .helpers import day_list, open_days, option_ids, palette_search, prompts, screen_text, wait_for
 
 SIZE = (110, 50)
 
@@ -381,7 +380,7 @@ async def test_find_with_markup_in_the_query(hostile_app) -> None:
         await to_days(pilot)
         await pilot.press("slash", *"[/dogs]")
         await pilot.pause()
-        seventh = hostile_app.screen.query_one("#list-day-2025-12-07", SessionList)
+        seventh = day_list(hostile_app, "2025-12-07")
         assert [s.id for s in seventh.sessions] == ["free", "cats"]  # title or venue
         assert "[/dogs]" in assert_clean(hostile_app)
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, TabbedContent
+from textual.widgets import OptionList
 
 from tui_guide.library.load import load_programme
 from tui_guide.programme import Programme
@@ -16,7 +16,7 @@ from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.venue import VenueScreen
 
-from .helpers import day_list, option_ids, screen_text, show_day
+from .helpers import active_day, day_list, option_ids, screen_text, show_day
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "schedules"
 SIZE = (100, 30)
@@ -48,7 +48,7 @@ async def test_37c3_opens_on_its_day_with_every_event_in_its_room_and_time(
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DaysScreen) and app.screen.festival.id == "37c3"
-        assert app.screen.query_one(TabbedContent).active == "day-2023-12-27"
+        assert active_day(app) == "day-2023-12-27"
         for day in congress.days:
             shown = (await show_day(pilot, day.isoformat())).sessions
             assert [s.key for s in shown] == [s.key for s in congress.sessions_on(day)]
@@ -89,7 +89,7 @@ async def test_debconf23_sessions_are_in_kochi_time_in_their_rooms(make_app, imp
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DaysScreen) and app.screen.festival.id == "debconf23"
-        assert app.screen.query_one(TabbedContent).active == "day-2023-09-10"
+        assert active_day(app) == "day-2023-09-10"
         tenth = day_list(app, "2023-09-10")
         assert [s.key for s in tenth.sessions] == [
             s.key for s in debconf.sessions_on(datetime(2023, 9, 10).date())

@@ -37,3 +37,27 @@ def test_a_rows_height_is_measured_once_per_width(programme, monkeypatch) -> Non
     narrow = row.get_height(rules, 30)
     assert narrow >= row.get_height(rules, 80)
     assert len(calls) == 2 * len(row.body)
+
+
+def test_a_rows_time_is_worked_out_when_it_is_first_drawn(programme, monkeypatch) -> None:
+    from textual.style import Style
+    from textual.visual import RenderOptions
+
+    from tui_guide.tui.widgets import session_list
+
+    calls = []
+    formatted = session_list.time_range
+
+    def counting(*args, **kwargs):
+        calls.append(args[0])
+        return formatted(*args, **kwargs)
+
+    monkeypatch.setattr(session_list, "time_range", counting)
+    session = next(s for s in programme.sessions if s.start is not None)
+    row = session_row(session, favourite=False)
+    assert row.get_height({}, 80) >= 2 and calls == []  # measured, not yet drawn
+    strips = row.render_strips(80, None, Style(), RenderOptions(lambda _: None, {}))
+    assert calls == [session]
+    assert strips[0].text.startswith(f"{session.start:%H:%M}")
+    row.render_strips(80, None, Style(), RenderOptions(lambda _: None, {}))
+    assert calls == [session]  # once

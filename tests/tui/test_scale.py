@@ -44,7 +44,7 @@ async def _days_widgets(make_app, programme: Programme) -> tuple[int, int]:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, DaysScreen)
-        listing = app.screen.query_one(f"#list-{app.screen.query_one('TabbedContent').active}")
+        listing = app.screen.query_one("#day-list", SessionList)
         return len(list(app.screen.query("*"))), listing.option_count
 
 

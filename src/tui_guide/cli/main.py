@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -12,20 +14,35 @@ from types import ModuleType
 
 from rich.console import Console
 
-from tui_guide.cli import export, favourites, fetching, guide, importing, listing, validate
 from tui_guide.cli.common import data_option, minutes, state_dir_option
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR
 
-# Each subcommand's module, by the names it adds: `add_parser(commands)`, `run(args, out, err)`.
-SUBCOMMANDS: dict[str, ModuleType] = {
-    "validate": validate,
-    "list": listing,
-    "import": importing,
-    "add": fetching,
-    "refresh": fetching,
-    "favourites": favourites,
-    "export": export,
+# Each subcommand's module (in tui_guide.cli), by the names it adds: `add_parser(commands)`,
+# `run(args, out, err)`. A module is imported only when its command is asked for (or for
+# --help): between them they load icalendar, dateutil, email, http.client…, which the
+# guide's start does without.
+SUBCOMMANDS: dict[str, str] = {
+    "validate": "validate",
+    "list": "listing",
+    "import": "importing",
+    "add": "fetching",
+    "refresh": "fetching",
+    "favourites": "favourites",
+    "export": "export",
 }
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"tui_guide.cli.{SUBCOMMANDS[name]}")
+
+
+def _asked_for(argv: Sequence[str] | None) -> set[str]:
+    """The modules of the subcommands some word of `argv` names (all of them for help, or
+    for no `argv`): only these are imported and given their options. A word that is an
+    option's value ("--data list") only costs that import; the parse stays exact."""
+    if argv is None or any(word in ("-h", "--help") for word in argv):
+        return set(SUBCOMMANDS.values())
+    return {SUBCOMMANDS[word] for word in argv if word in SUBCOMMANDS}
 
 
 def _moment(value: str) -> datetime:
@@ -51,7 +68,10 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with the options of the subcommands `argv` may ask for (every one when
+    `argv` is None); the others are there by name only, so that a mistyped command is still
+    told apart and the guide's start imports none of them."""
     parser = argparse.ArgumentParser(
         prog="tui-guide",
         description="An offline terminal guide to festival programmes. "
@@ -77,17 +97,28 @@ def build_parser() -> argparse.ArgumentParser:
         "at most 10080, a week)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in dict.fromkeys(SUBCOMMANDS.values()):  # each once, in the order above
-        module.add_parser(commands)
+    wanted, added = _asked_for(argv), set()
+    for name, module in SUBCOMMANDS.items():  # in the order above, each module once
+        if module not in wanted:
+            commands.add_parser(name)  # not asked for: its name, for the parser's errors
+        elif module not in added:
+            added.add(module)
+            importlib.import_module(f"tui_guide.cli.{module}").add_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(words).parse_args(words)
     out = Console(highlight=False, markup=False, emoji=False)
     err = Console(stderr=True, highlight=False, markup=False, emoji=False)
     try:
-        run = SUBCOMMANDS[args.command].run if args.command else guide.run
+        if args.command:
+            run = _module(args.command).run
+        else:
+            from tui_guide.cli import guide
+
+            run = guide.run
         return int(run(args, out, err))
     except KeyboardInterrupt:
         return 130

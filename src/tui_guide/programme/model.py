@@ -251,7 +251,7 @@ class Festival:
     def days(self) -> tuple[date, ...]:
         """Every day from `starts` to `ends` when both are known, plus any dated session's
         festival day."""
-        found = {s.day for s in self.sessions if s.day is not None}
+        found = {day for day in self._day_members if day is not None}
         if self.starts is not None and self.ends is not None:
             day = self.starts
             while day <= self.ends:
@@ -262,7 +262,15 @@ class Festival:
     def sessions_on(self, day: date | None) -> tuple[Session, ...]:
         """The sessions of one festival day in time order, its night last; `None` gives the
         date-TBA sessions."""
-        return self._by_date.get(day, ())
+        found = self._by_date.get(day)
+        if found is None:  # each day sorted when first asked for: a first screen shows one
+            found = tuple(sorted(self._day_members.get(day, ()), key=Session.sort_key))
+            self._by_date[day] = found
+        return found
+
+    def has_sessions_on(self, day: date | None) -> bool:
+        """True when some session falls on this festival day (None: has no date)."""
+        return day in self._day_members
 
     def sessions_at(self, venue: Venue | None) -> tuple[Session, ...]:
         """The sessions at one venue in time order; `None` gives the venue-TBA sessions."""
@@ -272,8 +280,16 @@ class Festival:
     # every day and every venue, and a scan of all sessions each time cost seconds for 300
     # venues.
     @cached_property
+    def _day_members(self) -> dict[date | None, list[Session]]:
+        """Each festival day's sessions in the order of the file (sorted by `sessions_on`)."""
+        members: dict[date | None, list[Session]] = {}
+        for session in self.sessions:
+            members.setdefault(session.day, []).append(session)
+        return members
+
+    @cached_property
     def _by_date(self) -> dict[date | None, tuple[Session, ...]]:
-        return _grouped(self.sessions, lambda session: session.day)
+        return {}  # filled a day at a time by `sessions_on`
 
     @cached_property
     def _by_venue(self) -> dict[Venue | None, tuple[Session, ...]]:

@@ -114,7 +114,7 @@ def opening_day(festival: Festival, moment: datetime) -> date | None:
     when it has sessions; else the next day with sessions; else, the festival over, its last
     day with sessions; None when no session has a date."""
     today = festival.day_of(moment)
-    busy = [day for day in festival.days if festival.sessions_on(day)]
+    busy = [day for day in festival.days if festival.has_sessions_on(day)]
     if not busy:  # every session undated (or none at all): the "Date TBA" list
         return None
     if today in busy:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from tui_guide.programme.model import Person, Session
 from tui_guide.programme.text import fold
@@ -28,14 +29,19 @@ class PersonEntry:
     spellings: tuple[str, ...]
     appearances: tuple[Appearance, ...]
 
-    @property
+    @cached_property
     def sessions(self) -> tuple[Session, ...]:
         seen: dict[str, Session] = {}
         for appearance in self.appearances:
             seen.setdefault(appearance.session.key, appearance.session)
         return tuple(sorted(seen.values(), key=Session.sort_key))
 
-    @property
+    @cached_property
+    def session_count(self) -> int:
+        """`len(self.sessions)`, without sorting them (a list of everyone shows the count)."""
+        return len({id(appearance.session) for appearance in self.appearances})
+
+    @cached_property
     def affiliations(self) -> tuple[str, ...]:
         return tuple(
             dict.fromkeys(a.person.affiliation for a in self.appearances if a.person.affiliation)
@@ -53,9 +59,13 @@ def _richness(name: str) -> int:
 def index_people(sessions: Iterable[Session]) -> tuple[PersonEntry, ...]:
     """Group every person of `sessions` by folded name, sorted by name."""
     groups: dict[str, list[Appearance]] = {}
+    keys: dict[str, str] = {}  # each name folded once: a person appears in many sessions
     for session in sessions:
         for person in session.people:
-            groups.setdefault(person_key(person.name), []).append(Appearance(session, person))
+            key = keys.get(person.name)
+            if key is None:
+                key = keys[person.name] = person_key(person.name)
+            groups.setdefault(key, []).append(Appearance(session, person))
     entries = []
     for key, appearances in groups.items():
         spellings = tuple(dict.fromkeys(a.person.name for a in appearances))

@@ -230,6 +230,9 @@ class GuideApp(App[None]):
     ) -> None:
         if not programme.festivals:
             raise ValueError("the guide needs at least one festival")
+        # Started in its mode: a default screen switched away from at once would be made,
+        # styled and laid out for nothing before the first paint.
+        self.DEFAULT_MODE = "festivals" if len(programme.festivals) > 1 else "days"  # type: ignore[misc]
         super().__init__()
         self.programme = programme
         self.clock = clock or Clock()
@@ -255,21 +258,27 @@ class GuideApp(App[None]):
         self.add_mode("now", lambda: NowNextScreen(festival))
 
     def on_mount(self) -> None:
-        if len(self.programme.festivals) > 1:
-            self.switch_mode("festivals")
-        else:
-            self.switch_mode("days")
         self._report_problems()
+        # What walks every session waits for the first paint: the favourites' snapshots and
+        # the first reminders, then (once the first screen has settled: started at once, the
+        # worker held the interpreter while the first screen finished its layout) the search
+        # indexes.
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
         # Title and time of favourites that have none, to name them if they go away; when
         # that cannot be saved, the next toggle says so.
         with suppress(FavouritesError):
-            self.favourites.remember(self.programme.sessions)
+            self.favourites.remember(self._starred_sessions())
         if self.remind > 0:
             self.check_reminders()
             self.set_interval(20, self.check_reminders)
-        # The search indexes, once the first screen is painted and has settled: started at
-        # once, the worker held the interpreter while the first screen finished its layout.
-        self.call_after_refresh(self.set_timer, INDEX_AFTER, self.build_search_indexes)
+        self.set_timer(INDEX_AFTER, self.build_search_indexes)
+
+    def _starred_sessions(self) -> list[Session]:
+        """The sessions of the favourites, looked up by key (not a walk of every session)."""
+        found = (self.programme.session(key) for key in self.favourites)
+        return [session for session in found if session is not None]
 
     @work(thread=True, exit_on_error=False, group="search-index")
     def build_search_indexes(self) -> None:
@@ -281,9 +290,10 @@ class GuideApp(App[None]):
 
     def check_reminders(self) -> None:
         """Say once for each favourite that it starts within `remind` minutes."""
+        starred = self._starred_sessions()
         for festival in self.programme.festivals:
             moment = self.clock.now(festival.timezone)
-            mine = [s for s in festival.sessions if s.key in self.favourites]
+            mine = [s for s in starred if s.festival_id == festival.id]
             for session in starting_soon(mine, moment, self.remind):
                 if session.key in self.reminded:
                     continue

@@ -91,7 +91,7 @@ def build_entries(
             Entry(
                 person.name,
                 "person",
-                count(len(person.sessions), "session"),
+                count(person.session_count, "session"),
                 tuple((TITLE, spelling) for spelling in person.spellings),
                 partial(OpenPerson, person.key),
             )

@@ -1,4 +1,5 @@
-"""The programme day by day: one tab per festival day (its night included), and "Date TBA"."""
+"""The programme day by day: a strip of festival days (each night in its day), "Date TBA"
+last, over one list that shows the chosen day."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Static, Tab, Tabs
 
 from tui_guide.programme.format import day_label, day_tab_label, night_groups
-from tui_guide.programme.model import Festival
+from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.now import first_current, opening_day
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.widgets.filter_bar import FilterBar
@@ -17,6 +18,7 @@ from tui_guide.tui.widgets.footer import guide_footer
 from tui_guide.tui.widgets.session_list import SessionList
 
 TBA_TAB = "day-tba"
+DAY_LIST = "day-list"
 
 
 def tab_id(day: date | None) -> str:
@@ -26,7 +28,11 @@ def tab_id(day: date | None) -> str:
 class DaysScreen(ListScreen):
     """Sessions in time order for each festival day, each night at the end of its day; opens
     on the day on now (at 01:30, the night before's), scrolled to what is on, or on the
-    nearest day with sessions."""
+    nearest day with sessions.
+
+    A few widgets whatever the festival's length: the strip of days (`Tabs`) and one
+    `SessionList`, filled with the day chosen; each day keeps the session it had
+    highlighted."""
 
     SECTION = "days"
 
@@ -39,9 +45,11 @@ class DaysScreen(ListScreen):
         super().__init__()
         self.festival = festival
         self.tabs: list[date | None] = list(festival.days)
-        self._unfilled: set[date | None] = set()
-        if any(s.date is None for s in festival.sessions):
+        if festival.has_sessions_on(None):
             self.tabs.append(None)
+        self._shown: date | None = None  # the day the list shows, once `_filled`
+        self._filled = False
+        self._kept: dict[date | None, Session | None] = {}  # each day's highlight, once seen
 
     def compose(self) -> ComposeResult:
         yield from self.top()
@@ -52,16 +60,20 @@ class DaysScreen(ListScreen):
             return
         moment = self.now(self.festival)
         opening = opening_day(self.festival, moment)
+        first = opening if opening in self.tabs else self.tabs[0]
         undated = self.festival.sessions_on(None)
         # "Date not given" once every undated session is known to be over (a report says so).
         over = bool(undated) and all(s.is_past(moment) for s in undated)
-        with TabbedContent(initial=tab_id(opening if opening in self.tabs else self.tabs[0])):
-            for day in self.tabs:
-                label = (
-                    day_label(None, over=over) if day is None else day_tab_label(self.festival, day)
-                )
-                with TabPane(label, id=tab_id(day)):
-                    yield SessionList(id=f"list-{tab_id(day)}", empty_message="No sessions match.")
+
+        def label(day: date | None) -> str:
+            return day_label(None, over=over) if day is None else day_tab_label(self.festival, day)
+
+        yield Tabs(
+            *(Tab(label(day), id=tab_id(day)) for day in self.tabs),
+            active=tab_id(first),
+            id="days",
+        )
+        yield SessionList(id=DAY_LIST, empty_message="No sessions match.")
         yield guide_footer()
 
     def on_mount(self) -> None:
@@ -69,36 +81,40 @@ class DaysScreen(ListScreen):
         self.sub_title = self.festival.name
 
     def refresh_lists(self) -> None:
-        """Fill the visible day now; the other tabs are filled when they are opened."""
-        self._unfilled = set(self.tabs)
-        self._fill(self._active_day())
+        """Fill the list with the chosen day again (the filters or the zone changed)."""
+        self._fill(self._active_day(), again=True)
 
     def refresh_favourites(self) -> None:
         # The days' lists do not depend on favourites, only their stars do.
-        for day in self.tabs:
-            if day not in self._unfilled:
-                listing = self.query_one(f"#list-{tab_id(day)}", SessionList)
-                listing.update_favourites(self.guide.favourites)
+        lists = self.query(f"#{DAY_LIST}")
+        if lists:
+            lists.first(SessionList).update_favourites(self.guide.favourites)
 
     def _active_day(self) -> date | None:
-        tabs = self.query(TabbedContent)
-        if not tabs:
+        strips = self.query(Tabs)
+        if not strips:
             return None
-        active = tabs.first().active
+        active = strips.first().active
         return next((day for day in self.tabs if tab_id(day) == active), None)
 
-    def _fill(self, day: date | None) -> None:
-        if day not in self._unfilled:
+    def _fill(self, day: date | None, *, again: bool = False) -> None:
+        lists = self.query(f"#{DAY_LIST}")
+        if not lists or (self._filled and day == self._shown and not again):
             return
-        self._unfilled.discard(day)
+        listing = lists.first(SessionList)
+        if self._filled:
+            self._kept[self._shown] = listing.highlighted_session
+        seen = day in self._kept
+        self._shown, self._filled = day, True
         sessions = self.session_filter_for(self.festival).apply(
             self.festival.sessions_on(day), self.session_index
         )
         moment = self.now(self.festival)
-        listing = self.query_one(f"#list-{tab_id(day)}", SessionList)
-        # Opened afresh, a day that is on is scrolled to what is on or next.
-        current = None
-        if listing.highlighted_session is None and day == self.festival.day_of(moment):
+        # Opened afresh, a day that is on is scrolled to what is on or next; one seen before
+        # keeps its highlight.
+        current = self._kept.get(day)
+        on_now = current is None and not seen and day == self.festival.day_of(moment)
+        if on_now:
             found = first_current(sessions, moment)
             current = sessions[found] if found is not None else None
         zone = self.shown_zone
@@ -109,21 +125,22 @@ class DaysScreen(ListScreen):
             moment=moment,
             highlight=current,
         )
-        if current is not None:
+        if on_now and current is not None:
             self.call_after_refresh(listing.scroll_to_highlight, top=True)
+        elif not again:
+            listing.scroll_to_highlight()
 
     def action_day(self, step: int) -> None:
-        """Move to the previous or next day tab, staying put at either end."""
+        """Move to the previous or next day, staying put at either end."""
         if not self.tabs:
             return
-        tabs = self.query_one(TabbedContent)
+        strip = self.query_one(Tabs)
         ids = [tab_id(day) for day in self.tabs]
-        if tabs.active in ids:
-            index = max(0, min(len(ids) - 1, ids.index(tabs.active) + step))
-            tabs.active = ids[index]
+        if strip.active in ids:
+            index = max(0, min(len(ids) - 1, ids.index(strip.active) + step))
+            strip.active = ids[index]
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane
-        if pane is not None:
-            self._fill(self._active_day())
-            pane.query_one(SessionList).focus()
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        event.stop()
+        self._fill(self._active_day())
+        self.query_one(f"#{DAY_LIST}", SessionList).focus()

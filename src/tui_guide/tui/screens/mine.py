@@ -17,7 +17,6 @@ from textual.widgets.option_list import Option
 from tui_guide.atomic import Protected, Refused, write_atomically
 from tui_guide.favourites import Favourite, Favourites, changes
 from tui_guide.favourites.agenda import WALK_MINUTES, clashes, starred_and_gone, tight_walks
-from tui_guide.formats.ics import calendar
 from tui_guide.programme.format import count as count_of
 from tui_guide.programme.model import Session
 from tui_guide.programme.text import printable
@@ -181,6 +180,8 @@ class MineScreen(ListScreen):
     def _export(self, starred: list[Session], gone: int, path: Path) -> None:
         """Write the calendar off the UI thread; say how it went when done."""
         try:
+            from tui_guide.formats.ics import calendar  # icalendar: only when exporting
+
             result = calendar(starred, name="My programme")
             existed = path.exists()
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,7 @@ from tui_guide.tui.widgets.rows import TitledRow, titled_row
 
 def person_row(entry: PersonEntry) -> TitledRow:
     detail = "; ".join(entry.affiliations)
-    return titled_row(entry.name, detail, count(len(entry.sessions), "session"))
+    return titled_row(entry.name, detail, count(entry.session_count, "session"))
 
 
 def person_screen(entry: PersonEntry) -> SessionsScreen:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from zoneinfo import ZoneInfo
 
 from textual import events, on
@@ -32,6 +32,9 @@ FAVOURITE_MARK = "★"
 TIME_WIDTH = 13  # "23:55–00:35⁺¹", the widest time, whole
 MARK_X = TIME_WIDTH + 2  # where the mark is in a row: the option's 1-cell margin, the time, a gap
 
+ROW_MEMORY = 10_000
+"""Rows a list keeps for reuse, those on show first, then the most recently shown."""
+
 Made = tuple[str, bool, str | None, str | None, ZoneInfo | None, bool]
 """What a row was made of: the session's key, starred or not, its festival's name, its note,
 the zone its time is shown in (None: the festival's), and whether it is over."""
@@ -48,11 +51,19 @@ class SessionRow(Visual):
 
     PREFIX = TIME_WIDTH + 3  # the time, then the mark between single spaces
 
-    def __init__(self, time: str, mark: str, body: list[Content]) -> None:
-        self.time = time
+    def __init__(self, time: str | Callable[[], str], mark: str, body: list[Content]) -> None:
+        self._time = time
         self.mark = mark
         self.body = body
         self._heights: dict[tuple[int, int], int] = {}  # by width and line pad
+
+    @property
+    def time(self) -> str:
+        """The time column, worked out when the row is first drawn: a long list measures
+        every row, but draws only those in view (a third of making a row was its time)."""
+        if not isinstance(self._time, str):
+            self._time = self._time()
+        return self._time
 
     def _body_width(self, width: int) -> int:
         return max(1, width - self.PREFIX)
@@ -108,7 +119,7 @@ def session_row(
     body = [_shared(session.title, "bold"), _shared(" · ".join(details), "dim")]
     for line in (note or "").splitlines():  # one warning a line
         body.append(plain(f"⚠ {line}", style="bold italic"))
-    time = time_range(session, compact=True, zone=zone, over=over)
+    time = partial(time_range, session, compact=True, zone=zone, over=over)
     return SessionRow(time, FAVOURITE_MARK if favourite else " ", body)
 
 
@@ -171,7 +182,8 @@ class SessionList(OptionList):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._sessions: dict[str, Session] = {}
-        self._rows: dict[Made, SessionRow] = {}  # the rows shown, by what they were made of
+        # The rows shown, and some shown before, by what they were made of (see ROW_MEMORY).
+        self._rows: dict[Made, SessionRow] = {}
         self._made: dict[str, Made] = {}  # what each session's row was made of
         self._group_by_day = group_by_day
         self._festival_names = festival_names
@@ -244,6 +256,12 @@ class SessionList(OptionList):
                 options.append(Option(row, id=session.key))
         if not self._sessions:
             options.append(Option(plain(self._empty_message, style="italic"), disabled=True))
+        # Rows shown before are kept too, up to ROW_MEMORY in all: the days screen shows its
+        # days one after another in this one list, and a day seen again is not made anew.
+        for made, row in reversed(rows.items()):
+            if len(kept) >= ROW_MEMORY:
+                break
+            kept.setdefault(made, row)
         self._rows = kept
         self.set_options(options)
         if keep is not None and keep.key in self._sessions:
