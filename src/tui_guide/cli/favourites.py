@@ -14,6 +14,7 @@ from tui_guide.cli.common import (
     EXIT_PROBLEMS,
     data_option,
     load,
+    minutes,
     open_store,
     output_option,
     protected,
@@ -53,6 +54,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--format", choices=["ics", "json"], default="ics")
     output_option(export)
     export.add_argument("--festival", metavar="ID", help="only this festival's favourites")
+    # SUPPRESS: not given here, the one given before the command (or its default) holds.
+    export.add_argument(
+        "--remind",
+        type=minutes,
+        metavar="MINUTES",
+        default=argparse.SUPPRESS,
+        help="in the calendar (ics), an alarm this many minutes before each timed favourite "
+        "(default: the guide's --remind, 10; 0: no alarms)",
+    )
 
     importing = actions.add_parser(
         "import", help="add the favourites of an exported file (keeps all there are)"
@@ -151,7 +161,7 @@ def _export(
         data, written = dump(chosen), count(len(chosen), "favourite")
         notes: tuple[str, ...] = ()
     else:
-        result = calendar(found, name="My programme")
+        result = calendar(found, name="My programme", remind=args.remind)
         data, written = result.data, count(result.events, "event")
         notes = result.notes + tuple(
             f"left out, no longer in the programme: {f.title} ({f.key})" for f in gone

@@ -179,7 +179,7 @@ class MineScreen(ListScreen):
     def _export(self, starred: list[Session], gone: int, path: Path) -> None:
         """Write the calendar off the UI thread; say how it went when done."""
         try:
-            result = calendar(starred, name="My programme")
+            result = calendar(starred, name="My programme", remind=self.guide.remind)
             existed = path.exists()
             path.parent.mkdir(parents=True, exist_ok=True)
             # The name is fixed, but the folder is the user's: never over a programme read.
