@@ -29,6 +29,7 @@ from tui_guide.tui.messages import (
     FavouriteChange,
     OpenFestival,
     OpenFilters,
+    OpenGap,
     OpenPerson,
     OpenSession,
     OpenSessions,
@@ -43,6 +44,7 @@ from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festival import FestivalScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.filters import FilterChoice, FiltersScreen
+from tui_guide.tui.screens.gap import GapScreen
 from tui_guide.tui.screens.help import HelpScreen
 from tui_guide.tui.screens.mine import MineScreen
 from tui_guide.tui.screens.now_next import NowNextScreen
@@ -370,6 +372,10 @@ class GuideApp(App[None]):
     def _open_person(self, ask: OpenPerson) -> None:
         if (entry := self.people.get(ask.key)) is not None:
             self.push_screen(person_screen(entry))
+
+    @on(OpenGap)
+    def _open_gap(self, ask: OpenGap) -> None:
+        self.push_screen(GapScreen(ask.gap, ask.fits))
 
     @on(OpenSessions)
     def _open_sessions(self, ask: OpenSessions) -> None:

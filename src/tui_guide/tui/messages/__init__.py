@@ -14,6 +14,7 @@ from tui_guide.tui.messages.favourites import (
 from tui_guide.tui.messages.opening import (
     OpenFestival,
     OpenFilters,
+    OpenGap,
     OpenPerson,
     OpenSession,
     OpenSessions,
@@ -25,6 +26,7 @@ __all__ = [
     "FavouriteChange",
     "OpenFestival",
     "OpenFilters",
+    "OpenGap",
     "OpenPerson",
     "OpenSession",
     "OpenSessions",
