@@ -12,7 +12,16 @@ from types import ModuleType
 
 from rich.console import Console
 
-from tui_guide.cli import export, favourites, fetching, guide, importing, listing, validate
+from tui_guide.cli import (
+    changes,
+    export,
+    favourites,
+    fetching,
+    guide,
+    importing,
+    listing,
+    validate,
+)
 from tui_guide.cli.common import data_option, minutes, state_dir_option
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR
 
@@ -25,6 +34,7 @@ SUBCOMMANDS: dict[str, ModuleType] = {
     "refresh": fetching,
     "favourites": favourites,
     "export": export,
+    "changes": changes,
 }
 
 

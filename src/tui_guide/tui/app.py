@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from tui_guide.favourites import Favourites, FavouritesError
 from tui_guide.favourites.agenda import starting_soon
 from tui_guide.favourites.location import state_dir
+from tui_guide.favourites.versions import ProgrammeVersions
 from tui_guide.programme.clock import Clock
 from tui_guide.programme.format import count, until, zone_label
 from tui_guide.programme.model import Festival, Programme, Session
@@ -198,6 +199,7 @@ class GuideApp(App[None]):
         remind: int = 0,
         export_dir: Path | None = None,
         viewer_zone: ZoneInfo | None = None,
+        versions: ProgrammeVersions | None = None,
     ) -> None:
         if not programme.festivals:
             raise ValueError("the guide needs at least one festival")
@@ -206,6 +208,7 @@ class GuideApp(App[None]):
         self.clock = clock or Clock()
         self.favourites = favourites if favourites is not None else Favourites()
         self.remind = remind  # minutes before a favourite starts to say so; 0: never
+        self.versions = versions  # the changes since the last load (None: not kept)
         self.viewer_zone = viewer_zone or local_zone()  # "your time"
         self.reminded: set[str] = set()
         store = self.favourites.path
@@ -463,10 +466,17 @@ class GuideApp(App[None]):
 
 
 def run_guide(
-    programme: Programme, *, favourites: Favourites, now: datetime | None = None, remind: int = 0
+    programme: Programme,
+    *,
+    favourites: Favourites,
+    now: datetime | None = None,
+    remind: int = 0,
+    versions: ProgrammeVersions | None = None,
 ) -> int:
     """Run the guide in this terminal; the exit status for the command line."""
-    app = GuideApp(programme, clock=Clock(now), favourites=favourites, remind=remind)
+    app = GuideApp(
+        programme, clock=Clock(now), favourites=favourites, remind=remind, versions=versions
+    )
     # The programme lives as long as the guide: moved out of the collector's sight, a
     # collection never walks its hundreds of thousands of objects (a pause of ~0.2 s at
     # 50,000 sessions, which would fall in the first paint).
