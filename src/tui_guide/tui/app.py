@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 from contextlib import suppress
 from datetime import datetime
 from functools import cached_property
@@ -28,6 +29,7 @@ from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.text import printable
 from tui_guide.tui.messages import (
     FavouriteChange,
+    MarkChangesSeen,
     OpenFestival,
     OpenFilters,
     OpenGap,
@@ -41,6 +43,7 @@ from tui_guide.tui.messages import (
     ToggleFavourite,
 )
 from tui_guide.tui.screens.base import ListScreen
+from tui_guide.tui.screens.changes import ChangesScreen
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festival import FestivalScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
@@ -136,6 +139,14 @@ class GuideApp(App[None]):
             tooltip="My programme: the sessions you starred, and their clashes",
         ),
         Binding(
+            "c",
+            "section('changes')",
+            "Changes",
+            id="go.changes",
+            show=False,
+            tooltip="What is new, changed or cancelled in the programme since you last looked",
+        ),
+        Binding(
             "F",
             "section('festivals')",
             "Festivals",
@@ -187,6 +198,8 @@ class GuideApp(App[None]):
     session_filter: reactive[SessionFilter] = reactive(SessionFilter, init=False)
     hide_past: reactive[bool] = reactive(False, init=False)
     favourites_version: reactive[int] = reactive(0, init=False)
+    changes_version: reactive[int] = reactive(0, init=False)
+    """Bumped when changes are marked seen: the Changes screen shows what is left."""
     own_zone: reactive[bool] = reactive(False, init=False, bindings=True)
     """Times on screen in the viewer's zone (True) or the festival's (False)."""
 
@@ -219,6 +232,7 @@ class GuideApp(App[None]):
         self.add_mode("festivals", FestivalsScreen)
         self.add_mode("people", PeopleScreen)
         self.add_mode("mine", MineScreen)
+        self.add_mode("changes", ChangesScreen)
         self._add_festival_modes()
 
     def _add_festival_modes(self) -> None:
@@ -375,6 +389,18 @@ class GuideApp(App[None]):
     def _open_person(self, ask: OpenPerson) -> None:
         if (entry := self.people.get(ask.key)) is not None:
             self.push_screen(person_screen(entry))
+
+    @on(MarkChangesSeen)
+    def _mark_seen(self, ask: MarkChangesSeen) -> None:
+        if self.versions is None:
+            return
+        try:
+            done = self.versions.seen(ask.changes)
+        except sqlite3.Error as error:
+            self.notify(f"Not marked seen: {error}", severity="error", markup=False)
+            return
+        self.changes_version += 1
+        self.notify(f"{count(done, 'change')} marked seen.", title="Changes", timeout=4)
 
     @on(OpenGap)
     def _open_gap(self, ask: OpenGap) -> None:

@@ -22,6 +22,7 @@ from tui_guide.formats.ics import calendar
 from tui_guide.programme.format import count as count_of
 from tui_guide.programme.model import Session
 from tui_guide.programme.text import printable
+from tui_guide.programme.versions import Change
 from tui_guide.tui.messages import OpenGap, RefreshFavourites, RemoveFavourite
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.screens.gap import with_gaps
@@ -146,12 +147,27 @@ class MineScreen(ListScreen):
         self.query_one("#mine-summary", Static).update(summary)
         self._show_gone(gone)
 
+    def _cancelled(self) -> dict[str, Change]:
+        """The favourites the last loads found cancelled (changes not seen yet), by key."""
+        versions = self.guide.versions
+        if versions is None:
+            return {}
+        return {c.key: c for c in versions.changes() if c.kind == "cancelled"}
+
     def _show_gone(self, gone: list[Favourite]) -> None:
         listing = self.query_one("#gone", OptionList)
         options = []
+        cancelled = self._cancelled() if gone else {}
         for favourite in gone:
             when = favourite.snapshot.when() if favourite.snapshot else "never seen loaded"
-            text = f"{favourite.title} — {when} · {favourite.key}"
+            title = favourite.title
+            change = cancelled.get(favourite.key)
+            if change is not None and change.before is not None:
+                times, day, venue, title, _ = change.before  # as the programme last had it
+                when = " ".join(filter(None, (day, times, venue)))
+            text = f"{title} — {when} · {favourite.key}"
+            if change is not None:
+                text = f"Cancelled: {text}"
             options.append(Option(plain(text), id=favourite.key))
         refill(listing, options)
         self.query_one("#gone-heading", Static).update(
