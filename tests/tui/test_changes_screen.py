@@ -112,3 +112,48 @@ async def test_without_a_store_the_screen_says_changes_are_not_kept(make_app) ->
         await pilot.press("c")
         await pilot.pause()
         assert "Changes are not kept: the favourites store cannot be saved" in screen_text(app)
+
+
+async def test_opening_on_an_edited_programme_marks_and_announces_it(
+    make_app, write_festival, tmp_path: Path
+) -> None:
+    """The guide compares in a worker after its first paint, then says what changed."""
+    path = write_festival(BEFORE, id="fest")
+    versions = ProgrammeVersions(tmp_path / "state" / "favourites.sqlite3")
+    versions.record(load_programme([path]).festivals)
+    write_festival(AFTER, id="fest")
+    app = make_app(load_programme([path]), versions=versions)
+    try:
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await wait_for(pilot, lambda: app._notifications)
+            (notice,) = app._notifications
+            assert notice.title == "The programme changed"
+            assert notice.message == (
+                "Since the guide last loaded it: 1 new, 2 changed, 1 cancelled (c shows them)."
+            )
+            await pilot.press("c")
+            await pilot.pause()
+            assert "4 changes: 1 new, 2 changed, 1 cancelled" in screen_text(app)
+    finally:
+        versions.close()
+
+
+async def test_hostile_titles_show_literally_on_the_changes_screen(
+    make_app, write_festival, tmp_path: Path
+) -> None:
+    hostile = "Cats [/dogs] [bold]x\\u001b[31m"
+    path = write_festival(sessions(("t", "Plain", "14:00", "a")), id="fest")
+    versions = ProgrammeVersions(tmp_path / "state" / "favourites.sqlite3")
+    versions.record(load_programme([path]).festivals)
+    write_festival(sessions(("t", hostile, "14:00", "a")), id="fest")
+    programme = load_programme([path])
+    versions.record(programme.festivals)
+    app = make_app(programme, versions=versions)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("c")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Changed: title Plain → Cats [/dogs] [bold]x␛[31m" in text
+    finally:
+        versions.close()

@@ -29,8 +29,6 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     favourites = open_store(args, err)
     versions = ProgrammeVersions.beside(favourites.path)
     try:
-        if versions is not None:
-            versions.record(programme.festivals)  # what changed since the last load is marked
         return run_guide(
             programme,
             favourites=favourites,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -57,14 +58,15 @@ class Recorded:
     found: tuple[Change, ...]
     unseen: int
 
+    def counts(self) -> str:
+        """'2 new, 1 changed, 1 cancelled' (the kinds found), '' when none."""
+        found = {kind: sum(1 for c in self.found if c.kind == kind) for kind in KINDS}
+        return ", ".join(f"{n} {kind}" for kind, n in found.items() if n)
+
     def summary(self) -> str:
-        """'2 new, 1 changed, 1 cancelled sessions; 5 changes not seen yet (tui-guide changes)'."""
-        if not self.found:
-            head = "No session changed"
-        else:
-            counts = {kind: sum(1 for c in self.found if c.kind == kind) for kind in KINDS}
-            head = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
-            head = f"Changed sessions: {head}"
+        """'Changed sessions: 2 new, 1 cancelled; 5 changes not seen yet (tui-guide
+        changes).', or 'No session changed.'"""
+        head = f"Changed sessions: {self.counts()}" if self.found else "No session changed"
         if not self.unseen:
             return f"{head}."
         return f"{head}; {count(self.unseen, 'change')} not seen yet (tui-guide changes)."
@@ -77,6 +79,8 @@ class ProgrammeVersions:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = connect(path)
+        # The guide records in a worker while a screen reads or marks seen: one at a time.
+        self._lock = threading.RLock()
 
     @classmethod
     def beside(cls, store_path: Path | None) -> ProgrammeVersions | None:
@@ -90,9 +94,10 @@ class ProgrammeVersions:
             return None
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
     def _connection(self) -> sqlite3.Connection:
         assert self._db is not None, "the versions store is closed"
@@ -102,20 +107,21 @@ class ProgrammeVersions:
 
     def record(self, festivals: Iterable[Festival]) -> Recorded:
         """Keep the version of each of `festivals`, marking what differs from the last one."""
-        db = self._connection()
         found: list[Change] = []
         for festival in festivals:
             current = fingerprints(festival)
             whole = digest(current)
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                found += self._record(db, festival.id, current, whole)
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    with suppress(sqlite3.Error):
-                        db.execute("ROLLBACK")
-                raise
+            with self._lock:
+                db = self._connection()
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    found += self._record(db, festival.id, current, whole)
+                    db.execute("COMMIT")
+                except BaseException:
+                    if db.in_transaction:
+                        with suppress(sqlite3.Error):
+                            db.execute("ROLLBACK")
+                    raise
         return Recorded(tuple(found), self.unseen())
 
     def _record(
@@ -179,17 +185,25 @@ class ProgrammeVersions:
     # -- the marks -------------------------------------------------------------------------
 
     def unseen(self) -> int:
-        (number,) = self._connection().execute("SELECT count(*) FROM session_changes").fetchone()
+        with self._lock:
+            db = self._connection()
+            (number,) = db.execute("SELECT count(*) FROM session_changes").fetchone()
         return int(number)
 
     def changes(self, festival: str | None = None) -> list[Change]:
         """Every change not seen yet (of `festival`, its id in any case, when given): the
         version the visitor saw against the one kept."""
-        rows = self._connection().execute(
-            "SELECT c.festival, c.session, c.seen, v.fingerprint FROM session_changes c "
-            "LEFT JOIN session_versions v ON v.festival = c.festival AND v.session = c.session "
-            "ORDER BY c.festival, c.session"
-        )
+        with self._lock:
+            rows = (
+                self._connection()
+                .execute(
+                    "SELECT c.festival, c.session, c.seen, v.fingerprint FROM session_changes c "
+                    "LEFT JOIN session_versions v "
+                    "ON v.festival = c.festival AND v.session = c.session "
+                    "ORDER BY c.festival, c.session"
+                )
+                .fetchall()
+            )
         found = []
         for fest, session, seen, now in rows:
             if not isinstance(fest, str) or not isinstance(session, str):
@@ -203,6 +217,10 @@ class ProgrammeVersions:
 
     def seen(self, changes: Sequence[Change]) -> int:
         """Take the marks of `changes` away; how many there were."""
+        with self._lock:
+            return self._seen(changes)
+
+    def _seen(self, changes: Sequence[Change]) -> int:
         db = self._connection()
         db.execute("BEGIN IMMEDIATE")
         try:

@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from tui_guide.favourites import Favourites, FavouritesError
 from tui_guide.favourites.agenda import starting_soon
 from tui_guide.favourites.location import state_dir
-from tui_guide.favourites.versions import ProgrammeVersions
+from tui_guide.favourites.versions import ProgrammeVersions, Recorded
 from tui_guide.programme.clock import Clock
 from tui_guide.programme.format import count, until, zone_label
 from tui_guide.programme.model import Festival, Programme, Session
@@ -257,6 +257,35 @@ class GuideApp(App[None]):
         # The search indexes, once the first screen is painted and has settled: started at
         # once, the worker held the interpreter while the first screen finished its layout.
         self.call_after_refresh(self.set_timer, INDEX_AFTER, self.build_search_indexes)
+        if self.versions is not None:  # what changed since the last load, after the paint
+            self.call_after_refresh(self.record_versions)
+
+    @work(thread=True, exit_on_error=False, group="versions")
+    def record_versions(self) -> None:
+        """Compare the programme with the version last loaded and mark what changed (a
+        worker: at 50,000 sessions it takes a good part of a second)."""
+        versions = self.versions
+        assert versions is not None
+        try:
+            recorded = versions.record(self.programme.festivals)
+        except sqlite3.Error as error:
+            with suppress(RuntimeError):
+                self.call_from_thread(
+                    self.notify, f"Changes not kept: {error}", severity="warning", markup=False
+                )
+            return
+        with suppress(RuntimeError):  # the guide closed meanwhile
+            self.call_from_thread(self._recorded, recorded)
+
+    def _recorded(self, recorded: Recorded) -> None:
+        self.changes_version += 1
+        if recorded.found:
+            self.notify(
+                f"Since the guide last loaded it: {recorded.counts()} (c shows them).",
+                title="The programme changed",
+                markup=False,
+                timeout=10,
+            )
 
     @work(thread=True, exit_on_error=False, group="search-index")
     def build_search_indexes(self) -> None:
