@@ -336,10 +336,23 @@ async def test_the_section_bar_marks_the_current_section_and_clicks(make_app) ->
 
 async def test_the_section_bar_shortens_its_labels_when_narrow(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=(60, 24)) as pilot:
+    async with app.run_test(size=(74, 24)) as pilot:
         await pilot.pause()
         labels = [str(link.render()) for link in app.screen.query(SectionLink)]
-        assert labels == ["d Days", "t Grid", "v Venues", "p People", "n Now", "m Mine", "F Fests"]
+        assert labels == [
+            "d Days",
+            "t Grid",
+            "v Venues",
+            "p People",
+            "n Now",
+            "m Mine",
+            "c Changes",
+            "F Fests",
+        ]
+        await pilot.resize_terminal(50, 24)  # the keys alone; the current section named
+        await pilot.pause()
+        labels = [str(link.render()) for link in app.screen.query(SectionLink)]
+        assert labels == ["d", "t", "v", "p", "n", "m", "c", "F Fests"]
         await pilot.resize_terminal(100, 24)
         await pilot.pause()
         labels = [str(link.render()) for link in app.screen.query(SectionLink)]

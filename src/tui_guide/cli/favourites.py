@@ -14,6 +14,7 @@ from tui_guide.cli.common import (
     EXIT_PROBLEMS,
     data_option,
     load,
+    minutes,
     open_store,
     output_option,
     protected,
@@ -24,12 +25,16 @@ from tui_guide.cli.common import (
 )
 from tui_guide.favourites import Favourite, Favourites, FavouritesError, changes
 from tui_guide.favourites.agenda import starred_and_gone
+from tui_guide.favourites.gaps import Fit, Gap, gap_label, gaps_with_fits, length
 from tui_guide.favourites.transfer import TransferError, dump
 from tui_guide.favourites.transfer import load as load_transfer
 from tui_guide.formats.ics import calendar
 from tui_guide.programme.format import count, day_label, time_range, zone_label
 from tui_guide.programme.model import Programme, Session
 from tui_guide.programme.text import fold, printable
+
+SHOWN_FITS = 5
+"""The most sessions `list` prints under a gap (best fit first); the rest are counted."""
 
 SHOWN_GONE = 1_000
 """The most favourites `list` shows under "No longer in the programme" (the first starred):
@@ -53,6 +58,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--format", choices=["ics", "json"], default="ics")
     output_option(export)
     export.add_argument("--festival", metavar="ID", help="only this festival's favourites")
+    # SUPPRESS: not given here, the one given before the command (or its default) holds.
+    export.add_argument(
+        "--remind",
+        type=minutes,
+        metavar="MINUTES",
+        default=argparse.SUPPRESS,
+        help="in the calendar (ics), an alarm this many minutes before each timed favourite "
+        "(default: the guide's --remind, 10; 0: no alarms)",
+    )
 
     importing = actions.add_parser(
         "import", help="add the favourites of an exported file (keeps all there are)"
@@ -115,6 +129,7 @@ def _list(store: Favourites, programme: Programme, festival: str | None, out: Co
                 Text(printable("; ".join(changes(entry.snapshot if entry else None, session)))),
             )
         out.print(table)
+        _print_gaps(gaps_with_fits(sessions, programme), out)
     if gone:
         title = f"No longer in the programme ({len(gone):,})"
         table = Table(title=title, title_justify="left", expand=True)
@@ -140,6 +155,26 @@ def _list(store: Favourites, programme: Programme, festival: str | None, out: Co
     return EXIT_OK
 
 
+def _print_gaps(found: list[tuple[Gap, list[Fit]]], out: Console) -> None:
+    """The free time between favourites, a line each, with the sessions that fit under it."""
+    if not found:
+        return
+    out.print(Text("Free time between favourites, and what fits", style="bold"))
+    for gap, fits in found:
+        line = f"{day_label(gap.day)}  {gap_label(gap)}"
+        line += f" — after {gap.after.title}, before {gap.before.title}"
+        out.print(Text(printable(line)), soft_wrap=True)
+        if not fits:
+            out.print(Text("    nothing fits"))
+        for fit in fits[:SHOWN_FITS]:
+            spare = f"{length(fit.spare)} to spare" if fit.spare else "fills the gap"
+            where = fit.session.venue.name if fit.session.venue else "Venue TBA"
+            row = f"    {time_range(fit.session)}  {fit.session.title} · {where} ({spare})"
+            out.print(Text(printable(row)), soft_wrap=True)
+        if len(fits) > SHOWN_FITS:
+            out.print(Text(f"    … and {len(fits) - SHOWN_FITS} more that fit"))
+
+
 def _export(
     args: argparse.Namespace,
     store: Favourites,
@@ -153,7 +188,7 @@ def _export(
         data, written = dump(chosen), count(len(chosen), "favourite")
         notes: tuple[str, ...] = ()
     else:
-        result = calendar(found, name="My programme")
+        result = calendar(found, name="My programme", remind=args.remind)
         data, written = result.data, count(result.events, "event")
         notes = result.notes + tuple(
             f"left out, no longer in the programme: {f.title} ({f.key})" for f in gone

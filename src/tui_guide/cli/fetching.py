@@ -6,7 +6,8 @@ import argparse
 
 from rich.console import Console
 
-from tui_guide.cli.common import EXIT_OK, EXIT_PROBLEMS, report, say
+from tui_guide.cli.common import EXIT_OK, EXIT_PROBLEMS, load, open_store, report, say
+from tui_guide.favourites.versions import ProgrammeVersions
 from tui_guide.library.fetch import Outcome, add, refresh
 
 
@@ -31,6 +32,20 @@ def _outcome(outcome: Outcome, out: Console, err: Console) -> None:
     say(out if outcome.ok else err, f"{outcome.url}: {outcome.message}")
 
 
+def _summary(args: argparse.Namespace, out: Console, err: Console) -> None:
+    """One line on what changed in the programmes now loaded (the versions kept are updated)."""
+    programme = load(args)
+    store = open_store(args, err)
+    versions = ProgrammeVersions.beside(store.path)
+    store.close()
+    if versions is None:
+        return
+    try:
+        say(out, versions.record(programme.festivals).summary())
+    finally:
+        versions.close()
+
+
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     if args.command == "add":
         outcome = add(args.url)
@@ -41,4 +56,6 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         say(out, "No programmes added yet: add one with `tui-guide add URL`.")
     for outcome in outcomes:
         _outcome(outcome, out, err)
+    if outcomes:
+        _summary(args, out, err)
     return EXIT_OK if all(o.ok for o in outcomes) else EXIT_PROBLEMS

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from tui_guide.cli.common import EXIT_PROBLEMS, data_of, open_store, report
 from tui_guide.cli.load_status import LoadStatus
+from tui_guide.favourites.versions import ProgrammeVersions
 from tui_guide.library.load import load_programme
 from tui_guide.library.sources import data_paths
 
@@ -26,7 +27,16 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         err.print(Text("No festival could be loaded; nothing to show."))
         return EXIT_PROBLEMS
     favourites = open_store(args, err)
+    versions = ProgrammeVersions.beside(favourites.path)
     try:
-        return run_guide(programme, favourites=favourites, now=args.now, remind=args.remind)
+        return run_guide(
+            programme,
+            favourites=favourites,
+            now=args.now,
+            remind=args.remind,
+            versions=versions,
+        )
     finally:
         favourites.close()
+        if versions is not None:
+            versions.close()

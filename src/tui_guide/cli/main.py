@@ -29,6 +29,7 @@ SUBCOMMANDS: dict[str, str] = {
     "refresh": "fetching",
     "favourites": "favourites",
     "export": "export",
+    "changes": "changes",
 }
 
 

@@ -24,7 +24,7 @@ else:
     HAS_FLOCK = True
 
 APPLICATION_ID = 0x74756967  # "tuig": marks the file as ours, so a foreign database is told apart
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_SECONDS = 15.0
 
 # Migration n brings a database from schema n-1 to n. Version 0 is an empty file; the JSON
@@ -41,6 +41,28 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             "end" TEXT,
             venue TEXT
         )
+        """,
+    ),
+    # The version of each festival last loaded (favourites/versions.py): a digest of the
+    # whole, each session's fingerprint, and the changes the visitor has not seen yet (with
+    # the fingerprint they last saw; NULL for a new session).
+    2: (
+        "CREATE TABLE festival_versions (festival TEXT PRIMARY KEY NOT NULL, digest TEXT NOT NULL)",
+        """
+        CREATE TABLE session_versions (
+            festival TEXT NOT NULL,
+            session TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            PRIMARY KEY (festival, session)
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE session_changes (
+            festival TEXT NOT NULL,
+            session TEXT NOT NULL,
+            seen TEXT,
+            PRIMARY KEY (festival, session)
+        ) WITHOUT ROWID
         """,
     ),
 }

@@ -4,6 +4,9 @@ Each event carries the festival's own zone (TZID, with its VTIMEZONE), so 14:00 
 as 14:00 Baku time, or 11:00 in Istanbul, wherever the calendar is. UIDs are built from the
 session key, so a session exported twice replaces itself in a calendar instead of doubling.
 A session without a date is left out (and named in `notes`); one without a time is all day.
+With `remind` minutes, each timed event carries a VALARM that many minutes before it starts,
+so a phone or desktop calendar rings with the guide closed (an all-day event rings nothing:
+its start is not the session's).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from tui_guide.programme.model import Session
 
@@ -60,8 +63,18 @@ def _description(session: Session) -> str:
     return "\n".join(lines)
 
 
-def event(session: Session, stamp: datetime) -> Event:
-    """One dated session as a VEVENT."""
+def alarm(session: Session, minutes: int) -> Alarm:
+    """A display alarm `minutes` before `session` starts, naming the session (and its venue)."""
+    where = f" at {session.venue.name}" if session.venue else ""
+    item = Alarm()
+    item.add("action", "DISPLAY")
+    item.add("trigger", timedelta(minutes=-minutes))
+    item.add("description", _text(f"{session.title}{where}, starts in {minutes} min"))
+    return item
+
+
+def event(session: Session, stamp: datetime, remind: int = 0) -> Event:
+    """One dated session as a VEVENT; with an alarm `remind` minutes before, when timed."""
     assert session.date is not None
     item = Event()
     item.add("uid", _text(uid(session)))
@@ -82,11 +95,16 @@ def event(session: Session, stamp: datetime) -> Event:
     item.add("categories", [session.kind.value])
     if session.url:
         item.add("url", _text(session.url))
+    if remind > 0 and starts is not None:
+        item.add_component(alarm(session, remind))
     return item
 
 
-def calendar(sessions: Iterable[Session], *, name: str, stamp: datetime | None = None) -> Export:
-    """Sessions (of any festivals) as one calendar named `name`."""
+def calendar(
+    sessions: Iterable[Session], *, name: str, stamp: datetime | None = None, remind: int = 0
+) -> Export:
+    """Sessions (of any festivals) as one calendar named `name`; each timed one with an alarm
+    `remind` minutes before it starts (0: no alarms)."""
     stamp = stamp or datetime.now(UTC)
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -100,7 +118,7 @@ def calendar(sessions: Iterable[Session], *, name: str, stamp: datetime | None =
             notes.append(f"left out, its date is to be announced: {session.title} ({session.key})")
             continue
         days.append(session.date)
-        cal.add_component(event(session, stamp))
+        cal.add_component(event(session, stamp, remind))
     if days:  # the zones' rules for the years around the events, not since 1970
         cal.add_missing_timezones(
             first_date=date(min(days).year - 1, 1, 1), last_date=date(max(days).year + 2, 1, 1)

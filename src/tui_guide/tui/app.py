@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 from contextlib import suppress
 from datetime import datetime
 from functools import cached_property
@@ -19,6 +20,7 @@ from textual.reactive import reactive
 from tui_guide.favourites import Favourites, FavouritesError
 from tui_guide.favourites.agenda import starting_soon
 from tui_guide.favourites.location import state_dir
+from tui_guide.favourites.versions import ProgrammeVersions, Recorded
 from tui_guide.programme.clock import Clock
 from tui_guide.programme.format import count, until, zone_label
 from tui_guide.programme.hiding import Hidden
@@ -28,8 +30,10 @@ from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.text import printable
 from tui_guide.tui.messages import (
     FavouriteChange,
+    MarkChangesSeen,
     OpenFestival,
     OpenFilters,
+    OpenGap,
     OpenPerson,
     OpenSession,
     OpenSessions,
@@ -42,10 +46,12 @@ from tui_guide.tui.messages import (
     ToggleHidden,
 )
 from tui_guide.tui.screens.base import ListScreen
+from tui_guide.tui.screens.changes import ChangesScreen
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festival import FestivalScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.filters import FilterChoice, FiltersScreen
+from tui_guide.tui.screens.gap import GapScreen
 from tui_guide.tui.screens.help import HelpScreen
 from tui_guide.tui.screens.mine import MineScreen
 from tui_guide.tui.screens.now_next import NowNextScreen
@@ -153,6 +159,14 @@ class GuideApp(App[None]):
             tooltip="My programme: the sessions you starred, and their clashes",
         ),
         Binding(
+            "c",
+            "section('changes')",
+            "Changes",
+            id="go.changes",
+            show=False,
+            tooltip="What is new, changed or cancelled in the programme since you last looked",
+        ),
+        Binding(
             "F",
             "section('festivals')",
             "Festivals",
@@ -212,6 +226,8 @@ class GuideApp(App[None]):
     session_filter: reactive[SessionFilter] = reactive(SessionFilter, init=False)
     hide_past: reactive[bool] = reactive(False, init=False)
     favourites_version: reactive[int] = reactive(0, init=False)
+    changes_version: reactive[int] = reactive(0, init=False)
+    """Bumped when changes are marked seen: the Changes screen shows what is left."""
     own_zone: reactive[bool] = reactive(False, init=False, bindings=True)
     """Times on screen in the viewer's zone (True) or the festival's (False)."""
     hidden: reactive[Hidden] = reactive(Hidden, init=False)
@@ -227,6 +243,7 @@ class GuideApp(App[None]):
         remind: int = 0,
         export_dir: Path | None = None,
         viewer_zone: ZoneInfo | None = None,
+        versions: ProgrammeVersions | None = None,
     ) -> None:
         if not programme.festivals:
             raise ValueError("the guide needs at least one festival")
@@ -238,6 +255,7 @@ class GuideApp(App[None]):
         self.clock = clock or Clock()
         self.favourites = favourites if favourites is not None else Favourites()
         self.remind = remind  # minutes before a favourite starts to say so; 0: never
+        self.versions = versions  # the changes since the last load (None: not kept)
         self.viewer_zone = viewer_zone or local_zone()  # "your time"
         self.reminded: set[str] = set()
         store = self.favourites.path
@@ -248,6 +266,7 @@ class GuideApp(App[None]):
         self.add_mode("festivals", FestivalsScreen)
         self.add_mode("people", PeopleScreen)
         self.add_mode("mine", MineScreen)
+        self.add_mode("changes", ChangesScreen)
         self._add_festival_modes()
 
     def _add_festival_modes(self) -> None:
@@ -274,6 +293,35 @@ class GuideApp(App[None]):
             self.check_reminders()
             self.set_interval(20, self.check_reminders)
         self.set_timer(INDEX_AFTER, self.build_search_indexes)
+        if self.versions is not None:  # what changed since the last load, after the paint
+            self.call_after_refresh(self.record_versions)
+
+    @work(thread=True, exit_on_error=False, group="versions")
+    def record_versions(self) -> None:
+        """Compare the programme with the version last loaded and mark what changed (a
+        worker: at 50,000 sessions it takes a good part of a second)."""
+        versions = self.versions
+        assert versions is not None
+        try:
+            recorded = versions.record(self.programme.festivals)
+        except sqlite3.Error as error:
+            with suppress(RuntimeError):
+                self.call_from_thread(
+                    self.notify, f"Changes not kept: {error}", severity="warning", markup=False
+                )
+            return
+        with suppress(RuntimeError):  # the guide closed meanwhile
+            self.call_from_thread(self._recorded, recorded)
+
+    def _recorded(self, recorded: Recorded) -> None:
+        self.changes_version += 1
+        if recorded.found:
+            self.notify(
+                f"Since the guide last loaded it: {recorded.counts()} (c shows them).",
+                title="The programme changed",
+                markup=False,
+                timeout=10,
+            )
 
     def _starred_sessions(self) -> list[Session]:
         """The sessions of the favourites, looked up by key (not a walk of every session)."""
@@ -413,6 +461,22 @@ class GuideApp(App[None]):
         if (entry := self.people.get(ask.key)) is not None:
             self.push_screen(person_screen(entry))
 
+    @on(MarkChangesSeen)
+    def _mark_seen(self, ask: MarkChangesSeen) -> None:
+        if self.versions is None:
+            return
+        try:
+            done = self.versions.seen(ask.changes)
+        except sqlite3.Error as error:
+            self.notify(f"Not marked seen: {error}", severity="error", markup=False)
+            return
+        self.changes_version += 1
+        self.notify(f"{count(done, 'change')} marked seen.", title="Changes", timeout=4)
+
+    @on(OpenGap)
+    def _open_gap(self, ask: OpenGap) -> None:
+        self.push_screen(GapScreen(ask.gap, ask.fits))
+
     @on(OpenSessions)
     def _open_sessions(self, ask: OpenSessions) -> None:
         self.push_screen(SessionsScreen(ask.heading, [], ask.sessions))
@@ -550,10 +614,17 @@ TIMETABLE_KEYS = [
 
 
 def run_guide(
-    programme: Programme, *, favourites: Favourites, now: datetime | None = None, remind: int = 0
+    programme: Programme,
+    *,
+    favourites: Favourites,
+    now: datetime | None = None,
+    remind: int = 0,
+    versions: ProgrammeVersions | None = None,
 ) -> int:
     """Run the guide in this terminal; the exit status for the command line."""
-    app = GuideApp(programme, clock=Clock(now), favourites=favourites, remind=remind)
+    app = GuideApp(
+        programme, clock=Clock(now), favourites=favourites, remind=remind, versions=versions
+    )
     # The programme lives as long as the guide: moved out of the collector's sight, a
     # collection never walks its hundreds of thousands of objects (a pause of ~0.2 s at
     # 50,000 sessions, which would fall in the first paint).

@@ -5,6 +5,7 @@ whatever they want changed or opened they ask for with one of these, and the App
 the screens, the filters and the favourites store) does it.
 """
 
+from tui_guide.tui.messages.changes import MarkChangesSeen
 from tui_guide.tui.messages.favourites import (
     FavouriteChange,
     RefreshFavourites,
@@ -15,6 +16,7 @@ from tui_guide.tui.messages.hiding import ShowHidden, ToggleHidden
 from tui_guide.tui.messages.opening import (
     OpenFestival,
     OpenFilters,
+    OpenGap,
     OpenPerson,
     OpenSession,
     OpenSessions,
@@ -24,8 +26,10 @@ from tui_guide.tui.messages.opening import (
 
 __all__ = [
     "FavouriteChange",
+    "MarkChangesSeen",
     "OpenFestival",
     "OpenFilters",
+    "OpenGap",
     "OpenPerson",
     "OpenSession",
     "OpenSessions",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from tui_guide.favourites.gaps import Fit, Gap
 from tui_guide.programme.model import Festival, Session, Venue
 
 
@@ -38,6 +39,14 @@ class OpenSessions(Message):
 
     heading: str
     sessions: Sequence[Session]
+
+
+@dataclass
+class OpenGap(Message):
+    """Show the sessions that fit in a gap between favourites (`g` in My programme)."""
+
+    gap: Gap
+    fits: Sequence[Fit]
 
 
 @dataclass

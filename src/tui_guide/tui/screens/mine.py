@@ -17,11 +17,14 @@ from textual.widgets.option_list import Option
 from tui_guide.atomic import Protected, Refused, write_atomically
 from tui_guide.favourites import Favourite, Favourites, changes
 from tui_guide.favourites.agenda import WALK_MINUTES, clashes, starred_and_gone, tight_walks
+from tui_guide.favourites.gaps import Fit, Gap, gaps_with_fits
 from tui_guide.programme.format import count as count_of
 from tui_guide.programme.model import Session
 from tui_guide.programme.text import printable
-from tui_guide.tui.messages import RefreshFavourites, RemoveFavourite
+from tui_guide.programme.versions import Change
+from tui_guide.tui.messages import OpenGap, RefreshFavourites, RemoveFavourite
 from tui_guide.tui.screens.base import ListScreen
+from tui_guide.tui.screens.gap import with_gaps
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.footer import guide_footer
 from tui_guide.tui.widgets.options import refill
@@ -81,6 +84,14 @@ class MineScreen(ListScreen):
             tooltip="Read My programme again (another guide may have changed it)",
         ),
         Binding(
+            "g",
+            "gap",
+            "Fill gap",
+            id="mine.gap",
+            show=False,  # the footer has no room at 80 columns; ? lists it
+            tooltip="The sessions that fit in the free time after (or before) this favourite",
+        ),
+        Binding(
             "e",
             "export",
             "Export",
@@ -107,16 +118,21 @@ class MineScreen(ListScreen):
     def on_mount(self) -> None:
         self.title = "My programme"
         self.sub_title = ""
+        # A cancelled favourite says so once the guide has compared the programme (a worker).
+        self.watch(self.guide, "changes_version", self._changed, init=False)
 
     def _split(self) -> tuple[list[Session], list[Favourite]]:
         return starred_and_gone(self.guide.favourites.entries(), self.guide.programme)
+
+    _gaps: list[tuple[Gap, list[Fit]]] = []
 
     def refresh_lists(self) -> None:
         starred, gone = self._split()
         notes, counts = notes_for(starred, self.guide.favourites)
         zone, moment = self.shown_zone, self.now()
+        self._gaps = gaps_with_fits(starred, self.guide.programme)
         self.query_one(SessionList).show_groups(
-            day_groups(self.filter_across(starred), zone, moment),
+            with_gaps(day_groups(self.filter_across(starred), zone, moment), self._gaps, zone),
             self.guide.favourites,
             notes=notes,
             zone=zone,
@@ -129,15 +145,32 @@ class MineScreen(ListScreen):
             summary += f", {counts['walk']} with under {WALK_MINUTES} min to change venue"
         if counts["changed"]:
             summary += f", {counts['changed']} changed since starred"
+        if self._gaps:
+            summary += f"; {count_of(len(self._gaps), 'gap')} to fill (g)"
         self.query_one("#mine-summary", Static).update(summary)
         self._show_gone(gone)
+
+    def _cancelled(self) -> dict[str, Change]:
+        """The favourites the last loads found cancelled (changes not seen yet), by key."""
+        versions = self.guide.versions
+        if versions is None:
+            return {}
+        return {c.key: c for c in versions.changes() if c.kind == "cancelled"}
 
     def _show_gone(self, gone: list[Favourite]) -> None:
         listing = self.query_one("#gone", OptionList)
         options = []
+        cancelled = self._cancelled() if gone else {}
         for favourite in gone:
             when = favourite.snapshot.when() if favourite.snapshot else "never seen loaded"
-            text = f"{favourite.title} — {when} · {favourite.key}"
+            title = favourite.title
+            change = cancelled.get(favourite.key)
+            if change is not None and change.before is not None:
+                times, day, venue, title, _ = change.before  # as the programme last had it
+                when = " ".join(filter(None, (day, times, venue)))
+            text = f"{title} — {when} · {favourite.key}"
+            if change is not None:
+                text = f"Cancelled: {text}"
             options.append(Option(plain(text), id=favourite.key))
         refill(listing, options)
         self.query_one("#gone-heading", Static).update(
@@ -167,6 +200,23 @@ class MineScreen(ListScreen):
         if key is not None:
             self.post_message(RemoveFavourite(key))
 
+    def action_gap(self) -> None:
+        """Open the gap after the highlighted favourite, or else the one before it."""
+        focused = self.focused
+        session = focused.highlighted_session if isinstance(focused, SessionList) else None
+        if session is None:
+            return
+        found = [g for g in self._gaps if g[0].after.key == session.key] or [
+            g for g in self._gaps if g[0].before.key == session.key
+        ]
+        if not found:
+            self.notify(
+                "No free time between favourites next to this one.", title="Gaps", timeout=4
+            )
+            return
+        gap, fits = found[0]
+        self.post_message(OpenGap(gap, fits))
+
     def action_reload(self) -> None:
         # The lists follow when the store has changed (`favourites_version`).
         self.post_message(RefreshFavourites())
@@ -182,7 +232,7 @@ class MineScreen(ListScreen):
         try:
             from tui_guide.formats.ics import calendar  # icalendar: only when exporting
 
-            result = calendar(starred, name="My programme")
+            result = calendar(starred, name="My programme", remind=self.guide.remind)
             existed = path.exists()
             path.parent.mkdir(parents=True, exist_ok=True)
             # The name is fixed, but the folder is the user's: never over a programme read.

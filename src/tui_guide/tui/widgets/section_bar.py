@@ -22,6 +22,7 @@ SECTIONS = (
     ("people", "p", "People", "People"),
     ("now", "n", "Now & next", "Now"),
     ("mine", "m", "My programme", "Mine"),
+    ("changes", "c", "Changes", "Changes"),
     ("festivals", "F", "Festivals", "Fests"),
 )
 
@@ -32,13 +33,15 @@ class SectionLink(Static):
     def __init__(self, mode: str, key: str, label: str, short: str, *, current: bool) -> None:
         super().__init__(f"{key} {label}", classes="-current" if current else "")
         self.mode = mode
-        self.labels = (f"{key} {label}", f"{key} {short}", key)
+        # Long, short, and on the narrowest bars the key alone (the current section keeps
+        # its short label, so the bar still says where you are).
+        self.labels = (f"{key} {label}", f"{key} {short}", f"{key} {short}" if current else key)
 
-    def fit(self, narrow: int) -> int:
-        """Show the long (0), the short (1) or the key alone (2); returns the cells it takes,
-        padding included."""
-        self.update(self.labels[narrow])
-        return len(self.labels[narrow]) + 2
+    def fit(self, level: int) -> int:
+        """Show the label of this level of shortening (0 long, 1 short, 2 the key); returns
+        the cells it takes, padding included."""
+        self.update(self.labels[level])
+        return len(self.labels[level]) + 2
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -131,11 +134,12 @@ class SectionBar(Horizontal):
         self._fit(self.size.width)
 
     def _fit(self, width: int) -> None:
-        """Long labels when everything fits; else short labels; else a shorter badge too, so
-        the badge never covers a section while there is any way to fit."""
+        """Long labels when everything fits; else short labels; else a shorter badge too;
+        else the keys alone, so the badge never covers a section while there is any way to
+        fit."""
         links = list(self.query(SectionLink))
         badge = self.query_one(FilterBadge)
-        for narrow, badge_level in ((0, 0), (1, 0), (1, 1), (1, 2), (2, 2)):
-            used = sum(link.fit(narrow) for link in links) + badge.fit(badge_level)
+        for level, badge_level in ((0, 0), (1, 0), (1, 1), (1, 2), (2, 2)):
+            used = sum(link.fit(level) for link in links) + badge.fit(badge_level)
             if used <= width:
                 return

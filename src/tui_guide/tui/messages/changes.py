@@ -1,0 +1,17 @@
+"""Asking to mark changes to the programme as seen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tui_guide.programme.versions import Change
+
+
+@dataclass
+class MarkChangesSeen(Message):
+    """Take the marks of `changes` away (`a` on the Changes screen)."""
+
+    changes: Sequence[Change]
