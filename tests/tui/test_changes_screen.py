@@ -157,3 +157,20 @@ async def test_hostile_titles_show_literally_on_the_changes_screen(
             assert "Changed: title Plain → Cats [/dogs] [bold]x␛[31m" in text
     finally:
         versions.close()
+
+
+async def test_the_days_list_marks_what_changed_until_it_is_seen(make_app, edited) -> None:
+    programme, versions = edited
+    app = make_app(programme, versions=versions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "Changed: time" in screen_text(app))
+        text = screen_text(app)
+        assert "Changed: time 14:00–14:45 → 15:00–15:45; venue Hall A → Hall B" in text
+        assert "New since you last looked" in text
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("a")  # every change marked seen
+        await pilot.pause()
+        await pilot.press("d")
+        await wait_for(pilot, lambda: "Changed: time" not in screen_text(app))
+        assert "New since you last looked" not in screen_text(app)

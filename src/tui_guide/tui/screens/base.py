@@ -5,6 +5,7 @@ post as a Message (`tui_guide.tui.messages`)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -22,6 +23,7 @@ from tui_guide.programme.haystacks import festival_texts
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.search import SearchIndex
+from tui_guide.programme.text import printable
 from tui_guide.tui.messages import OpenSession, RefreshFavourites, ToggleFavourite
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.section_bar import SectionBar
@@ -119,6 +121,7 @@ class ListScreen(GuideScreen):
         self.watch(self.guide, "own_zone", self._changed, init=False)
         self.watch(self.guide, "hidden", self._changed, init=False)
         self.watch(self.guide, "show_hidden", self._changed, init=False)
+        self.watch(self.guide, "changes_version", self._changed, init=False)
         self.refresh_lists()
 
     def _changed(self) -> None:
@@ -164,6 +167,32 @@ class ListScreen(GuideScreen):
             festival_texts=() if festival is None else festival_texts(festival.name, festival.city),
             hidden=self.guide.hidden if self.HIDES and not self.guide.show_hidden else None,
         )
+
+    def change_notes(self) -> dict[str, str]:
+        """A note for each session changed or new since the visitor last looked (the Changes
+        screen, `c`, lists them and marks them seen): 'New since you last looked', 'Changed:
+        time 14:00 → 15:00'."""
+        versions = self.guide.versions
+        if versions is None:
+            return {}
+        version = self.guide.changes_version
+        cached = self._change_notes
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        notes: dict[str, str] = {}
+        try:
+            changes = versions.changes()
+        except sqlite3.Error:
+            changes = []
+        for change in changes:
+            if change.kind == "new":
+                notes[change.key] = "New since you last looked (c: changes)"
+            elif change.kind == "changed":
+                notes[change.key] = f"Changed: {printable(change.what())} (c: changes)"
+        self._change_notes = (version, notes)
+        return notes
+
+    _change_notes: tuple[int, dict[str, str]] | None = None
 
     @property
     def shown_zone(self) -> ZoneInfo | None:

@@ -121,6 +121,7 @@ class DaysScreen(ListScreen):
         listing.show_groups(
             night_groups(day, sessions, zone),
             self.guide.favourites,
+            self.change_notes(),
             zone=zone,
             moment=moment,
             highlight=current,

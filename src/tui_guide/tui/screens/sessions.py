@@ -51,5 +51,9 @@ class SessionsScreen(ListScreen):
     def refresh_lists(self) -> None:
         kept = self.filter_across(self.sessions)
         self.query_one(SessionList).show(
-            kept, self.guide.favourites, zone=self.shown_zone, moment=self.now()
+            kept,
+            self.guide.favourites,
+            zone=self.shown_zone,
+            moment=self.now(),
+            notes=self.change_notes(),
         )

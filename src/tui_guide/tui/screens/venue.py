@@ -58,4 +58,5 @@ class VenueScreen(ListScreen):
             self.guide.favourites,
             zone=self.shown_zone,
             moment=self.now(self.festival),
+            notes=self.change_notes(),
         )

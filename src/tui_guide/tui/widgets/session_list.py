@@ -207,13 +207,12 @@ class SessionList(OptionList):
         *,
         zone: ZoneInfo | None = None,
         moment: datetime | None = None,
+        notes: Mapping[str, str] | None = None,
     ) -> None:
         """Replace the rows (under festival-day headings when grouping by day, each night
-        under its own date); `zone` and `moment` as in `show_groups`."""
-        if not self._group_by_day:
-            self.show_groups([(None, sessions)], favourites, zone=zone, moment=moment)
-            return
-        self.show_groups(day_groups(sessions, zone, moment), favourites, zone=zone, moment=moment)
+        under its own date); `zone`, `moment` and `notes` as in `show_groups`."""
+        groups = day_groups(sessions, zone, moment) if self._group_by_day else [(None, sessions)]
+        self.show_groups(groups, favourites, notes, zone=zone, moment=moment)
 
     def show_groups(
         self,
