@@ -72,6 +72,10 @@ def local_zone() -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
+def _is_section(binding: BindingType) -> bool:
+    return isinstance(binding, Binding) and binding.action.startswith("section(")
+
+
 INDEX_AFTER = 0.25  # seconds after the first paint to start building the search indexes
 
 
@@ -98,7 +102,7 @@ class GuideApp(App[None]):
             "Days",
             id="go.days",
             show=False,
-            tooltip="The programme day by day",
+            tooltip="Days: the programme day by day",
         ),
         Binding(
             "v",
@@ -106,7 +110,7 @@ class GuideApp(App[None]):
             "Venues",
             id="go.venues",
             show=False,
-            tooltip="Venues and their sessions",
+            tooltip="Venues: every venue, then its sessions",
         ),
         Binding(
             "p",
@@ -114,20 +118,20 @@ class GuideApp(App[None]):
             "People",
             id="go.people",
             show=False,
-            tooltip="Everyone named in the programme",
+            tooltip="People: everyone named in the programme",
         ),
         Binding(
             "n",
             "section('now')",
-            "Now",
+            "Now & next",
             id="go.now",
             show=False,
-            tooltip="What is on now and what starts next",
+            tooltip="Now & next: what is on now and what starts next, by venue",
         ),
         Binding(
             "m",
             "section('mine')",
-            "Mine",
+            "My programme",
             id="go.mine",
             show=False,
             tooltip="My programme: the sessions you starred, and their clashes",
@@ -138,7 +142,7 @@ class GuideApp(App[None]):
             "Festivals",
             id="go.festivals",
             show=False,
-            tooltip="Back to the list of festivals",
+            tooltip="Festivals: the list of festivals",
         ),
         Binding(
             "i",
@@ -320,8 +324,14 @@ class GuideApp(App[None]):
         )
 
     async def action_section(self, mode: str) -> None:
-        if not self.closing:
+        """A section's key always lands on that section's main screen, from anywhere: the
+        pages opened on top of it (and a dialog left open there) are closed."""
+        if self.closing:
+            return
+        if mode != self.current_mode:
             await self.switch_mode(mode)
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
 
     @cached_property
     def people(self) -> dict[str, PersonEntry]:
@@ -354,7 +364,7 @@ class GuideApp(App[None]):
             for mode in FESTIVAL_MODES:
                 await self.remove_mode(mode)
             self._add_festival_modes()
-        await self.switch_mode("days")
+        await self.action_section("days")
 
     @on(OpenSession)
     def _open_session(self, ask: OpenSession) -> None:
@@ -442,14 +452,19 @@ class GuideApp(App[None]):
         self.push_screen(
             HelpScreen(
                 [
-                    ("Everywhere", [b for b in self.BINDINGS if self._offered(b)]),
+                    (
+                        "Sections: each key opens the section's main screen, from anywhere",
+                        [b for b in self.BINDINGS if self._offered(b) and _is_section(b)],
+                    ),
+                    (
+                        "Everywhere",
+                        [b for b in self.BINDINGS if self._offered(b) and not _is_section(b)],
+                    ),
                     ("Days", DaysScreen.BINDINGS),
                     ("Lists", ListScreen.BINDINGS),
                     ("Filter bar", FilterBar.BINDINGS),
                     ("Session", SessionScreen.BINDINGS),
                     ("My programme", MineScreen.BINDINGS),
-                    ("About a festival", FestivalScreen.BINDINGS),
-                    ("Venue, person and search lists", VenueScreen.BINDINGS),
                     ("Filters dialog", FiltersScreen.BINDINGS),
                 ]
             )

@@ -15,7 +15,12 @@ MOVING = [
     Binding("up,down", "", "Move in a list"),
     Binding("enter", "", "Open the highlighted item"),
     Binding("tab,shift+tab", "", "Next / previous part of the screen"),
-    Binding("escape", "", "Back, or close a dialog or the find bar"),
+    Binding(
+        "escape",
+        "",
+        "Back one step: close the find bar or a dialog, else the page on top; "
+        "from Days, Venues or Now & next: Festivals, when there are several",
+    ),
 ]
 
 

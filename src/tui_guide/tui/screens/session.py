@@ -60,7 +60,6 @@ class SessionScreen(ListScreen):
     AUTO_FOCUS = "#detail"
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="session.back"),
         Binding(
             "f",
             "toggle_this",

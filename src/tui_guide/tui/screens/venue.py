@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
@@ -19,8 +18,6 @@ class VenueScreen(ListScreen):
     """A venue's details above its sessions; `None` is the "Venue TBA" list."""
 
     AUTO_FOCUS = "SessionList"
-
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="venue.back")]
 
     def __init__(self, festival: Festival, venue: Venue | None) -> None:
         super().__init__()

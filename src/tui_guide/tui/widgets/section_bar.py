@@ -28,8 +28,11 @@ SECTIONS = (
 class SectionLink(Static):
     """One section: clicking it does what its key does."""
 
-    def __init__(self, mode: str, key: str, label: str, short: str, *, current: bool) -> None:
-        super().__init__(f"{key} {label}", classes="-current" if current else "")
+    def __init__(
+        self, mode: str, key: str, label: str, short: str, *, current: bool, within: bool = False
+    ) -> None:
+        classes = "-current" if current else "-within" if within else ""
+        super().__init__(f"{key} {label}", classes=classes)
         self.mode = mode
         self.labels = (f"{key} {label}", f"{key} {short}")
 
@@ -91,18 +94,21 @@ class FilterBadge(Static):
 
 
 class SectionBar(Horizontal):
-    """`current` is the mode of the screen it sits on (None on pushed screens); `filters`
-    the filters the badge shows first, and whether past sessions are hidden."""
+    """`current` is the mode of the screen it sits on (None on pushed screens); `within` the
+    section a pushed page was opened in (its key leads back to that section's main screen);
+    `filters` the filters the badge shows first, and whether past sessions are hidden."""
 
     def __init__(
         self,
         current: str | None = None,
         *,
+        within: str | None = None,
         festivals: int = 1,
         filters: tuple[SessionFilter, bool] | None = None,
     ) -> None:
         super().__init__()
         self.current = current
+        self.within = within
         self.festivals = festivals
         self.filters = filters or (SessionFilter(), False)
 
@@ -110,7 +116,9 @@ class SectionBar(Horizontal):
         for mode, key, label, short in SECTIONS:
             if mode == "festivals" and self.festivals < 2:
                 continue
-            yield SectionLink(mode, key, label, short, current=mode == self.current)
+            yield SectionLink(
+                mode, key, label, short, current=mode == self.current, within=mode == self.within
+            )
         yield FilterBadge(*self.filters)
 
     def show_filters(self, chosen: SessionFilter, hide_past: bool) -> None:
