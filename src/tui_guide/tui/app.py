@@ -22,9 +22,10 @@ from tui_guide.favourites.location import state_dir
 from tui_guide.programme.clock import Clock
 from tui_guide.programme.format import count, until, zone_label
 from tui_guide.programme.model import Festival, Programme, Session
+from tui_guide.programme.notices import load_notice
 from tui_guide.programme.people import PersonEntry, index_people
 from tui_guide.programme.query import SessionFilter
-from tui_guide.programme.text import printable
+from tui_guide.programme.text import middle_cut, printable
 from tui_guide.tui.messages import (
     FavouriteChange,
     OpenFestival,
@@ -35,6 +36,7 @@ from tui_guide.tui.messages import (
     OpenVenue,
     RefreshFavourites,
     RemoveFavourite,
+    ShowLink,
     ShowSection,
     ToggleFavourite,
 )
@@ -272,11 +274,11 @@ class GuideApp(App[None]):
 
     def _report_problems(self) -> None:
         if self.favourites.notice:
-            self.notify(printable(self.favourites.notice), title="Favourites", markup=False)
+            self.notify(printable(self.favourites.notice), title="My programme", markup=False)
         if self.favourites.problem:
             self.notify(
                 printable(self.favourites.problem),
-                title="Favourites",
+                title="My programme",
                 severity="error",
                 timeout=30,
                 markup=False,
@@ -284,18 +286,13 @@ class GuideApp(App[None]):
         problems = self.programme.problems
         if not problems:
             return
-        # Every skipped file by name with its first problem, then whatever room is left.
-        lines = []
-        for path in self.programme.skipped:
-            first = next((p for p in problems if p.file == path), None)
-            lines.append(printable(str(first) if first else f"{path}: skipped"))
+        # Each skipped file with its first problem; for the others a count (validate lists
+        # them): a large export's hundreds of warnings would cover the screen.
+        lines = load_notice(problems, self.programme.skipped, self.notice_width)
         skipped_files = set(self.programme.skipped)
-        lines += [printable(str(p)) for p in problems if p.file not in skipped_files]
-        if len(lines) > 8:
-            lines = [*lines[:8], f"… and {len(lines) - 8} more: run `tui-guide validate`"]
         skipped = len(skipped_files)
         title = f"{count(skipped, 'file')} skipped" if skipped else "Warnings"
-        self.notify("\n".join(lines), title=title, severity="warning", timeout=20, markup=False)
+        self.notify("\n".join(lines), title=title, severity="warning", timeout=12, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "section" and parameters == ("festivals",):
@@ -385,6 +382,23 @@ class GuideApp(App[None]):
     def _open_sessions(self, ask: OpenSessions) -> None:
         self.push_screen(SessionsScreen(ask.heading, [], ask.sessions))
 
+    @on(ShowLink)
+    def _show_link(self, ask: ShowLink) -> None:
+        """The address in a notice (cut in the middle, should it be long) and on the
+        clipboard, where the terminal allows it: the guide never opens a browser."""
+        url = printable(ask.url)
+        self.copy_to_clipboard(url)
+        self.notify(
+            middle_cut(url, self.notice_width), title="Link copied", markup=False, timeout=8
+        )
+
+    @property
+    def notice_width(self) -> int:
+        """The characters a notice's line holds here: Textual's toasts are 60 cells wide, at
+        most half the screen, less their border and padding. A path or an address longer
+        than this is cut in the middle (`middle_cut`), or the toast would break it mid-word."""
+        return max(16, min(60, self.size.width // 2) - 3)
+
     @on(ToggleFavourite)
     @on(RemoveFavourite)
     def _change_favourite(self, change: FavouriteChange) -> None:
@@ -405,7 +419,7 @@ class GuideApp(App[None]):
         except FavouritesError as error:  # kept in memory all the same
             self.notify(
                 printable(f"{error}. The change is not saved."),
-                title="Favourites not saved",
+                title="My programme not saved",
                 severity="error",
                 timeout=15,
                 markup=False,

@@ -18,6 +18,7 @@ from tui_guide.tui.messages.opening import (
     OpenSession,
     OpenSessions,
     OpenVenue,
+    ShowLink,
     ShowSection,
 )
 
@@ -31,6 +32,7 @@ __all__ = [
     "OpenVenue",
     "RefreshFavourites",
     "RemoveFavourite",
+    "ShowLink",
     "ShowSection",
     "ToggleFavourite",
 ]

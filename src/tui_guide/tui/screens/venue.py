@@ -33,13 +33,14 @@ class VenueScreen(ListScreen):
             if venue is None:
                 yield Static("Sessions whose venue has not been announced.", classes="dim")
             else:
-                where = ", ".join(filter(None, (venue.address, venue.city)))
-                yield Static(plain(where or "Address not given"), classes="dim")
+                # Nothing said when nothing is given: a congress's rooms have no address.
+                if where := ", ".join(filter(None, (venue.address, venue.city))):
+                    yield Static(plain(where), classes="dim")
                 if venue.notes:
                     yield Static(plain(venue.notes, multiline=True))
                 if venue.url:
                     yield Static(plain(venue.url), classes="url")
-        yield SessionList(group_by_day=True, id="venue-sessions")
+        yield SessionList(group_by_day=True, with_venue=self.venue is None, id="venue-sessions")
         yield guide_footer()
 
     def on_mount(self) -> None:
