@@ -74,6 +74,10 @@ def local_zone() -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
+def _shown(binding: BindingType) -> bool:
+    return isinstance(binding, Binding) and binding.show
+
+
 def _is_section(binding: BindingType) -> bool:
     return isinstance(binding, Binding) and binding.action.startswith("section(")
 
@@ -479,7 +483,7 @@ class GuideApp(App[None]):
                     ("Filter bar", FilterBar.BINDINGS),
                     ("Session", SessionScreen.BINDINGS),
                     ("My programme", MineScreen.BINDINGS),
-                    ("Filters dialog", FiltersScreen.BINDINGS),
+                    ("Filters dialog", [b for b in FiltersScreen.BINDINGS if _shown(b)]),
                 ]
             )
         )

@@ -16,6 +16,7 @@ from textual.widgets.selection_list import Selection
 from tui_guide.programme.model import Kind, Session
 from tui_guide.programme.query import SessionFilter
 from tui_guide.tui.widgets.plain import plain
+from tui_guide.tui.widgets.section_bar import section_keys
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="filters.cancel"),
         Binding("ctrl+s", "apply", "Apply", id="filters.apply"),
+        *section_keys(),
     ]
 
     def __init__(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Static
@@ -23,6 +24,15 @@ SECTIONS = (
     ("mine", "m", "My programme", "Mine"),
     ("festivals", "F", "Festivals", "Fests"),
 )
+
+
+def section_keys() -> list[Binding]:
+    """The section keys for a dialog: a modal screen does not pass keys on to the App, and a
+    section's key opens its main screen from anywhere (closing the dialog)."""
+    return [
+        Binding(key, f"app.section('{mode}')", label, id=f"dialog.go.{mode}", show=False)
+        for mode, key, label, _ in SECTIONS
+    ]
 
 
 class SectionLink(Static):
