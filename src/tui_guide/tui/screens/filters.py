@@ -80,6 +80,11 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
                 yield Button("Clear all", id="clear")
                 yield Button("Cancel", id="cancel")
 
+    def on_mount(self) -> None:
+        # Focusing the first list scrolled it into view, taking its "Kind" heading (and the
+        # lines above) off the top of a short dialog: the dialog opens at its top.
+        self.call_after_refresh(self.query_one("#dialog VerticalScroll").scroll_home, animate=False)
+
     def _chosen(self, selector: str) -> frozenset[str]:
         found = self.query(f"#{selector}")
         if not found:
