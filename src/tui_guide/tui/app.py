@@ -401,7 +401,7 @@ class GuideApp(App[None]):
         """The characters a notice's line holds here: Textual's toasts are 60 cells wide, at
         most half the screen, less their border and padding. A path or an address longer
         than this is cut in the middle (`middle_cut`), or the toast would break it mid-word."""
-        return max(16, min(60, self.size.width // 2) - 3)
+        return max(16, min(60, self.size.width // 2) - 5)
 
     @on(ToggleFavourite)
     @on(RemoveFavourite)
