@@ -35,7 +35,7 @@ def test_a_time_with_a_note_may_put_the_note_under_it() -> None:
     rows = [("23:30–01:00 (+1 day)", "x")]
     widths = fit_widths(("Time", "Title"), rows, 40, growing=(1, 0), whole=(0,))
     assert widths[0] == len("23:30–01:00 (+1 day)")  # room enough: whole
-    widths = fit_widths(("Time", "Title"), rows, 22, growing=(1, 0), whole=(0,))
+    widths = fit_widths(("Time", "Title"), rows, 23, growing=(1, 0), whole=(0,))
     assert widths[0] >= len("23:30–01:00")
 
 

@@ -15,14 +15,11 @@ def _longest_word(text: str) -> int:
 
 
 def _least(text: str, whole: bool) -> int:
-    # A date or a time ("Sun 7 Dec", "14:00–15:30") stays on one line, a note in brackets
-    # may go under it ("(+1 day)"); words ("Time not given") may wrap.
+    # A date or a time ("Sun 7 Dec", "14:00–15:30", "Time not given") stays on one line, a
+    # note in brackets may go under it ("(+1 day)"); in prose, each word stays whole.
     if not whole:
         return _longest_word(text)
-    parts = text.replace(" (", "\n(").split("\n")
-    return max(
-        cell_len(part) if any(c.isdigit() for c in part) else _longest_word(part) for part in parts
-    )
+    return max(cell_len(part) for part in text.replace(" (", "\n(").split("\n"))
 
 
 def fit_widths(
@@ -36,7 +33,7 @@ def fit_widths(
     """The content width of each column for a table `total` cells wide, its borders and one
     cell of padding each side included (rich's default box: 3 cells a column, and 1).
     `growing` holds the columns that wrap, the first served first; those in `whole` (dates,
-    times) keep a cell with a digit in it on one line. The others never wrap."""
+    times) keep a cell on one line but for a note in brackets. The others never wrap."""
     count = len(headers)
     columns = [[headers[i], *(row[i] for row in rows)] for i in range(count)]
     natural = [max(cell_len(text) for text in column) for column in columns]
@@ -53,14 +50,15 @@ def fit_widths(
             most = min(least[(len(least) - 1) * 9 // 10], max(8, room // 3))
             widths[i] = max(header, most)
     # Short of room even for those: the prose columns give way in proportion to their
-    # widths (some of their words are split), down to a few cells each; dates and times
+    # widths (some of their words are split), down to their heading's width; dates and times
     # only when that is not enough.
     prose = [i for i in growing if i not in whole]
     over = sum(widths[i] for i in growing) - room
     if over > 0 and prose:
         width_of_prose = sum(widths[i] for i in prose)
-        for i in prose:
-            widths[i] = max(4, widths[i] - -(-over * widths[i] // width_of_prose))
+        for i in prose:  # never under the heading's longest word ("People")
+            cut = -(-over * widths[i] // width_of_prose)
+            widths[i] = max(4, _longest_word(headers[i]), widths[i] - cut)
     for i in [i for i in reversed(growing) if i in whole]:
         over = sum(widths[j] for j in growing) - room
         if over <= 0:

@@ -16,13 +16,13 @@ from textual.widgets._footer import FooterKey  # the footer's own item (no publi
 SHORT = {
     "About": "Info",
     "Filters": "Filter",
-    "Your time": "Zone",
-    "Festival time": "Zone",
-    "Copy link": "Copy",
     "Close filter": "Close",
-    "Previous": "Prev",
+    "Copy link": "Copy",
+    "Your time": "Yours",
+    "Festival time": "Fest. time",
 }
-"""Shorter labels for a narrow footer; a label not named here is short already."""
+"""Shorter labels for a narrow footer, taken in this order; a label not named here is short
+already."""
 
 KEPT = ("help",)
 """Guide-wide keys whose label stays longest: `?` is how to learn the others."""
@@ -63,16 +63,18 @@ class GuideFooter(Footer):
             return
         wide = self._guide_wide()
         labels = [self._full.get(id(key), key.description) for key in keys]
-        if sum(map(_width, keys, labels)) > width:
-            labels = [SHORT.get(label, label) for label in labels]
-        # Then labels go one by one from the right: the guide-wide keys' first, `?` last.
+        # The guide-wide keys' labels first, from the right, then the screen's own; `?` last.
         order = [i for i in reversed(range(len(keys))) if keys[i].action in wide]
         order += [i for i in reversed(range(len(keys))) if i not in order]
         order.sort(key=lambda i: keys[i].action in KEPT)  # stable: `?` moves to the end
-        for index in order:
+        # Shortened one by one (in the order of SHORT: what says the most, last), then
+        # dropped one by one, until the keys fit.
+        steps = [(i, long) for long in SHORT for i in order if labels[i] == long]
+        steps += [(i, "") for i in order]
+        for index, long in steps:
             if sum(map(_width, keys, labels)) <= width:
                 break
-            labels[index] = ""
+            labels[index] = SHORT[long] if long else ""
         for key, label in zip(keys, labels, strict=True):
             if key.description != label:
                 key.description = label
