@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_profiles import examples
 
-from tui_guide.programme.text import fold, fold_all, matches, printable, shown
+from tui_guide.programme.text import fold, fold_all, matches, middle_cut, printable, shown
 
 # Any C0 or C1 control character, or DEL.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -171,3 +171,32 @@ def test_fold_drops_combining_marks_as_the_plain_definition_does(text: str) -> N
 @given(st.lists(st.text(), max_size=5))
 def test_fold_all_in_one_call_equals_folding_each_haystack(haystacks: list[str]) -> None:
     assert fold_all(*haystacks) == " \x00 ".join(fold(h) for h in haystacks)
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("short.ics", 20, "short.ics"),
+        (
+            "/home/someone/.local/state/tui-guide/my-programme.ics",
+            32,
+            "/home/someone/…/my-programme.ics",
+        ),
+        ("0123456789abcdef", 9, "0123…cdef"),
+        ("abcdef", 2, "ab"),
+    ],
+)
+def test_middle_cut_keeps_both_ends(text: str, width: int, expected: str) -> None:
+    assert middle_cut(text, width) == expected
+
+
+@settings(max_examples=examples(200))
+@given(st.text(), st.integers(min_value=0, max_value=80))
+def test_middle_cut_never_longer_than_its_width(text: str, width: int) -> None:
+    cut = middle_cut(text, width)
+    assert len(cut) <= max(width, 0) or len(text) <= width
+    if len(text) <= width:
+        assert cut == text
+    elif width >= 3:
+        assert "…" in cut and text.startswith(cut.split("…")[0])
+        assert text.endswith(cut.split("…")[-1])

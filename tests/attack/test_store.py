@@ -89,7 +89,7 @@ async def test_the_guide_says_a_full_disk_when_a_star_cannot_be_saved(tmp_path: 
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         app.post_message(ToggleFavourite(session))
         await pilot.pause()
-        (said,) = [n for n in app._notifications if n.title == "Favourites not saved"]
+        (said,) = [n for n in app._notifications if n.title == "My programme not saved"]
         assert "database or disk is full" in str(said.message)
         assert "no transaction is active" not in str(said.message)
         assert KEY in app.favourites  # kept while the guide runs, as the message says

@@ -312,7 +312,7 @@ async def test_a_change_that_cannot_be_saved_is_said_once_whichever_the_route(
         app.screen.query_one("#gone", OptionList).focus()
         await pilot.press("x")  # a gone one from My programme
         await pilot.pause()
-        failed = [n for n in app._notifications if n.title == "Favourites not saved"]
+        failed = [n for n in app._notifications if n.title == "My programme not saved"]
         assert len(failed) == 2
         assert all(str(n.message).endswith("The change is not saved.") for n in failed)
         assert store.changes == [("toggle", ACTING, True), ("remove", GONE, True)]

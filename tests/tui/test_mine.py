@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 
 from tui_guide.favourites import Favourite, Favourites, Snapshot
 from tui_guide.library.load import load_programme
+from tui_guide.programme.text import middle_cut
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.mine import MineScreen
@@ -223,11 +224,14 @@ async def test_e_writes_my_programme_as_a_calendar(make_app, tmp_path: Path) -> 
         (event,) = calendar.walk("VEVENT")
         assert str(event["summary"]) == "Acting techniques for animators"
         assert event.decoded("dtstart").astimezone(UTC) == datetime(2025, 12, 7, 10, tzinfo=UTC)
-        assert exported(app) == [f"1 event written to {path}; 1 left out"]
+        # The path is cut in the middle to fit the notice: no word broken across its lines.
+        shown = middle_cut(str(path), app.notice_width)
+        assert len(shown) <= app.notice_width and shown.endswith("/my-programme.ics")
+        assert exported(app) == [f"1 event written to {shown}; 1 left out"]
         # The guide's own export file is written again, and the message says it was replaced.
         await pilot.press("e")
         await wait_for(pilot, lambda: len(exported(app)) == 2)
-        assert exported(app)[1] == f"1 event replaced {path}; 1 left out"
+        assert exported(app)[1] == f"1 event replaced {shown}; 1 left out"
 
 
 def exported(app) -> list[str]:
@@ -272,7 +276,8 @@ async def test_an_export_that_cannot_write_says_so(make_app, tmp_path: Path) -> 
         await pilot.press("e")
         await wait_for(pilot, lambda: any(n.title == "Not exported" for n in app._notifications))
         (failed,) = [n for n in app._notifications if n.title == "Not exported"]
-        assert str(failed.message).startswith(f"{blocked / 'sub' / 'my-programme.ics'}: cannot")
+        shown = middle_cut(str(blocked / "sub" / "my-programme.ics"), app.notice_width)
+        assert str(failed.message).startswith(f"{shown}: cannot")
         assert failed.severity == "error"
 
 

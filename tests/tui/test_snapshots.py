@@ -1,4 +1,5 @@
-"""Snapshots of each main screen at 80x24 and 120x40, the clock frozen at 14:10 on 7 December.
+"""Snapshots of each main screen at 80x24 and 120x40, and the main screens at 60x20 too, the
+clock frozen at 14:10 on 7 December.
 
 Regenerate after a deliberate change to the look, then look at the SVGs before committing:
 
@@ -114,3 +115,11 @@ SCREENS: dict[str, Callable[[Pilot], Awaitable[None]]] = {
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(snap_compare, make_app, screen: str, size: str) -> None:
     assert snap_compare(make_app(), terminal_size=SIZES[size], run_before=SCREENS[screen])
+
+
+NARROW = ["festivals", "days", "session", "venues", "mine", "now_next"]
+
+
+@pytest.mark.parametrize("screen", NARROW)
+def test_main_screen_at_60x20(snap_compare, make_app, screen: str) -> None:
+    assert snap_compare(make_app(), terminal_size=(60, 20), run_before=SCREENS[screen])

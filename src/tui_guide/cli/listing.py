@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tui_guide.cli.columns import fit_widths
 from tui_guide.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -59,6 +60,13 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     return EXIT_PROBLEMS if not programme.festivals else EXIT_OK
 
 
+HEADERS = ("Date", "Time", "Title", "Kind", "Venue", "People")
+# The columns that wrap, served in this order: Title, Venue, People, then Date and Time (a
+# date or time itself never wraps, "Time not given" may).
+GROWING = (2, 4, 5, 0, 1)
+WHOLE = (0, 1)
+
+
 def _tables(chosen: list[tuple[Festival, list[Session]]], out: Console, clock: Clock) -> None:
     """A table for each festival with sessions to show; what an over session lacks is "not
     given", not "to be announced"."""
@@ -73,27 +81,30 @@ def _tables(chosen: list[tuple[Festival, list[Session]]], out: Console, clock: C
                 )
             ),
             title_justify="left",
-            expand=True,
         )
-        for column in ("Date", "Time", "Title", "Kind", "Venue", "People"):
-            # Dates, times and kinds stay on one line; the prose columns share what is left.
-            wraps = column in ("Title", "Venue", "People")
+        rows = [
+            [
+                day_label(session.date, over=(over := session.is_past(moment))),
+                time_range(session, over=over),
+                printable(session.title, clip=True),
+                session.kind.value,
+                printable(venue_label(session, over=over), clip=True),
+                printable(", ".join(p.name for p in session.people), clip=True),
+            ]
+            for session in sessions
+        ]
+        # Dates, times and kinds stay on one line; the prose columns share what is left by
+        # their content, titles first (`fit_widths`).
+        widths = fit_widths(HEADERS, rows, out.width, growing=GROWING, whole=WHOLE)
+        for index, column in enumerate(HEADERS):
             table.add_column(
                 column,
-                overflow="fold",
-                no_wrap=not wraps,
-                ratio={"Title": 3, "Venue": 2, "People": 2}.get(column),
+                overflow="fold",  # only a word longer than its column is split
+                no_wrap=index not in GROWING,
+                width=widths[index],
             )
-        for session in sessions:
-            over = session.is_past(moment)
-            table.add_row(
-                Text(day_label(session.date, over=over)),
-                Text(time_range(session, over=over)),
-                Text(printable(session.title, clip=True)),
-                Text(session.kind.value),
-                Text(printable(venue_label(session, over=over), clip=True)),
-                Text(printable(", ".join(p.name for p in session.people), clip=True)),
-            )
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
         out.print(table)
     if not chosen:
         out.print(Text("No sessions match."))

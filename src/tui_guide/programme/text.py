@@ -162,3 +162,28 @@ def shown(value: object, limit: int = 60) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f'"{text}"'
+
+
+def middle_cut(text: str, width: int) -> str:
+    """`text` in at most `width` characters, cut in the middle with '…' when longer: both
+    ends of a path, a web address or a guid stay (the folder it is in, the file's name).
+    A cut falls after a '/' or before one when there is one near, so no name is split
+    needlessly."""
+    if len(text) <= width:
+        return text
+    if width < 3:
+        return text[:width]
+    room = width - 1
+    # A file's whole name is worth more than the middle of its folders.
+    name = text[text.rfind("/") :] if "/" in text else ""
+    tail_size = max(room // 2, len(name)) if len(name) <= room * 2 // 3 else room // 2
+    head, tail = text[: room - tail_size], text[len(text) - tail_size :]
+    # Prefer whole parts: end the head just after a '/', start the tail at one, when
+    # that gives up no more than a third of each side.
+    slash = head.rfind("/")
+    if slash >= len(head) * 2 // 3:
+        head = head[: slash + 1]
+    slash = tail.find("/")
+    if 0 <= slash <= len(tail) // 3:
+        tail = tail[slash:]
+    return f"{head}…{tail}"

@@ -25,9 +25,10 @@ from tui_guide.programme.clock import Clock
 from tui_guide.programme.format import count, until, zone_label
 from tui_guide.programme.hiding import Hidden
 from tui_guide.programme.model import Festival, Programme, Session
+from tui_guide.programme.notices import load_notice
 from tui_guide.programme.people import PersonEntry, index_people
 from tui_guide.programme.query import SessionFilter
-from tui_guide.programme.text import printable
+from tui_guide.programme.text import middle_cut, printable
 from tui_guide.tui.messages import (
     FavouriteChange,
     MarkChangesSeen,
@@ -41,6 +42,7 @@ from tui_guide.tui.messages import (
     RefreshFavourites,
     RemoveFavourite,
     ShowHidden,
+    ShowLink,
     ShowSection,
     ToggleFavourite,
     ToggleHidden,
@@ -83,6 +85,14 @@ def local_zone() -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
+def _shown(binding: BindingType) -> bool:
+    return isinstance(binding, Binding) and binding.show
+
+
+def _is_section(binding: BindingType) -> bool:
+    return isinstance(binding, Binding) and binding.action.startswith("section(")
+
+
 INDEX_AFTER = 0.25  # seconds after the first paint to start building the search indexes
 
 
@@ -116,7 +126,7 @@ class GuideApp(App[None]):
             "Days",
             id="go.days",
             show=False,
-            tooltip="The programme day by day",
+            tooltip="Days: the programme day by day",
         ),
         Binding(
             "t",
@@ -132,7 +142,7 @@ class GuideApp(App[None]):
             "Venues",
             id="go.venues",
             show=False,
-            tooltip="Venues and their sessions",
+            tooltip="Venues: every venue, then its sessions",
         ),
         Binding(
             "p",
@@ -140,20 +150,20 @@ class GuideApp(App[None]):
             "People",
             id="go.people",
             show=False,
-            tooltip="Everyone named in the programme",
+            tooltip="People: everyone named in the programme",
         ),
         Binding(
             "n",
             "section('now')",
-            "Now",
+            "Now & next",
             id="go.now",
             show=False,
-            tooltip="What is on now and what starts next",
+            tooltip="Now & next: what is on now and what starts next, by venue",
         ),
         Binding(
             "m",
             "section('mine')",
-            "Mine",
+            "My programme",
             id="go.mine",
             show=False,
             tooltip="My programme: the sessions you starred, and their clashes",
@@ -172,7 +182,7 @@ class GuideApp(App[None]):
             "Festivals",
             id="go.festivals",
             show=False,
-            tooltip="Back to the list of festivals",
+            tooltip="Festivals: the list of festivals",
         ),
         Binding(
             "i",
@@ -358,11 +368,11 @@ class GuideApp(App[None]):
 
     def _report_problems(self) -> None:
         if self.favourites.notice:
-            self.notify(printable(self.favourites.notice), title="Favourites", markup=False)
+            self.notify(printable(self.favourites.notice), title="My programme", markup=False)
         if self.favourites.problem:
             self.notify(
                 printable(self.favourites.problem),
-                title="Favourites",
+                title="My programme",
                 severity="error",
                 timeout=30,
                 markup=False,
@@ -370,18 +380,13 @@ class GuideApp(App[None]):
         problems = self.programme.problems
         if not problems:
             return
-        # Every skipped file by name with its first problem, then whatever room is left.
-        lines = []
-        for path in self.programme.skipped:
-            first = next((p for p in problems if p.file == path), None)
-            lines.append(printable(str(first) if first else f"{path}: skipped"))
+        # Each skipped file with its first problem; for the others a count (validate lists
+        # them): a large export's hundreds of warnings would cover the screen.
+        lines = load_notice(problems, self.programme.skipped, self.notice_width)
         skipped_files = set(self.programme.skipped)
-        lines += [printable(str(p)) for p in problems if p.file not in skipped_files]
-        if len(lines) > 8:
-            lines = [*lines[:8], f"… and {len(lines) - 8} more: run `tui-guide validate`"]
         skipped = len(skipped_files)
         title = f"{count(skipped, 'file')} skipped" if skipped else "Warnings"
-        self.notify("\n".join(lines), title=title, severity="warning", timeout=20, markup=False)
+        self.notify("\n".join(lines), title=title, severity="warning", timeout=12, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "section" and parameters == ("festivals",):
@@ -410,8 +415,14 @@ class GuideApp(App[None]):
         )
 
     async def action_section(self, mode: str) -> None:
-        if not self.closing:
+        """A section's key always lands on that section's main screen, from anywhere: the
+        pages opened on top of it (and a dialog left open there) are closed."""
+        if self.closing:
+            return
+        if mode != self.current_mode:
             await self.switch_mode(mode)
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
 
     @cached_property
     def people(self) -> dict[str, PersonEntry]:
@@ -444,7 +455,7 @@ class GuideApp(App[None]):
             for mode in FESTIVAL_MODES:
                 await self.remove_mode(mode)
             self._add_festival_modes()
-        await self.switch_mode("days")
+        await self.action_section("days")
 
     @on(OpenSession)
     def _open_session(self, ask: OpenSession) -> None:
@@ -481,6 +492,23 @@ class GuideApp(App[None]):
     def _open_sessions(self, ask: OpenSessions) -> None:
         self.push_screen(SessionsScreen(ask.heading, [], ask.sessions))
 
+    @on(ShowLink)
+    def _show_link(self, ask: ShowLink) -> None:
+        """The address in a notice (cut in the middle, should it be long) and on the
+        clipboard, where the terminal allows it: the guide never opens a browser."""
+        url = printable(ask.url)
+        self.copy_to_clipboard(url)
+        self.notify(
+            middle_cut(url, self.notice_width), title="Link copied", markup=False, timeout=8
+        )
+
+    @property
+    def notice_width(self) -> int:
+        """The characters a notice's line holds here: Textual's toasts are 60 cells wide, at
+        most half the screen, less their border and padding. A path or an address longer
+        than this is cut in the middle (`middle_cut`), or the toast would break it mid-word."""
+        return max(16, min(60, self.size.width // 2) - 5)
+
     @on(ToggleFavourite)
     @on(RemoveFavourite)
     def _change_favourite(self, change: FavouriteChange) -> None:
@@ -501,7 +529,7 @@ class GuideApp(App[None]):
         except FavouritesError as error:  # kept in memory all the same
             self.notify(
                 printable(f"{error}. The change is not saved."),
-                title="Favourites not saved",
+                title="My programme not saved",
                 severity="error",
                 timeout=15,
                 markup=False,
@@ -582,7 +610,14 @@ class GuideApp(App[None]):
         self.push_screen(
             HelpScreen(
                 [
-                    ("Everywhere", [b for b in self.BINDINGS if self._offered(b)]),
+                    (
+                        "Sections: each key opens the section's main screen, from anywhere",
+                        [b for b in self.BINDINGS if self._offered(b) and _is_section(b)],
+                    ),
+                    (
+                        "Everywhere",
+                        [b for b in self.BINDINGS if self._offered(b) and not _is_section(b)],
+                    ),
                     ("Days", DaysScreen.BINDINGS),
                     (
                         "Timetable",
@@ -592,9 +627,7 @@ class GuideApp(App[None]):
                     ("Filter bar", FilterBar.BINDINGS),
                     ("Session", SessionScreen.BINDINGS),
                     ("My programme", MineScreen.BINDINGS),
-                    ("About a festival", FestivalScreen.BINDINGS),
-                    ("Venue, person and search lists", VenueScreen.BINDINGS),
-                    ("Filters dialog", FiltersScreen.BINDINGS),
+                    ("Filters dialog", [b for b in FiltersScreen.BINDINGS if _shown(b)]),
                 ]
             )
         )

@@ -21,6 +21,7 @@ from tui_guide.tui.messages.opening import (
     OpenSession,
     OpenSessions,
     OpenVenue,
+    ShowLink,
     ShowSection,
 )
 
@@ -37,6 +38,7 @@ __all__ = [
     "RefreshFavourites",
     "RemoveFavourite",
     "ShowHidden",
+    "ShowLink",
     "ShowSection",
     "ToggleFavourite",
     "ToggleHidden",

@@ -67,3 +67,10 @@ class ShowSection(Message):
 @dataclass
 class OpenFilters(Message):
     """Open the filters dialog, as ctrl+f does."""
+
+
+@dataclass
+class ShowLink(Message):
+    """Show a web address in full and copy it (the guide never starts a browser)."""
+
+    url: str

@@ -24,7 +24,7 @@ from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.search import SearchIndex
 from tui_guide.programme.text import printable
-from tui_guide.tui.messages import OpenSession, RefreshFavourites, ToggleFavourite
+from tui_guide.tui.messages import OpenSession, RefreshFavourites, ShowSection, ToggleFavourite
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.section_bar import SectionBar
 from tui_guide.tui.widgets.session_list import SessionList
@@ -33,11 +33,21 @@ if TYPE_CHECKING:
     from tui_guide.tui.app import GuideApp
 
 
+FESTIVAL_SECTIONS = ("days", "venues", "now")
+"""The sections of the current festival: they sit under Festivals, so Escape goes there."""
+
+
 class GuideScreen(Screen[None]):
-    """A screen of the guide, with typed access to the app."""
+    """A screen of the guide, with typed access to the app. Escape goes back one step: to
+    the page under this one, or from a festival's section to Festivals (when there are
+    several); a section's key goes to that section's main screen (`GuideApp.action_section`)."""
 
     SECTION: ClassVar[str | None] = None
     """The mode this screen is the base of (None for screens pushed on top)."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back", tooltip="Back one step"),
+    ]
 
     @property
     def guide(self) -> GuideApp:
@@ -50,10 +60,26 @@ class GuideScreen(Screen[None]):
         yield Header()
         yield SectionBar(
             self.SECTION,
+            within=None if self.SECTION else guide.current_mode,
             festivals=len(guide.programme.festivals),
             filters=(guide.session_filter, guide.hide_past),
             hidden=0 if guide.show_hidden else len(guide.hidden),
         )
+
+    def _back_to_festivals(self) -> bool:
+        return self.SECTION in FESTIVAL_SECTIONS and len(self.guide.programme.festivals) > 1
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            # Shown (and done) only where there is somewhere to go back to.
+            return len(self.app.screen_stack) > 1 or self._back_to_festivals()
+        return True
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        elif self._back_to_festivals():
+            self.post_message(ShowSection("festivals"))
 
     def on_mount(self) -> None:
         # Subclasses' own on_mount handlers run before this one (Textual calls each class's).
@@ -220,7 +246,7 @@ class ListScreen(GuideScreen):
             return bool(self.query(FilterBar))
         if action == "toggle_favourite":
             return bool(self.query(SessionList))
-        return True
+        return super().check_action(action, parameters)
 
     def action_open_filter(self) -> None:
         self.query_one(FilterBar).open()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -19,7 +18,6 @@ class FestivalScreen(GuideScreen):
     """Everything the data holds about the festival itself, with its sources."""
 
     AUTO_FOCUS = "#detail"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="festival.back")]
 
     def __init__(self, festival: Festival) -> None:
         super().__init__()

@@ -16,6 +16,7 @@ from textual.widgets.selection_list import Selection
 from tui_guide.programme.model import Kind, Session
 from tui_guide.programme.query import SessionFilter
 from tui_guide.tui.widgets.plain import plain
+from tui_guide.tui.widgets.section_bar import section_keys
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="filters.cancel"),
         Binding("ctrl+s", "apply", "Apply", id="filters.apply"),
+        *section_keys(),
     ]
 
     def __init__(
@@ -77,6 +79,11 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
                 yield Button("Apply", variant="primary", id="apply")
                 yield Button("Clear all", id="clear")
                 yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        # Focusing the first list scrolled it into view, taking its "Kind" heading (and the
+        # lines above) off the top of a short dialog: the dialog opens at its top.
+        self.call_after_refresh(self.query_one("#dialog VerticalScroll").scroll_home, animate=False)
 
     def _chosen(self, selector: str) -> frozenset[str]:
         found = self.query(f"#{selector}")

@@ -11,11 +11,18 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui_guide.tui.widgets.section_bar import section_keys
+
 MOVING = [
     Binding("up,down", "", "Move in a list"),
     Binding("enter", "", "Open the highlighted item"),
     Binding("tab,shift+tab", "", "Next / previous part of the screen"),
-    Binding("escape", "", "Back, or close a dialog or the find bar"),
+    Binding(
+        "escape",
+        "",
+        "Back one step: close the find bar or a dialog, else the page on top; "
+        "from Days, Venues or Now & next: Festivals, when there are several",
+    ),
 ]
 
 
@@ -24,7 +31,10 @@ class HelpScreen(ModalScreen[None]):
 
     AUTO_FOCUS = "#keys"
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close", id="help.close"),
+        *section_keys(),
+    ]
 
     def __init__(self, sections: Iterable[tuple[str, Iterable[BindingType]]]) -> None:
         super().__init__()

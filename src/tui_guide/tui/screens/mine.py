@@ -20,7 +20,7 @@ from tui_guide.favourites.agenda import WALK_MINUTES, clashes, starred_and_gone,
 from tui_guide.favourites.gaps import Fit, Gap, gaps_with_fits
 from tui_guide.programme.format import count as count_of
 from tui_guide.programme.model import Session
-from tui_guide.programme.text import printable
+from tui_guide.programme.text import middle_cut, printable
 from tui_guide.programme.versions import Change
 from tui_guide.tui.messages import OpenGap, RefreshFavourites, RemoveFavourite
 from tui_guide.tui.screens.base import ListScreen
@@ -73,7 +73,7 @@ class MineScreen(ListScreen):
             "remove",
             "Remove",
             id="mine.remove",
-            tooltip="Remove the highlighted favourite",
+            tooltip="Remove the highlighted session from My programme",
         ),
         Binding(
             "r",
@@ -108,7 +108,7 @@ class MineScreen(ListScreen):
         yield Static(id="mine-summary", classes="heading")
         yield SessionList(
             festival_names={f.id: f.name for f in programme.festivals} if several else None,
-            empty_message="Nothing starred yet: press f on a session to add it here.",
+            empty_message="Nothing starred yet: f on a session stars it and puts it here.",
             id="mine",
         )
         yield Static("No longer in the programme", id="gone-heading", classes="heading")
@@ -147,7 +147,9 @@ class MineScreen(ListScreen):
             summary += f", {counts['changed']} changed since starred"
         if self._gaps:
             summary += f"; {count_of(len(self._gaps), 'gap')} to fill (g)"
-        self.query_one("#mine-summary", Static).update(summary)
+        heading = self.query_one("#mine-summary", Static)
+        heading.update(summary)
+        heading.display = bool(starred)  # with none, the list's own line says so
         self._show_gone(gone)
 
     def _cancelled(self) -> dict[str, Change]:
@@ -224,11 +226,13 @@ class MineScreen(ListScreen):
     def action_export(self) -> None:
         starred, gone = self._split()
         self.notify("Writing the calendar…", title="Export", timeout=3)
-        self._export(starred, len(gone), self.guide.export_dir / EXPORT_NAME)
+        path = self.guide.export_dir / EXPORT_NAME
+        self._export(starred, len(gone), path, middle_cut(str(path), self.guide.notice_width))
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, starred: list[Session], gone: int, path: Path) -> None:
-        """Write the calendar off the UI thread; say how it went when done."""
+    def _export(self, starred: list[Session], gone: int, path: Path, shown: str) -> None:
+        """Write the calendar off the UI thread; say how it went when done, naming the file
+        as `shown` (cut in the middle to fit a notice)."""
         try:
             from tui_guide.formats.ics import calendar  # icalendar: only when exporting
 
@@ -245,15 +249,15 @@ class MineScreen(ListScreen):
             self._tell(str(error), "Not exported", "error")
             return
         except OSError as error:
-            self._tell(f"{path}: cannot write: {error.strerror or error}", "Not exported", "error")
+            self._tell(f"{shown}: cannot write: {error.strerror or error}", "Not exported", "error")
             return
         except Exception as error:  # a bug must not pass in silence, nor take the guide down
-            self._tell(f"{path}: not exported: {error}", "Not exported", "error")
+            self._tell(f"{shown}: not exported: {error}", "Not exported", "error")
             raise
         left_out = len(result.notes) + gone
         note = f"; {left_out} left out (no date, or no longer in the programme)" if left_out else ""
         done = "replaced" if existed else "written to"
-        self._tell(f"{count_of(result.events, 'event')} {done} {path}{note}", "Calendar exported")
+        self._tell(f"{count_of(result.events, 'event')} {done} {shown}{note}", "Calendar exported")
 
     def _tell(self, message: str, title: str, severity: SeverityLevel = "information") -> None:
         with suppress(RuntimeError):  # the guide closed meanwhile

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from textual import on
@@ -21,10 +22,12 @@ from tui_guide.programme.format import (
     zone_label,
 )
 from tui_guide.programme.model import Festival, Session
-from tui_guide.tui.messages import ToggleFavourite
+from tui_guide.programme.people import person_key
+from tui_guide.tui.messages import OpenPerson, OpenSessions, OpenVenue, ShowLink, ToggleFavourite
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.widgets.field import labelled
 from tui_guide.tui.widgets.footer import guide_footer
+from tui_guide.tui.widgets.jump import Jump, LinkJump
 from tui_guide.tui.widgets.plain import plain
 from tui_guide.tui.widgets.session_list import SessionList
 from tui_guide.tui.widgets.star import StarToggle
@@ -63,7 +66,13 @@ class SessionScreen(ListScreen):
     AUTO_FOCUS = "#detail"
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="session.back"),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next",
+            id="session.next",
+            tooltip="The next person, venue, track or link (Enter opens it), then the overlaps",
+        ),
         Binding(
             "f",
             "toggle_this",
@@ -94,8 +103,9 @@ class SessionScreen(ListScreen):
             if session.subtitle:
                 yield Static(plain(session.subtitle, style="italic"), id="subtitle")
             yield StarToggle(id="favourite-state")
-            kind = kind_label(session) + (f" · {session.track}" if session.track else "")
-            yield labelled("Kind", plain(kind))
+            yield labelled("Kind", plain(kind_label(session)))
+            if session.track:
+                yield labelled("Track", self._track_jump(session.track))
             yield labelled("Festival", plain(self.festival.name))
             over = session.is_past(self.now(self.festival))
             yield labelled("When", plain(when_line(self.festival, session, over)))
@@ -106,27 +116,44 @@ class SessionScreen(ListScreen):
             else:
                 venue = session.venue
                 place = ", ".join(filter(None, (venue.name, venue.address, venue.city)))
-                yield labelled("Where", plain(place))
+                festival = self.festival
+                yield labelled(
+                    "Where",
+                    Jump(plain(place), lambda: OpenVenue(festival, venue), id="venue-link"),
+                )
             for index, person in enumerate(session.people):
                 details = ", ".join(filter(None, (person.role, person.affiliation)))
                 line = Content.assemble(plain(person.name, style="bold"))
                 if details:
                     line = Content.assemble(line, " — ", plain(details))
-                yield labelled("People" if index == 0 else "", line)
+                key = person_key(person.name)
+                yield labelled(
+                    "People" if index == 0 else "",
+                    Jump(line, partial(OpenPerson, key), classes="person-link"),
+                )
             if session.countries:
                 yield labelled("Countries", plain(", ".join(session.countries)))
             if session.tags:
                 yield labelled("Tags", plain(", ".join(session.tags)))
             if session.url:
-                yield labelled("Link", plain(session.url))
+                yield labelled("Link", LinkJump(plain(session.url), partial(ShowLink, session.url)))
             for index, link in enumerate(session.links):
                 text = f"{link.title} — {link.url}" if link.title else link.url
-                yield labelled("Links" if index == 0 else "", plain(text))
+                yield labelled(
+                    "Links" if index == 0 else "",
+                    LinkJump(plain(text), partial(ShowLink, link.url)),
+                )
             if session.description:
                 yield Static(plain(session.description.strip(), multiline=True), id="description")
             yield Static("Overlapping sessions", classes="heading")
             yield SessionList(id="overlaps", empty_message="Nothing else overlaps this session.")
         yield guide_footer()
+
+    def _track_jump(self, track: str) -> Jump:
+        sessions = [s for s in self.festival.sessions if s.track == track]
+        return Jump(
+            plain(track), partial(OpenSessions, f"Track: {track}", sessions), id="track-link"
+        )
 
     def on_mount(self) -> None:
         self.title = "Session"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
@@ -21,8 +20,6 @@ class SessionsScreen(ListScreen):
     """A heading, some lines about it, and its sessions grouped by day."""
 
     AUTO_FOCUS = "SessionList"
-
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="sessions.back")]
 
     def __init__(self, heading: str, lines: Sequence[str], sessions: Sequence[Session]) -> None:
         super().__init__()

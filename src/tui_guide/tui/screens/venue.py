@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
@@ -20,8 +19,6 @@ class VenueScreen(ListScreen):
 
     AUTO_FOCUS = "SessionList"
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="venue.back")]
-
     def __init__(self, festival: Festival, venue: Venue | None) -> None:
         super().__init__()
         self.festival = festival
@@ -36,13 +33,14 @@ class VenueScreen(ListScreen):
             if venue is None:
                 yield Static("Sessions whose venue has not been announced.", classes="dim")
             else:
-                where = ", ".join(filter(None, (venue.address, venue.city)))
-                yield Static(plain(where or "Address not given"), classes="dim")
+                # Nothing said when nothing is given: a congress's rooms have no address.
+                if where := ", ".join(filter(None, (venue.address, venue.city))):
+                    yield Static(plain(where), classes="dim")
                 if venue.notes:
                     yield Static(plain(venue.notes, multiline=True))
                 if venue.url:
                     yield Static(plain(venue.url), classes="url")
-        yield SessionList(group_by_day=True, id="venue-sessions")
+        yield SessionList(group_by_day=True, with_venue=self.venue is None, id="venue-sessions")
         yield guide_footer()
 
     def on_mount(self) -> None:

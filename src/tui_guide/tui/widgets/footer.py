@@ -1,8 +1,85 @@
-"""The footer every screen shows: compact, so the keys fit at 80 columns."""
+"""The footer every screen shows: compact, and fitted to its width. When the keys do not fit
+it shortens their labels, then shows the guide-wide keys (i, ^f, ^p, z, q: `?` lists them)
+by their key alone, then every key alone; it never cuts a key off."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # the footer's own item (no public name)
+
+SHORT = {
+    "About": "Info",
+    "Filters": "Filter",
+    "Close filter": "Close",
+    "Copy link": "Copy",
+    "Your time": "Yours",
+    "Festival time": "Fest. time",
+}
+"""Shorter labels for a narrow footer, taken in this order; a label not named here is short
+already."""
+
+KEPT = ("help",)
+"""Guide-wide keys whose label stays longest: `?` is how to learn the others."""
 
 
-def guide_footer() -> Footer:
-    # Search (ctrl+p) is an app binding with its own label, so the palette's corner is off.
-    return Footer(compact=True, show_command_palette=False)
+def _width(key: FooterKey, label: str) -> int:
+    # Compact: the key, a space and the label, then a cell of margin.
+    return len(key.key_display) + (1 + len(label) if label else 0) + 1
+
+
+class GuideFooter(Footer):
+    """A compact footer that shortens its labels to keep every key on screen."""
+
+    def __init__(self) -> None:
+        # Search (ctrl+p) is an app binding with its own label, so the palette's corner is off.
+        super().__init__(compact=True, show_command_palette=False)
+        self._full: dict[int, str] = {}  # each key's own label, by id(FooterKey)
+
+    def compose(self) -> ComposeResult:
+        items = list(super().compose())
+        self._full = {id(item): item.description for item in items if isinstance(item, FooterKey)}
+        self._fit(items, self.size.width)
+        yield from items
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(list(self.query(FooterKey)), event.size.width)
+
+    def _guide_wide(self) -> set[str]:
+        return {
+            binding.action
+            for binding in self.app.BINDINGS
+            if isinstance(binding, Binding) and binding.action not in KEPT
+        }
+
+    def _fit(self, items: Iterable[Widget], width: int) -> None:
+        keys = [item for item in items if isinstance(item, FooterKey)]
+        if not keys or width <= 0:
+            return
+        wide = self._guide_wide()
+        labels = [self._full.get(id(key), key.description) for key in keys]
+        # The guide-wide keys' labels first, from the right, then the screen's own; `?` last.
+        order = [i for i in reversed(range(len(keys))) if keys[i].action in wide]
+        order += [i for i in reversed(range(len(keys))) if i not in order]
+        order.sort(key=lambda i: keys[i].action in KEPT)  # stable: `?` moves to the end
+        # Shortened one by one (in the order of SHORT: what says the most, last), then
+        # dropped one by one, until the keys fit.
+        steps = [(i, long) for long in SHORT for i in order if labels[i] == long]
+        steps += [(i, "") for i in order]
+        for index, long in steps:
+            if sum(map(_width, keys, labels)) <= width:
+                break
+            labels[index] = SHORT[long] if long else ""
+        for key, label in zip(keys, labels, strict=True):
+            if key.description != label:
+                key.description = label
+                key.refresh(layout=True)
+
+
+def guide_footer() -> GuideFooter:
+    return GuideFooter()

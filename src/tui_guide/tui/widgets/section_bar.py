@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Static
@@ -27,11 +28,23 @@ SECTIONS = (
 )
 
 
+def section_keys() -> list[Binding]:
+    """The section keys for a dialog: a modal screen does not pass keys on to the App, and a
+    section's key opens its main screen from anywhere (closing the dialog)."""
+    return [
+        Binding(key, f"app.section('{mode}')", label, id=f"dialog.go.{mode}", show=False)
+        for mode, key, label, _ in SECTIONS
+    ]
+
+
 class SectionLink(Static):
     """One section: clicking it does what its key does."""
 
-    def __init__(self, mode: str, key: str, label: str, short: str, *, current: bool) -> None:
-        super().__init__(f"{key} {label}", classes="-current" if current else "")
+    def __init__(
+        self, mode: str, key: str, label: str, short: str, *, current: bool, within: bool = False
+    ) -> None:
+        classes = "-current" if current else "-within" if within else ""
+        super().__init__(f"{key} {label}", classes=classes)
         self.mode = mode
         # Long, short, and on the narrowest bars the key alone (the current section keeps
         # its short label, so the bar still says where you are).
@@ -99,19 +112,22 @@ class FilterBadge(Static):
 
 
 class SectionBar(Horizontal):
-    """`current` is the mode of the screen it sits on (None on pushed screens); `filters`
-    the filters the badge shows first, and whether past sessions are hidden."""
+    """`current` is the mode of the screen it sits on (None on pushed screens); `within` the
+    section a pushed page was opened in (its key leads back to that section's main screen);
+    `filters` the filters the badge shows first, and whether past sessions are hidden."""
 
     def __init__(
         self,
         current: str | None = None,
         *,
+        within: str | None = None,
         festivals: int = 1,
         filters: tuple[SessionFilter, bool] | None = None,
         hidden: int = 0,
     ) -> None:
         super().__init__()
         self.current = current
+        self.within = within
         self.festivals = festivals
         self.filters = filters or (SessionFilter(), False)
         self.hidden = hidden  # things the visitor hid, while they are not shown
@@ -120,7 +136,9 @@ class SectionBar(Horizontal):
         for mode, key, label, short in SECTIONS:
             if mode == "festivals" and self.festivals < 2:
                 continue
-            yield SectionLink(mode, key, label, short, current=mode == self.current)
+            yield SectionLink(
+                mode, key, label, short, current=mode == self.current, within=mode == self.within
+            )
         yield FilterBadge(*self.filters, self.hidden)
 
     def show_filters(self, chosen: SessionFilter, hide_past: bool, hidden: int = 0) -> None:

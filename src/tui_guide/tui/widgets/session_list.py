@@ -109,11 +109,15 @@ def session_row(
     note: str | None = None,
     zone: ZoneInfo | None = None,
     over: bool = False,
+    with_venue: bool = True,
 ) -> SessionRow:
     """One session as a row of a session list; `note` holds warning lines
     of the guide's own (a clash, say), shown under the details. Its time is in `zone` when
-    given (the viewer's own); `over` says an unknown is "not given" rather than "TBA"."""
-    details = [kind_label(session), venue_label(session, over=over)]
+    given (the viewer's own); `over` says an unknown is "not given" rather than "TBA";
+    `with_venue` False leaves the venue out (a venue's own list)."""
+    details = [kind_label(session)]
+    if with_venue:
+        details.append(venue_label(session, over=over))
     if with_festival:
         details.append(with_festival)
     body = [_shared(session.title, "bold"), _shared(" · ".join(details), "dim")]
@@ -143,10 +147,16 @@ def day_groups(
     return groups
 
 
-def _row(session: Session, made: Made) -> SessionRow:
+def _row(session: Session, made: Made, *, with_venue: bool = True) -> SessionRow:
     _, favourite, festival, note, zone, over = made
     return session_row(
-        session, favourite=favourite, with_festival=festival, note=note, zone=zone, over=over
+        session,
+        favourite=favourite,
+        with_festival=festival,
+        note=note,
+        zone=zone,
+        over=over,
+        with_venue=with_venue,
     )
 
 
@@ -177,6 +187,7 @@ class SessionList(OptionList):
         group_by_day: bool = False,
         festival_names: dict[str, str] | None = None,
         empty_message: str = "No sessions match.",
+        with_venue: bool = True,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -188,6 +199,7 @@ class SessionList(OptionList):
         self._group_by_day = group_by_day
         self._festival_names = festival_names
         self._empty_message = empty_message
+        self._with_venue = with_venue  # False on a venue's own page: its name in every row
 
     @property
     def sessions(self) -> tuple[Session, ...]:
@@ -249,7 +261,7 @@ class SessionList(OptionList):
                 made = (session.key, favourite, festival, note, zone, over)
                 row = rows.get(made)
                 if row is None:
-                    row = _row(session, made)
+                    row = _row(session, made, with_venue=self._with_venue)
                 kept[made] = row
                 self._made[session.key] = made
                 options.append(Option(row, id=session.key))

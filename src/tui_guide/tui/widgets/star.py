@@ -21,7 +21,7 @@ class StarToggle(Static):
         if starred:
             self.update(f"{FAVOURITE_MARK} In My programme")
         else:
-            self.update(f"{UNSTARRED_MARK} Not in My programme (s or a click adds it)")
+            self.update(f"{UNSTARRED_MARK} Not in My programme: f or a click stars it")
         self.set_class(starred, "-starred")
 
     def on_click(self, event: events.Click) -> None:
