@@ -88,7 +88,7 @@ async def main() -> None:
         expect(app, DaysScreen, "days")
         await shoot(app, pilot, "days")
 
-        day_list = app.screen.query_one("#list-day-2025-12-07", SessionList)
+        day_list = app.screen.query_one("#day-list", SessionList)
         await highlight(pilot, day_list, f"{FESTIVAL}/{SESSION}")
         await pilot.press("enter")
         await pilot.pause()
