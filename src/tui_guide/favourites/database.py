@@ -176,24 +176,34 @@ def _check_snapshot(connection: sqlite3.Connection, path: Path) -> None:
         raise Damaged(f"{path}: a database of some other program ({shown})")
 
 
+@contextmanager
+def immediate(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE: another guide waits rather than
+    fail half-way), committed when the block ends and rolled back when it raises. SQLite may
+    have rolled back by itself (a full disk does): a ROLLBACK then fails, and its error must
+    not hide the real one."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            with suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+        raise
+
+
 def _migrate(connection: sqlite3.Connection, path: Path) -> None:
     (version,) = connection.execute("PRAGMA user_version").fetchone()
     if version == SCHEMA_VERSION:
         return
-    connection.execute("BEGIN IMMEDIATE")  # one guide migrates, the other waits and sees it
-    try:
+    with immediate(connection):  # one guide migrates, the other waits and sees it
         (version,) = connection.execute("PRAGMA user_version").fetchone()
         for step in range(version + 1, SCHEMA_VERSION + 1):
             for statement in MIGRATIONS[step]:
                 connection.execute(statement)
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:  # SQLite may have rolled back itself (a full disk)
-            with suppress(sqlite3.Error):
-                connection.execute("ROLLBACK")
-        raise
 
 
 @contextmanager

@@ -23,6 +23,7 @@ from tui_guide.favourites.database import (
     Damaged,
     Unusable,
     connect,
+    immediate,
     one_at_a_time,
     read_only,
     set_aside,
@@ -248,22 +249,12 @@ class Favourites:
         if self._db is None:
             change(None, *args)  # nothing is saved: the change lasts while the guide runs
             return
-        db = self._db
         try:
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate(self._db) as db:
                 version = self._data_version()
                 if version != self._version:  # another guide committed since: read it first
                     self._reload()
                 change(db, *args)
-                db.execute("COMMIT")
-            except BaseException:
-                # SQLite may have rolled back by itself (a full disk does): a ROLLBACK then
-                # fails, and its error must not hide the real one.
-                if db.in_transaction:
-                    with suppress(sqlite3.Error):
-                        db.execute("ROLLBACK")
-                raise
         except sqlite3.Error as error:
             change(None, *args)  # kept in memory all the same, while the guide runs
             self._version = None  # what is in memory differs: read it all next time

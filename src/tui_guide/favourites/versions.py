@@ -15,11 +15,10 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui_guide.favourites.database import Damaged, Unusable, connect
+from tui_guide.favourites.database import Damaged, Unusable, connect, immediate
 from tui_guide.programme.format import count
 from tui_guide.programme.model import Festival
 from tui_guide.programme.text import fold
@@ -111,17 +110,8 @@ class ProgrammeVersions:
         for festival in festivals:
             current = fingerprints(festival)
             whole = digest(current)
-            with self._lock:
-                db = self._connection()
-                db.execute("BEGIN IMMEDIATE")
-                try:
-                    found += self._record(db, festival.id, current, whole)
-                    db.execute("COMMIT")
-                except BaseException:
-                    if db.in_transaction:
-                        with suppress(sqlite3.Error):
-                            db.execute("ROLLBACK")
-                    raise
+            with self._lock, immediate(self._connection()) as db:
+                found += self._record(db, festival.id, current, whole)
         return Recorded(tuple(found), self.unseen())
 
     def _record(
@@ -221,19 +211,10 @@ class ProgrammeVersions:
             return self._seen(changes)
 
     def _seen(self, changes: Sequence[Change]) -> int:
-        db = self._connection()
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(self._connection()) as db:
             before = db.total_changes
             db.executemany(
                 "DELETE FROM session_changes WHERE festival = ? AND session = ?",
                 [(c.festival_id, c.session_id) for c in changes],
             )
-            done = db.total_changes - before
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                with suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
-            raise
-        return done
+            return db.total_changes - before
