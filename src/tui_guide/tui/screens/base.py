@@ -199,9 +199,11 @@ class ListScreen(GuideScreen):
         screen, `c`, lists them and marks them seen): 'New since you last looked', 'Changed:
         time 14:00 → 15:00'."""
         versions = self.guide.versions
-        if versions is None:
-            return {}
         version = self.guide.changes_version
+        if versions is None or version == 0:
+            # Not before the load is recorded (a worker, holding the store's lock a good part
+            # of a second at 50,000 sessions); the lists refresh when it is.
+            return {}
         cached = self._change_notes
         if cached is not None and cached[0] == version:
             return cached[1]
