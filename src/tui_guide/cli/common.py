@@ -298,13 +298,21 @@ def write_output(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return EXIT_OK
+    if not write_file(path, data, err, keep):
+        return EXIT_PROBLEMS
+    say(out, f"{path}: {written} written")
+    return EXIT_OK
+
+
+def write_file(path: Path, data: bytes, err: Console, keep: Sequence[Protected]) -> bool:
+    """Write `path` whole, never over what `keep` names; False (and why, on stderr) when it
+    cannot be."""
     try:
         write_atomically(path, data, protected=keep)
     except Refused as error:
         say(err, str(error))
-        return EXIT_PROBLEMS
+        return False
     except OSError as error:
         say(err, f"{path}: cannot write: {error.strerror or error}")
-        return EXIT_PROBLEMS
-    say(out, f"{path}: {written} written")
-    return EXIT_OK
+        return False
+    return True

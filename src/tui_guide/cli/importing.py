@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from tui_guide.atomic import Refused, check_target, write_atomically
+from tui_guide.atomic import Refused, check_target
 from tui_guide.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -19,6 +19,7 @@ from tui_guide.cli.common import (
     say,
     tally,
     timezone_option,
+    write_file,
 )
 from tui_guide.formats.detect import Format, detect
 from tui_guide.formats.load import json_kind
@@ -143,12 +144,10 @@ def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
         return EXIT_PROBLEMS
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, text.encode("utf-8"), protected=keep)
-    except Refused as error:
-        say(err, str(error))
-        return EXIT_PROBLEMS
     except OSError as error:
         say(err, f"{target}: cannot write: {error.strerror or error}")
+        return EXIT_PROBLEMS
+    if not write_file(target, text.encode("utf-8"), err, keep):
         return EXIT_PROBLEMS
     say(
         out,

@@ -482,7 +482,9 @@ class GuideApp(App[None]):
             self.notify(f"Not marked seen: {error}", severity="error", markup=False)
             return
         self.changes_version += 1
-        self.notify(f"{count(done, 'change')} marked seen.", title="Changes", timeout=4)
+        self.notify(
+            f"{count(done, 'change')} marked seen.", title="Changes", timeout=4, markup=False
+        )
 
     @on(OpenGap)
     def _open_gap(self, ask: OpenGap) -> None:

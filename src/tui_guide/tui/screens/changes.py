@@ -111,8 +111,7 @@ class ChangesScreen(ListScreen):
 
     def on_mount(self) -> None:
         self.title = "Changes"
-        self.sub_title = ""
-        self.watch(self.guide, "changes_version", self._changed, init=False)
+        self.sub_title = ""  # ListScreen follows changes_version, as every list does
 
     def watch_to_come(self) -> None:
         self.refresh_lists()

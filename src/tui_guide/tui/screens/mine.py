@@ -117,9 +117,9 @@ class MineScreen(ListScreen):
 
     def on_mount(self) -> None:
         self.title = "My programme"
+        # A cancelled favourite says so once the guide has compared the programme (a worker):
+        # ListScreen follows changes_version, as every list does.
         self.sub_title = ""
-        # A cancelled favourite says so once the guide has compared the programme (a worker).
-        self.watch(self.guide, "changes_version", self._changed, init=False)
 
     def _split(self) -> tuple[list[Session], list[Favourite]]:
         return starred_and_gone(self.guide.favourites.entries(), self.guide.programme)
