@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis_profiles import load as load_hypothesis_profile
 
 from tui_guide.favourites import FAVOURITES_ENV, STATE_ENV
+from tui_guide.i18n import ENGLISH, set_language
 from tui_guide.library.cache import CACHE_ENV
 from tui_guide.library.sources import DATA_ENV
 
@@ -59,3 +61,16 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.delenv(STATE_ENV, raising=False)
     monkeypatch.delenv(CACHE_ENV, raising=False)  # the programme cache goes to XDG_CACHE_HOME
     return home
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Every test starts in English, whatever the machine's locale (LC_ALL, LC_MESSAGES and
+    LANG choose the guide's language), and leaves the guide in English for the next one."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("LC_ALL", raising=False)
+        patch.delenv("LC_MESSAGES", raising=False)
+        patch.setenv("LANG", "C.UTF-8")
+        set_language(ENGLISH)
+        yield
+    set_language(ENGLISH)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -13,8 +14,10 @@ from pathlib import Path
 from types import ModuleType
 
 from rich.console import Console
+from rich.text import Text
 
 from tui_guide.cli.common import data_option, minutes, state_dir_option
+from tui_guide.i18n import Choice, _, choose, set_language
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR
 
 # Each subcommand's module (in tui_guide.cli), by the names it adds: `add_parser(commands)`,
@@ -44,6 +47,27 @@ def _asked_for(argv: Sequence[str] | None) -> set[str]:
     if argv is None or any(word in ("-h", "--help") for word in argv):
         return set(SUBCOMMANDS.values())
     return {SUBCOMMANDS[word] for word in argv if word in SUBCOMMANDS}
+
+
+def _lang_of(words: Sequence[str]) -> str | None:
+    """The value of a top-level `--lang` in `words`, read before the parser is built so that
+    its help is in that language (the parser still checks the option itself)."""
+    for index, word in enumerate(words):
+        if word in SUBCOMMANDS or word == "--":
+            break
+        if word == "--lang" and index + 1 < len(words):
+            return words[index + 1]
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+    return None
+
+
+def language(words: Sequence[str]) -> Choice:
+    """The language from --lang, the settings, then the locale (see tui_guide.i18n), spoken
+    from now on."""
+    choice = choose(_lang_of(words), None, os.environ)
+    set_language(choice.code)
+    return choice
 
 
 def _moment(value: str) -> datetime:
@@ -88,6 +112,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "offset is given), for demos and tests",
     )
     state_dir_option(parser, top=True)
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help=_(
+            "the language of the guide: az, en, kk, ky, ru, tr or uz (default: the "
+            "settings, else the locale's, else English)"
+        ),
+    )
     parser.add_argument("--favourites", type=Path, help=argparse.SUPPRESS)  # deprecated
     parser.add_argument(
         "--remind",
@@ -110,9 +142,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
+    choice = language(words)
     args = build_parser(words).parse_args(words)
     out = Console(highlight=False, markup=False, emoji=False)
     err = Console(stderr=True, highlight=False, markup=False, emoji=False)
+    # The guide shows it as a notice (the screen would cover it); a command says it first.
+    args.language_notice = choice.notice
+    if choice.notice and args.command:
+        err.print(Text(choice.notice))
     try:
         if args.command:
             run = _module(args.command).run

@@ -7,14 +7,30 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tui_guide.programme.model import Festival, Session
+from tui_guide.i18n import N_, _, ngettext
+from tui_guide.i18n import dates as _dates
+from tui_guide.programme.model import Festival, Kind, Session
 
-TBA = "TBA"
-NOT_GIVEN = "not given"
+TBA = N_("TBA")
+NOT_GIVEN = N_("not given")
 """What an unknown reads once it can no longer be announced: the session is over, or the
-report that gave it came after it. "TBA" there would read as still to come."""
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+report that gave it came after it. "TBA" there would read as still to come. (Both in
+English: `unknown()` says them in the guide's language.)"""
+
+KIND_LABELS: dict[Kind, str] = {
+    Kind.SCREENING: N_("screening"),
+    Kind.MASTERCLASS: N_("masterclass"),
+    Kind.WORKSHOP: N_("workshop"),
+    Kind.PANEL: N_("panel"),
+    Kind.ROUNDTABLE: N_("roundtable"),
+    Kind.TALK: N_("talk"),
+    Kind.CEREMONY: N_("ceremony"),
+    Kind.MEETING: N_("meeting"),
+    Kind.SIGNING: N_("signing"),
+    Kind.TOUR: N_("tour"),
+    Kind.OTHER: N_("other"),
+}
+"""The kinds as shown (in the guide's language); files and `--kind` keep `Kind.value`."""
 
 
 def count(number: int, noun: str, plural: str | None = None) -> str:
@@ -24,19 +40,24 @@ def count(number: int, noun: str, plural: str | None = None) -> str:
 
 def unknown(over: bool = False) -> str:
     """The word for a missing date, time or venue: 'TBA', or 'not given' for what is over."""
-    return NOT_GIVEN if over else TBA
+    return _(NOT_GIVEN) if over else _(TBA)
+
+
+def kind_name(kind: Kind) -> str:
+    """A kind as the guide's language says it ('masterclass', 'ustad dərsi')."""
+    label = KIND_LABELS.get(kind)
+    return _(label) if label else kind.value
 
 
 def day_label(day: date | None, *, year: bool = False, over: bool = False) -> str:
     """'Sun 7 Dec' (or 'Sun 7 Dec 2025'); 'Date TBA' (or, `over`, 'Date not given') for an
     unknown date.
 
-    Written out by hand rather than with strftime so the labels do not change with the locale.
+    In the guide's language (tui_guide.i18n.dates), never the machine's locale.
     """
     if day is None:
-        return f"Date {unknown(over)}"
-    label = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-    return f"{label} {day.year}" if year else label
+        return _("Date not given") if over else _("Date TBA")
+    return _dates.day_label(day, year=year)
 
 
 def day_tab_label(festival: Festival, day: date | None) -> str:
@@ -45,20 +66,24 @@ def day_tab_label(festival: Festival, day: date | None) -> str:
     if day is None:
         return day_label(None)
     number = festival.day_number(day)
-    return day_label(day) if number is None else f"Day {number} · {day_label(day)}"
+    if number is None:
+        return day_label(day)
+    return _("Day {number} · {date}").format(number=number, date=day_label(day))
 
 
 def venue_label(session: Session, *, over: bool = False) -> str:
     """The venue's name, or 'Venue TBA' ('Venue not given' once the session is over)."""
-    return session.venue.name if session.venue else f"Venue {unknown(over)}"
+    if session.venue:
+        return session.venue.name
+    return _("Venue not given") if over else _("Venue TBA")
 
 
 def kind_label(session: Session) -> str:
     """The session's kind, and the source's own word for it when that says more: a schedule's
     "DJ Set" that is `other` here reads "other · DJ Set"; "Talk" beside `talk` says nothing."""
-    kind = session.kind.value
+    kind = kind_name(session.kind)
     own = " ".join((session.type or "").split())
-    return f"{kind} · {own}" if own and own.casefold() != kind else kind
+    return f"{kind} · {own}" if own and own.casefold() != session.kind.value else kind
 
 
 # POSIX signs: `Etc/GMT-1` is one hour *ahead* of UTC, which reads as its opposite.
@@ -92,7 +117,9 @@ def time_range(
     at most). In the festival's wall clock, or in `zone` when given (the viewer's own)."""
     if session.start is None:
         # "Time not given" is a cell too wide for a list's time column: "not given" says it.
-        return NOT_GIVEN if compact and over else f"Time {unknown(over)}"
+        if compact and over:
+            return _(NOT_GIVEN)
+        return _("Time not given") if over else _("Time TBA")
     starts, ends = session.starts_at, session.ends_at
     if zone is None or starts is None:
         text = session.start.strftime("%H:%M")
@@ -109,7 +136,7 @@ def time_range(
         text += f"–{ends:%H:%M}"
         later = ends.date() > starts.date()
     if later:
-        text += "⁺¹" if compact else " (+1 day)"
+        text += "⁺¹" if compact else _(" (+1 day)")
     return text
 
 
@@ -125,15 +152,16 @@ def until(moment: datetime, later: datetime) -> str:
     """'in 5 min', 'in 2 h 10 min', 'in 3 days' from `moment` to `later`."""
     gap = later.astimezone(UTC) - moment.astimezone(UTC)  # elapsed, across clock changes
     if gap < timedelta(0):
-        return "started"
+        return _("started")
     minutes = int(gap.total_seconds() // 60)
     if minutes < 60:
-        return f"in {minutes} min"
+        return _("in {minutes} min").format(minutes=minutes)
     if minutes < 24 * 60:
         hours, rest = divmod(minutes, 60)
-        return f"in {hours} h {rest} min" if rest else f"in {hours} h"
-    days = gap.days
-    return f"in {count(days, 'day')}"
+        if rest:
+            return _("in {hours} h {minutes} min").format(hours=hours, minutes=rest)
+        return _("in {hours} h").format(hours=hours)
+    return ngettext("in {n} day", "in {n} days", gap.days)
 
 
 def night_groups(
@@ -147,13 +175,14 @@ def night_groups(
     for session in sessions:
         shown = calendar_date(session, zone)
         groups.setdefault(None if shown == day or day is None else shown, []).append(session)
-    mine = " (your time)" if zone is not None else ""
+    mine = _(" (your time)") if zone is not None else ""
     result: list[tuple[str | None, list[Session]]] = []
     for shown, found in sorted(groups.items(), key=lambda item: _group_order(day, item[0])):
         if shown is None:
             result.append((None, found))
         elif day is not None and shown > day:
-            result.append((f"After midnight · {day_label(shown)}{mine}", found))
+            label = _("After midnight · {date}").format(date=day_label(shown))
+            result.append((label + mine, found))
         else:
             result.append((f"{day_label(shown)}{mine}", found))
     return result
@@ -177,12 +206,14 @@ def festival_dates(festival: Festival) -> str:
     days = festival.days
     if not days:
         if festival.held_by is not None:
-            return f"Held by {day_label(festival.held_by, year=True)} (dates {NOT_GIVEN})"
-        return f"Dates {TBA}"
+            held = day_label(festival.held_by, year=True)
+            return _("Held by {date} (dates not given)").format(date=held)
+        return _("Dates TBA")
     first, last = days[0], days[-1]
-    span = (
-        f"on {day_label(first, year=True)}"
-        if first == last
-        else f"{day_label(first)} – {day_label(last, year=True)}"
+    if first == last:
+        return _("Sessions on {date} (its own dates not given)").format(
+            date=day_label(first, year=True)
+        )
+    return _("Sessions {first} – {last} (its own dates not given)").format(
+        first=day_label(first), last=day_label(last, year=True)
     )
-    return f"Sessions {span} (its own dates {NOT_GIVEN})"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui_guide.programme.format import count
+from tui_guide.i18n import _, ngettext
 from tui_guide.programme.model import Problem
 from tui_guide.programme.text import middle_cut, printable
 
@@ -35,21 +35,39 @@ def load_notice(problems: Sequence[Problem], skipped: Sequence[Path], width: int
     for path in skipped:
         found = by_file.get(path, [])
         if not found:
-            lines.append(f"{middle_cut(printable(str(path)), width)}: skipped")
+            name = middle_cut(printable(str(path)), width)
+            lines.append(_("{file}: skipped").format(file=name))
             continue
         first = found[0]
         line = f"{_where(first, width)}: {printable(first.message)}"
         if len(found) > 1:
-            line += f" (and {count(len(found) - 1, 'more problem')}: `tui-guide validate`)"
+            line += ngettext(
+                " (and {n} more problem: `tui-guide validate`)",
+                " (and {n} more problems: `tui-guide validate`)",
+                len(found) - 1,
+            )
         lines.append(line)
     for path, found in by_file.items():
         if path in skipped:
             continue
-        noun = "warning" if all(p.severity != "error" for p in found) else "problem"
-        them = "it" if len(found) == 1 else "them"
         name = middle_cut(printable(path.name), width)
-        lines.append(f"{count(len(found), noun)} in {name}: `tui-guide validate` lists {them}")
+        if all(p.severity != "error" for p in found):
+            line = ngettext(
+                "{n} warning in {file}: `tui-guide validate` lists it",
+                "{n} warnings in {file}: `tui-guide validate` lists them",
+                len(found),
+            )
+        else:
+            line = ngettext(
+                "{n} problem in {file}: `tui-guide validate` lists it",
+                "{n} problems in {file}: `tui-guide validate` lists them",
+                len(found),
+            )
+        lines.append(line.format(file=name))
     if len(lines) > MOST_FILES:
         rest = len(lines) - MOST_FILES + 1
-        lines = [*lines[: MOST_FILES - 1], f"… and {count(rest, 'more file')} with problems"]
+        more = ngettext(
+            "… and {n} more file with problems", "… and {n} more files with problems", rest
+        )
+        lines = [*lines[: MOST_FILES - 1], more]
     return lines

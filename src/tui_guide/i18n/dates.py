@@ -1,0 +1,33 @@
+"""Dates in the guide's language, with Babel's CLDR data: 'Sun 7 Dec' in English (written
+by hand, as the guide always has, so it never follows the machine's locale), 'bazar, 7
+dekabr' in Azerbaijani, '7 Ara Paz' in Turkish, 'вс, 7 дек.' in Russian."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tui_guide.i18n import ENGLISH, language
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+_PATTERNS: dict[str, tuple[str, str]] = {
+    # Azerbaijani's short weekdays are one or two letters ("B.", "Ç.a."): the whole word.
+    "az": ("EEEE, d MMMM", "EEEE, d MMMM y"),
+}
+"""A language's own (day, day with year) patterns where CLDR's skeletons read badly."""
+
+
+def day_label(day: date, *, year: bool = False, code: str | None = None) -> str:
+    """The weekday, day and month of `day` (and its year), short: as the language writes a
+    date in a calendar's heading (CLDR's `MMMEd` and `yMMMEd`)."""
+    code = code or language()
+    if code == ENGLISH:
+        label = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+        return f"{label} {day.year}" if year else label
+    from babel.dates import format_date, format_skeleton
+
+    own = _PATTERNS.get(code)
+    if own is not None:
+        return str(format_date(day, own[1] if year else own[0], locale=code))
+    return str(format_skeleton("yMMMEd" if year else "MMMEd", day, locale=code))
