@@ -31,3 +31,13 @@ def day_label(day: date, *, year: bool = False, code: str | None = None) -> str:
     if own is not None:
         return str(format_date(day, own[1] if year else own[0], locale=code))
     return str(format_skeleton("yMMMEd" if year else "MMMEd", day, locale=code))
+
+
+def weekday(day: date, *, code: str | None = None) -> str:
+    """The short name of `day`'s weekday: 'Mon' in English, 'Pzt' in Turkish, 'пн' in Russian."""
+    code = code or language()
+    if code == ENGLISH:
+        return _DAYS[day.weekday()]
+    from babel.dates import format_date
+
+    return str(format_date(day, "EEE", locale=code))

@@ -21,8 +21,9 @@ from tui_guide.favourites import Favourites, FavouritesError
 from tui_guide.favourites.agenda import starting_soon
 from tui_guide.favourites.location import state_dir
 from tui_guide.favourites.versions import ProgrammeVersions, Recorded
+from tui_guide.i18n import N_, _, ngettext
 from tui_guide.programme.clock import Clock
-from tui_guide.programme.format import count, until, zone_label
+from tui_guide.programme.format import until, zone_label
 from tui_guide.programme.hiding import Hidden
 from tui_guide.programme.model import Festival, Programme, Session
 from tui_guide.programme.notices import load_notice
@@ -116,121 +117,121 @@ class GuideApp(App[None]):
     TITLE = "tui-guide"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = {lambda: _system_commands(), lambda: _programme_commands()}
-    PALETTE_PLACEHOLDER = "Search sessions, people, venues, festivals, tags…"
+    PALETTE_PLACEHOLDER = N_("Search sessions, people, venues, festivals, tags…")
 
     # The section keys are shown in the section bar under the header, not in the footer.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "d",
             "section('days')",
-            "Days",
+            N_("Days"),
             id="go.days",
             show=False,
-            tooltip="Days: the programme day by day",
+            tooltip=N_("Days: the programme day by day"),
         ),
         Binding(
             "t",
             "section('timetable')",
-            "Timetable",
+            N_("Timetable"),
             id="go.timetable",
             show=False,
-            tooltip="The day as a grid: venues across, time down",
+            tooltip=N_("The day as a grid: venues across, time down"),
         ),
         Binding(
             "v",
             "section('venues')",
-            "Venues",
+            N_("Venues"),
             id="go.venues",
             show=False,
-            tooltip="Venues: every venue, then its sessions",
+            tooltip=N_("Venues: every venue, then its sessions"),
         ),
         Binding(
             "p",
             "section('people')",
-            "People",
+            N_("People"),
             id="go.people",
             show=False,
-            tooltip="People: everyone named in the programme",
+            tooltip=N_("People: everyone named in the programme"),
         ),
         Binding(
             "n",
             "section('now')",
-            "Now & next",
+            N_("Now & next"),
             id="go.now",
             show=False,
-            tooltip="Now & next: what is on now and what starts next, by venue",
+            tooltip=N_("Now & next: what is on now and what starts next, by venue"),
         ),
         Binding(
             "m",
             "section('mine')",
-            "My programme",
+            N_("My programme"),
             id="go.mine",
             show=False,
-            tooltip="My programme: the sessions you starred, and their clashes",
+            tooltip=N_("My programme: the sessions you starred, and their clashes"),
         ),
         Binding(
             "c",
             "section('changes')",
-            "Changes",
+            N_("Changes"),
             id="go.changes",
             show=False,
-            tooltip="What is new, changed or cancelled in the programme since you last looked",
+            tooltip=N_("What is new, changed or cancelled in the programme since you last looked"),
         ),
         Binding(
             "F",
             "section('festivals')",
-            "Festivals",
+            N_("Festivals"),
             id="go.festivals",
             show=False,
-            tooltip="Festivals: the list of festivals",
+            tooltip=N_("Festivals: the list of festivals"),
         ),
         Binding(
             "i",
             "about",
-            "About",
+            N_("About"),
             id="about",
-            tooltip="About this festival: dates, organisers, description and sources",
+            tooltip=N_("About this festival: dates, organisers, description and sources"),
         ),
         Binding(
             "ctrl+f",
             "filters",
-            "Filters",
+            N_("Filters"),
             id="filters",
-            tooltip="Filter by kind, track and country; hide past sessions",
+            tooltip=N_("Filter by kind, track and country; hide past sessions"),
         ),
         Binding(
             "ctrl+p",
             "command_palette",
-            "Search",
+            N_("Search"),
             id="search",
             priority=True,
-            tooltip="Search sessions, people, venues, countries and tags",
+            tooltip=N_("Search sessions, people, venues, countries and tags"),
         ),
         # One key, two bindings: the footer names the zone `z` switches to.
         Binding(
             "z",
             "zone(True)",
-            "Your time",
+            N_("Your time"),
             id="zone.own",
-            tooltip="Show every time in your own time zone",
+            tooltip=N_("Show every time in your own time zone"),
         ),
         Binding(
             "z",
             "zone(False)",
-            "Festival time",
+            N_("Festival time"),
             id="zone.festival",
-            tooltip="Show every time in the festival's own time zone again",
+            tooltip=N_("Show every time in the festival's own time zone again"),
         ),
         Binding(
             "H",
             "show_hidden",
-            "Show hidden",
+            N_("Show hidden"),
             id="hidden.show",
             show=False,
-            tooltip="Show what you hid (h in the timetable), or hide it again",
+            tooltip=N_("Show what you hid (h in the timetable), or hide it again"),
         ),
-        Binding("question_mark", "help", "Help", id="help", tooltip="This list of keys"),
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", N_("Help"), id="help", tooltip=N_("This list of keys")),
+        Binding("q", "quit", N_("Quit"), id="quit"),
     ]
 
     session_filter: reactive[SessionFilter] = reactive(SessionFilter, init=False)
@@ -317,7 +318,10 @@ class GuideApp(App[None]):
         except sqlite3.Error as error:
             with suppress(RuntimeError):
                 self.call_from_thread(
-                    self.notify, f"Changes not kept: {error}", severity="warning", markup=False
+                    self.notify,
+                    _("Changes not kept: {error}").format(error=error),
+                    severity="warning",
+                    markup=False,
                 )
             return
         with suppress(RuntimeError):  # the guide closed meanwhile
@@ -327,8 +331,10 @@ class GuideApp(App[None]):
         self.changes_version += 1
         if recorded.found:
             self.notify(
-                f"Since the guide last loaded it: {recorded.counts()} (c shows them).",
-                title="The programme changed",
+                _("Since the guide last loaded it: {counts} (c shows them).").format(
+                    counts=recorded.counts()
+                ),
+                title=_("The programme changed"),
                 markup=False,
                 timeout=10,
             )
@@ -356,23 +362,28 @@ class GuideApp(App[None]):
                 if session.key in self.reminded:
                     continue
                 self.reminded.add(session.key)
-                where = f" at {session.venue.name}" if session.venue else ""
                 starts = session.starts_at
                 assert starts is not None
+                if session.venue:
+                    text = _("{title} at {venue}, {time}").format(
+                        title=session.title, venue=session.venue.name, time=f"{starts:%H:%M}"
+                    )
+                else:
+                    text = f"{session.title}, {starts:%H:%M}"
                 self.notify(
-                    printable(f"{session.title}{where}, {starts:%H:%M}"),
-                    title=f"Starts {until(moment, starts)}",
+                    printable(text),
+                    title=_("Starts {when}").format(when=until(moment, starts)),
                     timeout=60,
                     markup=False,
                 )
 
     def _report_problems(self) -> None:
         if self.favourites.notice:
-            self.notify(printable(self.favourites.notice), title="My programme", markup=False)
+            self.notify(printable(self.favourites.notice), title=_("My programme"), markup=False)
         if self.favourites.problem:
             self.notify(
                 printable(self.favourites.problem),
-                title="My programme",
+                title=_("My programme"),
                 severity="error",
                 timeout=30,
                 markup=False,
@@ -385,7 +396,9 @@ class GuideApp(App[None]):
         lines = load_notice(problems, self.programme.skipped, self.notice_width)
         skipped_files = set(self.programme.skipped)
         skipped = len(skipped_files)
-        title = f"{count(skipped, 'file')} skipped" if skipped else "Warnings"
+        title = (
+            ngettext("{n} file skipped", "{n} files skipped", skipped) if skipped else _("Warnings")
+        )
         self.notify("\n".join(lines), title=title, severity="warning", timeout=12, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -479,11 +492,16 @@ class GuideApp(App[None]):
         try:
             done = self.versions.seen(ask.changes)
         except sqlite3.Error as error:
-            self.notify(f"Not marked seen: {error}", severity="error", markup=False)
+            self.notify(
+                _("Not marked seen: {error}").format(error=error), severity="error", markup=False
+            )
             return
         self.changes_version += 1
         self.notify(
-            f"{count(done, 'change')} marked seen.", title="Changes", timeout=4, markup=False
+            ngettext("{n} change marked seen.", "{n} changes marked seen.", done),
+            title=_("Changes"),
+            timeout=4,
+            markup=False,
         )
 
     @on(OpenGap)
@@ -501,7 +519,7 @@ class GuideApp(App[None]):
         url = printable(ask.url)
         self.copy_to_clipboard(url)
         self.notify(
-            middle_cut(url, self.notice_width), title="Link copied", markup=False, timeout=8
+            middle_cut(url, self.notice_width), title=_("Link copied"), markup=False, timeout=8
         )
 
     @property
@@ -530,16 +548,20 @@ class GuideApp(App[None]):
                 self.favourites.remove(key)
         except FavouritesError as error:  # kept in memory all the same
             self.notify(
-                printable(f"{error}. The change is not saved."),
-                title="My programme not saved",
+                printable(_("{error}. The change is not saved.").format(error=error)),
+                title=_("My programme not saved"),
                 severity="error",
                 timeout=15,
                 markup=False,
             )
         added = key in self.favourites
         self.favourites_version += 1
-        verb = "Added to" if added else "Removed from"
-        self.notify(printable(f"{verb} My programme: {title}"), markup=False, timeout=3)
+        said = (
+            _("Added to My programme: {title}")
+            if added
+            else _("Removed from My programme: {title}")
+        )
+        self.notify(printable(said.format(title=title)), markup=False, timeout=3)
 
     @on(ToggleHidden)
     def _toggle_hidden(self, ask: ToggleHidden) -> None:
@@ -551,12 +573,20 @@ class GuideApp(App[None]):
             festival = self.programme.festival(ask.session.festival_id) or self.festival
             gone = [s for s in festival.sessions if self.hidden.hides(s) and not before.hides(s)]
             starred = sum(1 for s in gone if s.key in self.favourites)
-            text = f"{count(len(gone), 'session')} hidden; H shows what is hidden"
+            text = ngettext(
+                "{n} session hidden; H shows what is hidden",
+                "{n} sessions hidden; H shows what is hidden",
+                len(gone),
+            )
             if starred:
-                text += f". {count(starred, 'starred session')} among them, still in My programme"
-            self.notify(text, title="Hidden", markup=False, timeout=5)
+                text += ngettext(
+                    ". {n} starred session among them, still in My programme",
+                    ". {n} starred sessions among them, still in My programme",
+                    starred,
+                )
+            self.notify(text, title=_("Hidden"), markup=False, timeout=5)
         else:
-            self.notify("Shown again", title="Hidden", markup=False, timeout=3)
+            self.notify(_("Shown again"), title=_("Hidden"), markup=False, timeout=3)
 
     @on(ShowHidden)
     def _show_hidden(self, ask: ShowHidden) -> None:
@@ -564,7 +594,7 @@ class GuideApp(App[None]):
 
     def action_show_hidden(self) -> None:
         if not len(self.hidden):
-            self.notify("Nothing is hidden (h in the timetable hides)", markup=False, timeout=3)
+            self.notify(_("Nothing is hidden (h in the timetable hides)"), markup=False, timeout=3)
         self.post_message(ShowHidden(not self.show_hidden))
 
     @on(RefreshFavourites)
@@ -591,17 +621,21 @@ class GuideApp(App[None]):
     def action_zone(self, own: bool) -> None:
         self.own_zone = own
         if own:
-            text = f"Times in your time zone, {zone_label(self.viewer_zone)}; z: the festival's"
+            text = _("Times in your time zone, {zone}; z: the festival's").format(
+                zone=zone_label(self.viewer_zone)
+            )
         else:
-            text = "Times in each festival's own time zone; z: yours"
-        self.notify(text, title="Time zone", markup=False, timeout=4)
+            text = _("Times in each festival's own time zone; z: yours")
+        self.notify(text, title=_("Time zone"), markup=False, timeout=4)
 
     def action_command_palette(self) -> None:
         """The palette, saying what it searches (Textual's says "Search for commands…")."""
         from textual.command import CommandPalette
 
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            palette = CommandPalette(placeholder=self.PALETTE_PLACEHOLDER, id="--command-palette")
+            palette = CommandPalette(
+                placeholder=_(self.PALETTE_PLACEHOLDER), id="--command-palette"
+            )
             self.push_screen(palette)
 
     def action_about(self) -> None:
@@ -613,38 +647,42 @@ class GuideApp(App[None]):
             HelpScreen(
                 [
                     (
-                        "Sections: each key opens the section's main screen, from anywhere",
+                        _("Sections: each key opens the section's main screen, from anywhere"),
                         [b for b in self.BINDINGS if self._offered(b) and _is_section(b)],
                     ),
                     (
-                        "Everywhere",
+                        _("Everywhere"),
                         [b for b in self.BINDINGS if self._offered(b) and not _is_section(b)],
                     ),
-                    ("Days", DaysScreen.BINDINGS),
+                    (_("Days"), DaysScreen.BINDINGS),
                     (
-                        "Timetable",
+                        _("Timetable"),
                         [*Timetable.BINDINGS, *TimetableScreen.BINDINGS, *TIMETABLE_KEYS],
                     ),
-                    ("Lists", ListScreen.BINDINGS),
-                    ("Filter bar", FilterBar.BINDINGS),
-                    ("Session", SessionScreen.BINDINGS),
-                    ("My programme", MineScreen.BINDINGS),
-                    ("Filters dialog", [b for b in FiltersScreen.BINDINGS if _shown(b)]),
+                    (_("Lists"), ListScreen.BINDINGS),
+                    (_("Filter bar"), FilterBar.BINDINGS),
+                    (_("Session"), SessionScreen.BINDINGS),
+                    (_("My programme"), MineScreen.BINDINGS),
+                    (_("Filters dialog"), [b for b in FiltersScreen.BINDINGS if _shown(b)]),
                 ]
             )
         )
 
 
 TIMETABLE_KEYS = [
-    Binding("up,down", "", "Move", tooltip="The session before or after at this venue"),
+    Binding("up,down", "", N_("Move"), tooltip=N_("The session before or after at this venue")),
     Binding(
         "left,right",
         "",
-        "Move",
-        tooltip="The venue beside, at the same time; past the first or last venue, "
-        "the day before or after (as [ and ])",
+        N_("Move"),
+        tooltip=N_(
+            "The venue beside, at the same time; past the first or last venue, "
+            "the day before or after (as [ and ])"
+        ),
     ),
-    Binding("pageup,pagedown,home,end", "", "Move", tooltip="A screen up or down; first, last"),
+    Binding(
+        "pageup,pagedown,home,end", "", N_("Move"), tooltip=N_("A screen up or down; first, last")
+    ),
 ]
 
 

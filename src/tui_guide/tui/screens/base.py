@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header
 
+from tui_guide.i18n import N_, _
 from tui_guide.programme.format import zone_label
 from tui_guide.programme.haystacks import festival_texts
 from tui_guide.programme.model import Festival, Session
@@ -46,7 +47,7 @@ class GuideScreen(Screen[None]):
     """The mode this screen is the base of (None for screens pushed on top)."""
 
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back", tooltip="Back one step"),
+        Binding("escape", "back", N_("Back"), id="back", tooltip=N_("Back one step")),
     ]
 
     @property
@@ -96,11 +97,11 @@ class GuideScreen(Screen[None]):
         festival = getattr(self, "festival", None)
         zones = {f.timezone.key for f in guide.programme.festivals}
         if guide.own_zone:
-            zone = f"your time, {zone_label(guide.viewer_zone)}"
+            zone = _("your time, {zone}").format(zone=zone_label(guide.viewer_zone))
         elif isinstance(festival, Festival) or len(zones) == 1:
-            zone = f"{zone_label((festival or guide.festival).timezone)} time"
+            zone = _("{zone} time").format(zone=zone_label((festival or guide.festival).timezone))
         else:
-            zone = "each festival's own time"
+            zone = _("each festival's own time")
         base = self._plain_sub_title
         # The zone first: a long festival name is cut at the end of the header.
         self.sub_title = f"{zone} · {base}" if base else zone
@@ -117,21 +118,23 @@ class ListScreen(GuideScreen):
     """A screen of session lists that follow the filters and the favourites."""
 
     BINDINGS = [
-        Binding("slash", "open_filter", "Find", id="list.filter", tooltip="Narrow this list"),
+        Binding(
+            "slash", "open_filter", N_("Find"), id="list.filter", tooltip=N_("Narrow this list")
+        ),
         Binding(
             "f",
             "toggle_favourite",
-            "Star",
+            N_("Star"),
             id="list.favourite",
-            tooltip="Add to or remove from My programme",
+            tooltip=N_("Add to or remove from My programme"),
         ),
         Binding(
             "s",
             "toggle_favourite",
-            "Star",
+            N_("Star"),
             id="list.favourite-alias",
             show=False,
-            tooltip="The same as f",
+            tooltip=N_("The same as f"),
         ),
     ]
 
@@ -214,9 +217,10 @@ class ListScreen(GuideScreen):
             changes = []
         for change in changes:
             if change.kind == "new":
-                notes[change.key] = "New since you last looked (c: changes)"
+                notes[change.key] = _("New since you last looked (c: changes)")
             elif change.kind == "changed":
-                notes[change.key] = f"Changed: {printable(change.what())} (c: changes)"
+                what = printable(change.what())
+                notes[change.key] = _("Changed: {what} (c: changes)").format(what=what)
         self._change_notes = (version, notes)
         return notes
 

@@ -14,7 +14,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui_guide.programme.format import count, day_label
+from tui_guide.i18n import N_, _, ngettext
+from tui_guide.programme.format import day_label
 from tui_guide.programme.model import Session
 from tui_guide.programme.versions import KINDS, Change
 from tui_guide.tui.messages import MarkChangesSeen
@@ -25,14 +26,21 @@ from tui_guide.tui.widgets.options import refill
 from tui_guide.tui.widgets.plain import plain
 from tui_guide.tui.widgets.session_list import SessionList, day_groups
 
+_KIND_COUNTS = {
+    "new": (N_("{n} new"), N_("{n} new")),
+    "changed": (N_("{n} changed"), N_("{n} changed")),
+    "cancelled": (N_("{n} cancelled"), N_("{n} cancelled")),
+}
+"""How many of each kind of change, as the summary says it: '2 new, 1 cancelled'."""
+
 
 def note(change: Change) -> str:
     """The line a changed session's row carries: 'New in the programme', 'Changed: time …'."""
     if change.kind == "new":
-        return "New in the programme"
+        return _("New in the programme")
     if change.kind == "cancelled":
-        return "Cancelled: no longer in the programme"
-    return f"Changed: {change.what()}"
+        return _("Cancelled: no longer in the programme")
+    return _("Changed: {what}").format(what=change.what())
 
 
 def _day_of(change: Change) -> date | None:
@@ -73,23 +81,23 @@ class ChangesScreen(ListScreen):
         Binding(
             "u",
             "toggle_to_come",
-            "To come",
+            N_("To come"),
             id="changes.to-come",
-            tooltip="Only the changes to sessions still to come (or all again)",
+            tooltip=N_("Only the changes to sessions still to come (or all again)"),
         ),
         Binding(
             "o",
             "toggle_starred",
-            "Starred",
+            N_("Starred"),
             id="changes.starred",
-            tooltip="Only the changes to sessions in My programme (or all again)",
+            tooltip=N_("Only the changes to sessions in My programme (or all again)"),
         ),
         Binding(
             "a",
             "seen",
-            "Seen",
+            N_("Seen"),
             id="changes.seen",
-            tooltip="Mark the changes shown as seen: they leave this list",
+            tooltip=N_("Mark the changes shown as seen: they leave this list"),
         ),
     ]
 
@@ -102,15 +110,15 @@ class ChangesScreen(ListScreen):
         yield Static(id="changes-days", classes="dim")
         yield SessionList(
             festival_names={f.id: f.name for f in programme.festivals} if several else None,
-            empty_message="No changes to show.",
+            empty_message=_("No changes to show."),
             id="changes",
         )
-        yield Static("Cancelled", id="cancelled-heading", classes="heading")
+        yield Static(_("Cancelled"), id="cancelled-heading", classes="heading")
         yield OptionList(id="cancelled")
         yield guide_footer()
 
     def on_mount(self) -> None:
-        self.title = "Changes"
+        self.title = _("Changes")
         self.sub_title = ""  # ListScreen follows changes_version, as every list does
 
     def watch_to_come(self) -> None:
@@ -169,19 +177,23 @@ class ChangesScreen(ListScreen):
     def _summarise(self) -> None:
         changes = self._shown
         kinds = Counter(c.kind for c in changes)
-        parts = ", ".join(f"{kinds[k]} {k}" for k in KINDS if kinds[k])
+        parts = ", ".join(ngettext(*_KIND_COUNTS[k], kinds[k]) for k in KINDS if kinds[k])
         which = [
             label
-            for on_, label in ((self.to_come, "still to come"), (self.starred_only, "starred"))
+            for on_, label in (
+                (self.to_come, _("still to come")),
+                (self.starred_only, _("starred")),
+            )
             if on_
         ]
-        head = count(len(changes), "change") + (f" ({', '.join(which)})" if which else "")
+        head = ngettext("{n} change", "{n} changes", len(changes))
+        head += f" ({', '.join(which)})" if which else ""
         if self.guide.versions is None:
-            head = "Changes are not kept: the favourites store cannot be saved"
+            head = _("Changes are not kept: the favourites store cannot be saved")
         elif changes:
-            head += f": {parts} · a marks them seen"
+            head += _(": {counts} · a marks them seen").format(counts=parts)
         else:
-            head += " since you last looked"
+            head += _(" since you last looked")
         days = Counter(_day_of(c) for c in changes)
         by_day = " · ".join(
             f"{day_label(day)}: {days[day]}" for day in sorted(days, key=lambda d: d or date.max)
@@ -196,13 +208,15 @@ class ChangesScreen(ListScreen):
         options = []
         for change in cancelled:
             assert change.before is not None
-            times, _, venue, title, _ = change.before
-            when = f"{day_label(_day_of(change))} {times or 'time TBA'}".strip()
-            text = f"{title} — {when} · {venue or 'venue TBA'} · {change.festival_id}"
+            times, _day, venue, title, _people = change.before
+            when = f"{day_label(_day_of(change))} {times or _('time TBA')}".strip()
+            text = f"{title} — {when} · {venue or _('venue TBA')} · {change.festival_id}"
             options.append(Option(plain(text), id=change.key))
         refill(listing, options)
         heading = self.query_one("#cancelled-heading", Static)
-        heading.update(f"Cancelled ({len(cancelled)}): no longer in the programme")
+        heading.update(
+            _("Cancelled ({count}): no longer in the programme").format(count=len(cancelled))
+        )
         for widget in (listing, heading):
             widget.display = bool(cancelled)
 

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, Tab, Tabs
 
+from tui_guide.i18n import N_, _
 from tui_guide.programme.format import day_label, day_tab_label, night_groups
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.now import first_current, opening_day
@@ -37,8 +38,8 @@ class DaysScreen(ListScreen):
     SECTION = "days"
 
     BINDINGS = [
-        Binding("left,h", "day(-1)", "Previous day", id="days.previous", show=False),
-        Binding("right,l", "day(1)", "Next day", id="days.next", show=False),
+        Binding("left,h", "day(-1)", N_("Previous day"), id="days.previous", show=False),
+        Binding("right,l", "day(1)", N_("Next day"), id="days.next", show=False),
     ]
 
     def __init__(self, festival: Festival) -> None:
@@ -55,7 +56,7 @@ class DaysScreen(ListScreen):
         yield from self.top()
         yield FilterBar()
         if not self.tabs:
-            yield Static("This festival has no sessions yet.", classes="empty")
+            yield Static(_("This festival has no sessions yet."), classes="empty")
             yield guide_footer()
             return
         moment = self.now(self.festival)
@@ -73,11 +74,11 @@ class DaysScreen(ListScreen):
             active=tab_id(first),
             id="days",
         )
-        yield SessionList(id=DAY_LIST, empty_message="No sessions match.")
+        yield SessionList(id=DAY_LIST, empty_message=_("No sessions match."))
         yield guide_footer()
 
     def on_mount(self) -> None:
-        self.title = "Days"
+        self.title = _("Days")
         self.sub_title = self.festival.name
 
     def refresh_lists(self) -> None:

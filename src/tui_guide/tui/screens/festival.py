@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui_guide.programme.format import count, festival_dates, zone_label
+from tui_guide.i18n import _, ngettext
+from tui_guide.programme.format import festival_dates, zone_label
 from tui_guide.programme.model import Festival
 from tui_guide.tui.screens.base import GuideScreen
 from tui_guide.tui.widgets.field import labelled
@@ -28,26 +29,28 @@ class FestivalScreen(GuideScreen):
         yield from self.top()
         with VerticalScroll(id="detail"):
             yield Static(plain(festival.name), id="title")
-            yield labelled("Where", plain(festival.place or "Place TBA"))
-            yield labelled("When", plain(festival_dates(festival)))
-            yield labelled("Time zone", plain(zone_label(festival.timezone)))
-            sessions = count(len(festival.sessions), "session")
+            yield labelled(_("Where"), plain(festival.place or _("Place TBA")))
+            yield labelled(_("When"), plain(festival_dates(festival)))
+            yield labelled(_("Time zone"), plain(zone_label(festival.timezone)))
+            sessions = ngettext("{n} session", "{n} sessions", len(festival.sessions))
             yield labelled(
-                "Programme", plain(f"{sessions}, {count(len(festival.venues), 'venue')}")
+                _("Programme"),
+                plain(f"{sessions}, " + ngettext("{n} venue", "{n} venues", len(festival.venues))),
             )
             for index, organiser in enumerate(festival.organisers):
-                yield labelled("Organiser" if index == 0 else "", plain(organiser))
+                yield labelled(_("Organiser") if index == 0 else "", plain(organiser))
             if festival.url:
-                yield labelled("Link", plain(festival.url))
+                yield labelled(_("Link"), plain(festival.url))
             if festival.description:
                 yield Static(plain(festival.description.strip(), multiline=True), id="description")
             if festival.sources:
-                yield Static("Sources", classes="heading")
+                yield Static(_("Sources"), classes="heading")
                 for source in festival.sources:
                     yield Static(plain(f"• {source}"), classes="source")
-            yield Static(plain(f"Loaded from {festival.source_file}"), classes="dim")
+            loaded = _("Loaded from {file}").format(file=festival.source_file)
+            yield Static(plain(loaded), classes="dim")
         yield guide_footer()
 
     def on_mount(self) -> None:
-        self.title = "About"
+        self.title = _("About")
         self.sub_title = self.festival.name

@@ -7,7 +7,8 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui_guide.programme.format import count, festival_dates
+from tui_guide.i18n import _, ngettext
+from tui_guide.programme.format import festival_dates
 from tui_guide.programme.model import Festival
 from tui_guide.tui.messages import OpenFestival
 from tui_guide.tui.screens.base import GuideScreen
@@ -16,8 +17,10 @@ from tui_guide.tui.widgets.rows import TitledRow, titled_row
 
 
 def festival_row(festival: Festival) -> TitledRow:
-    detail = f"{festival.place or 'Place TBA'} · {festival_dates(festival)}"
-    return titled_row(festival.name, detail, count(len(festival.sessions), "session"))
+    detail = f"{festival.place or _('Place TBA')} · {festival_dates(festival)}"
+    return titled_row(
+        festival.name, detail, ngettext("{n} session", "{n} sessions", len(festival.sessions))
+    )
 
 
 class FestivalsScreen(GuideScreen):
@@ -27,7 +30,7 @@ class FestivalsScreen(GuideScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.top()
-        yield Static("Festivals", classes="heading")
+        yield Static(_("Festivals"), classes="heading")
         yield OptionList(
             *(Option(festival_row(f), id=f.id) for f in self.guide.programme.festivals),
             id="festivals",
@@ -35,8 +38,8 @@ class FestivalsScreen(GuideScreen):
         yield guide_footer()
 
     def on_mount(self) -> None:
-        self.title = "Festivals"
-        self.sub_title = f"{len(self.guide.programme.festivals)} loaded"
+        self.title = _("Festivals")
+        self.sub_title = ngettext("{n} loaded", "{n} loaded", len(self.guide.programme.festivals))
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from tui_guide.i18n import N_, _
+from tui_guide.programme.format import kind_name
 from tui_guide.programme.model import Kind, Session
 from tui_guide.programme.query import SessionFilter
 from tui_guide.tui.widgets.plain import plain
@@ -27,8 +29,15 @@ class FilterChoice:
     hide_past: bool
 
 
-def _selections(values: Sequence[str], chosen: frozenset[str]) -> list[Selection[str]]:
-    return [Selection(plain(value), value, value in chosen) for value in values]
+def _selections(
+    values: Sequence[str], chosen: frozenset[str], shown: Sequence[str] | None = None
+) -> list[Selection[str]]:
+    """A tick box for each value, labelled with the value (`shown`: its words, for kinds)."""
+    labels = values if shown is None else shown
+    return [
+        Selection(plain(label), value, value in chosen)
+        for value, label in zip(values, labels, strict=True)
+    ]
 
 
 class FiltersScreen(ModalScreen[FilterChoice | None]):
@@ -37,8 +46,8 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
     AUTO_FOCUS = "SelectionList"
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="filters.cancel"),
-        Binding("ctrl+s", "apply", "Apply", id="filters.apply"),
+        Binding("escape", "cancel", N_("Cancel"), id="filters.cancel"),
+        Binding("ctrl+s", "apply", N_("Apply"), id="filters.apply"),
         *section_keys(),
     ]
 
@@ -55,30 +64,37 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
         tracks = sorted({s.track for s in self.sessions if s.track})
         countries = sorted({c for s in self.sessions for c in s.countries})
         with Vertical(id="dialog"):
-            yield Static("Filters", classes="heading")
+            yield Static(_("Filters"), classes="heading")
             yield Static(
-                "↑↓ move, space ticks, tab to the next group; ctrl+s applies, esc cancels. "
-                "Nothing ticked in a group keeps all of it.",
+                _(
+                    "↑↓ move, space ticks, tab to the next group; ctrl+s applies, esc cancels. "
+                    "Nothing ticked in a group keeps all of it."
+                ),
                 classes="dim",
             )
             with VerticalScroll():
-                yield Static("Kind", classes="label")
+                yield Static(_("Kind"), classes="label")
                 yield SelectionList[str](
-                    *_selections(kinds, frozenset(k.value for k in self.current.kinds)), id="kinds"
+                    *_selections(
+                        kinds,
+                        frozenset(k.value for k in self.current.kinds),
+                        [kind_name(Kind(k)) for k in kinds],
+                    ),
+                    id="kinds",
                 )
                 if tracks:
-                    yield Static("Track", classes="label")
+                    yield Static(_("Track"), classes="label")
                     yield SelectionList[str](*_selections(tracks, self.current.tracks), id="tracks")
                 if countries:
-                    yield Static("Country", classes="label")
+                    yield Static(_("Country"), classes="label")
                     yield SelectionList[str](
                         *_selections(countries, self.current.countries), id="countries"
                     )
-                yield Checkbox("Hide past sessions", self.hide_past, id="hide-past")
+                yield Checkbox(_("Hide past sessions"), self.hide_past, id="hide-past")
             with Horizontal(classes="buttons"):
-                yield Button("Apply", variant="primary", id="apply")
-                yield Button("Clear all", id="clear")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Apply"), variant="primary", id="apply")
+                yield Button(_("Clear all"), id="clear")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         # Focusing the first list scrolled it into view, taking its "Kind" heading (and the

@@ -13,7 +13,8 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from tui_guide.favourites.gaps import Fit, Gap, gap_label, length
-from tui_guide.programme.format import count, day_label, venue_label
+from tui_guide.i18n import N_, _, ngettext
+from tui_guide.programme.format import day_label, venue_label
 from tui_guide.programme.model import Session
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.widgets.filter_bar import FilterBar
@@ -26,8 +27,8 @@ Groups = list[tuple[str | None, Sequence[Session]]]
 
 def gap_heading(gap: Gap, fitting: int, zone: ZoneInfo | None = None) -> str:
     """'free 11:00–14:00, 3 h · 4 sessions fit (g)'."""
-    fit = f"{count(fitting, 'session')} fit{'s' if fitting == 1 else ''} (g)" if fitting else ""
-    return f"  ⋯ {gap_label(gap, zone)}" + (f" · {fit}" if fit else " · nothing fits")
+    fit = ngettext("{n} session fits (g)", "{n} sessions fit (g)", fitting) if fitting else ""
+    return f"  ⋯ {gap_label(gap, zone)} · " + (fit or _("nothing fits"))
 
 
 def with_gaps(
@@ -56,7 +57,7 @@ class GapScreen(ListScreen):
 
     AUTO_FOCUS = "SessionList"
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="gap.back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", N_("Back"), id="gap.back")]
 
     def __init__(self, gap: Gap, fits: Sequence[Fit]) -> None:
         super().__init__()
@@ -72,19 +73,23 @@ class GapScreen(ListScreen):
             yield Static(plain(heading, style="bold"), classes="title")
             yield Static(
                 plain(
-                    f"After {gap.after.title} ({venue_label(gap.after)}), "
-                    f"before {gap.before.title} ({venue_label(gap.before)})"
+                    _("After {title} ({venue}), before {next} ({next_venue})").format(
+                        title=gap.after.title,
+                        venue=venue_label(gap.after),
+                        next=gap.before.title,
+                        next_venue=venue_label(gap.before),
+                    )
                 ),
                 classes="dim",
             )
         yield SessionList(
-            empty_message="Nothing fits in this gap (sessions with no end are left out).",
+            empty_message=_("Nothing fits in this gap (sessions with no end are left out)."),
             id="gap-fits",
         )
         yield guide_footer()
 
     def on_mount(self) -> None:
-        self.title = "Free time"
+        self.title = _("Free time")
         self.sub_title = ""
 
     def refresh_lists(self) -> None:
@@ -93,7 +98,11 @@ class GapScreen(ListScreen):
         # Best fit first, under a heading per time left over (a note would read as a warning).
         groups: list[tuple[str | None, list[Session]]] = []
         for fit in shown:
-            spare = f"{length(fit.spare)} to spare" if fit.spare else "fills the gap"
+            spare = (
+                _("{time} to spare").format(time=length(fit.spare))
+                if fit.spare
+                else _("fills the gap")
+            )
             if not groups or groups[-1][0] != spare:
                 groups.append((spare, []))
             groups[-1][1].append(fit.session)

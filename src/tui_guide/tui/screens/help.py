@@ -11,17 +11,20 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui_guide.i18n import N_, _
 from tui_guide.tui.widgets.section_bar import section_keys
 
 MOVING = [
-    Binding("up,down", "", "Move in a list"),
-    Binding("enter", "", "Open the highlighted item"),
-    Binding("tab,shift+tab", "", "Next / previous part of the screen"),
+    Binding("up,down", "", N_("Move in a list")),
+    Binding("enter", "", N_("Open the highlighted item")),
+    Binding("tab,shift+tab", "", N_("Next / previous part of the screen")),
     Binding(
         "escape",
         "",
-        "Back one step: close the find bar or a dialog, else the page on top; "
-        "from Days, Venues or Now & next: Festivals, when there are several",
+        N_(
+            "Back one step: close the find bar or a dialog, else the page on top; "
+            "from Days, Venues or Now & next: Festivals, when there are several"
+        ),
     ),
 ]
 
@@ -32,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
     AUTO_FOCUS = "#keys"
 
     BINDINGS = [
-        Binding("escape,question_mark,q", "dismiss", "Close", id="help.close"),
+        Binding("escape,question_mark,q", "dismiss", N_("Close"), id="help.close"),
         *section_keys(),
     ]
 
@@ -50,14 +53,14 @@ class HelpScreen(ModalScreen[None]):
             keys = " / ".join(
                 self.app.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(",")
             )
-            table.add_row(keys, binding.tooltip or binding.description)
+            table.add_row(keys, _(binding.tooltip or binding.description))
         return table
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static("Keys", classes="heading")
+            yield Static(_("Keys"), classes="heading")
             with VerticalScroll(id="keys"):
-                for title, bindings in [("Moving around", MOVING), *self.sections]:
+                for title, bindings in [(_("Moving around"), MOVING), *self.sections]:
                     yield Static(title, classes="label")
                     yield Static(self._table(bindings))
-            yield Static("Escape or ? closes this.", classes="dim")
+            yield Static(_("Escape or ? closes this."), classes="dim")

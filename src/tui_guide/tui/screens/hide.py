@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui_guide.i18n import N_, _
 from tui_guide.programme.hiding import Hidden, What
 from tui_guide.programme.model import Session
 from tui_guide.tui.widgets.plain import plain
@@ -26,9 +27,15 @@ def choices(session: Session, hidden: Hidden) -> list[tuple[What, str]]:
     for what, name in options:
         if name is None:
             continue
-        verb = "Show again" if hidden.holds(what, session) else "Hide"
-        noun = {"session": "this session", "venue": "the venue", "track": "the track"}[what]
-        found.append((what, f"{verb} {noun}: {name}"))
+        again = hidden.holds(what, session)
+        label = {
+            "session": _("Show this session again: {name}")
+            if again
+            else _("Hide this session: {name}"),
+            "venue": _("Show the venue again: {name}") if again else _("Hide the venue: {name}"),
+            "track": _("Show the track again: {name}") if again else _("Hide the track: {name}"),
+        }[what]
+        found.append((what, label.format(name=name)))
     return found
 
 
@@ -37,7 +44,7 @@ class HideScreen(ModalScreen[What | None]):
 
     AUTO_FOCUS = "#hide-choices"
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="hide.cancel")]
+    BINDINGS = [Binding("escape", "dismiss_none", N_("Cancel"), id="hide.cancel")]
 
     def __init__(self, session: Session, hidden: Hidden) -> None:
         super().__init__()
@@ -46,7 +53,7 @@ class HideScreen(ModalScreen[What | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hide-dialog"):
-            yield Static("Hide from the timetable and the lists", classes="heading")
+            yield Static(_("Hide from the timetable and the lists"), classes="heading")
             yield OptionList(
                 *(
                     Option(plain(label), id=what)
@@ -54,7 +61,7 @@ class HideScreen(ModalScreen[What | None]):
                 ),
                 id="hide-choices",
             )
-            yield Static("Enter chooses, esc cancels; H shows what is hidden.", classes="dim")
+            yield Static(_("Enter chooses, esc cancels; H shows what is hidden."), classes="dim")
 
     @on(OptionList.OptionSelected, "#hide-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -18,7 +18,7 @@ from tui_guide.atomic import Protected, Refused, write_atomically
 from tui_guide.favourites import Favourite, Favourites, changes
 from tui_guide.favourites.agenda import WALK_MINUTES, clashes, starred_and_gone, tight_walks
 from tui_guide.favourites.gaps import Fit, Gap, gaps_with_fits
-from tui_guide.programme.format import count as count_of
+from tui_guide.i18n import N_, _, ngettext
 from tui_guide.programme.model import Session
 from tui_guide.programme.text import middle_cut, printable
 from tui_guide.programme.versions import Change
@@ -49,7 +49,9 @@ def notes_for(
         entry = favourites.get(session.key)
         found = changes(entry.snapshot if entry else None, session)
         if found:
-            kinds["changed"][session.key] = "Changed since starred: " + "; ".join(found)
+            kinds["changed"][session.key] = _("Changed since starred: {what}").format(
+                what="; ".join(found)
+            )
     notes: dict[str, str] = {}
     for kind_notes in kinds.values():
         for key, note in kind_notes.items():
@@ -71,32 +73,32 @@ class MineScreen(ListScreen):
         Binding(
             "x,delete",
             "remove",
-            "Remove",
+            N_("Remove"),
             id="mine.remove",
-            tooltip="Remove the highlighted session from My programme",
+            tooltip=N_("Remove the highlighted session from My programme"),
         ),
         Binding(
             "r",
             "reload",
-            "Refresh",
+            N_("Refresh"),
             id="mine.refresh",
             show=False,  # the footer has no room at 80 columns; ? lists it
-            tooltip="Read My programme again (another guide may have changed it)",
+            tooltip=N_("Read My programme again (another guide may have changed it)"),
         ),
         Binding(
             "g",
             "gap",
-            "Fill gap",
+            N_("Fill gap"),
             id="mine.gap",
             show=False,  # the footer has no room at 80 columns; ? lists it
-            tooltip="The sessions that fit in the free time after (or before) this favourite",
+            tooltip=N_("The sessions that fit in the free time after (or before) this favourite"),
         ),
         Binding(
             "e",
             "export",
-            "Export",
+            N_("Export"),
             id="mine.export",
-            tooltip=f"Write My programme as a calendar file ({EXPORT_NAME})",
+            tooltip=N_("Write My programme as a calendar file (my-programme.ics)"),
         ),
     ]
 
@@ -108,15 +110,15 @@ class MineScreen(ListScreen):
         yield Static(id="mine-summary", classes="heading")
         yield SessionList(
             festival_names={f.id: f.name for f in programme.festivals} if several else None,
-            empty_message="Nothing starred yet: f on a session stars it and puts it here.",
+            empty_message=_("Nothing starred yet: f on a session stars it and puts it here."),
             id="mine",
         )
-        yield Static("No longer in the programme", id="gone-heading", classes="heading")
+        yield Static(_("No longer in the programme"), id="gone-heading", classes="heading")
         yield OptionList(id="gone")
         yield guide_footer()
 
     def on_mount(self) -> None:
-        self.title = "My programme"
+        self.title = _("My programme")
         # A cancelled favourite says so once the guide has compared the programme (a worker):
         # ListScreen follows changes_version, as every list does.
         self.sub_title = ""
@@ -138,15 +140,21 @@ class MineScreen(ListScreen):
             zone=zone,
             moment=moment,
         )
-        summary = count_of(len(starred), "starred session")
+        summary = ngettext("{n} starred session", "{n} starred sessions", len(starred))
         if counts["clash"]:
-            summary += f", {counts['clash']} in clashes"
+            summary += ngettext(", {n} in clashes", ", {n} in clashes", counts["clash"])
         if counts["walk"]:
-            summary += f", {counts['walk']} with under {WALK_MINUTES} min to change venue"
+            summary += ngettext(
+                ", {n} with under {minutes} min to change venue",
+                ", {n} with under {minutes} min to change venue",
+                counts["walk"],
+            ).format(minutes=WALK_MINUTES)
         if counts["changed"]:
-            summary += f", {counts['changed']} changed since starred"
+            summary += ngettext(
+                ", {n} changed since starred", ", {n} changed since starred", counts["changed"]
+            )
         if self._gaps:
-            summary += f"; {count_of(len(self._gaps), 'gap')} to fill (g)"
+            summary += ngettext("; {n} gap to fill (g)", "; {n} gaps to fill (g)", len(self._gaps))
         heading = self.query_one("#mine-summary", Static)
         heading.update(summary)
         heading.display = bool(starred)  # with none, the list's own line says so
@@ -164,19 +172,21 @@ class MineScreen(ListScreen):
         options = []
         cancelled = self._cancelled() if gone else {}
         for favourite in gone:
-            when = favourite.snapshot.when() if favourite.snapshot else "never seen loaded"
+            when = favourite.snapshot.when() if favourite.snapshot else _("never seen loaded")
             title = favourite.title
             change = cancelled.get(favourite.key)
             if change is not None and change.before is not None:
-                times, day, venue, title, _ = change.before  # as the programme last had it
+                times, day, venue, title, _people = change.before  # as the programme had it
                 when = " ".join(filter(None, (day, times, venue)))
             text = f"{title} — {when} · {favourite.key}"
             if change is not None:
-                text = f"Cancelled: {text}"
+                text = _("Cancelled: {session}").format(session=text)
             options.append(Option(plain(text), id=favourite.key))
         refill(listing, options)
         self.query_one("#gone-heading", Static).update(
-            f"No longer in the programme ({len(gone)}): kept until you remove them with x"
+            _("No longer in the programme ({count}): kept until you remove them with x").format(
+                count=len(gone)
+            )
         )
         for widget in (listing, self.query_one("#gone-heading")):
             widget.display = bool(gone)
@@ -213,7 +223,7 @@ class MineScreen(ListScreen):
         ]
         if not found:
             self.notify(
-                "No free time between favourites next to this one.", title="Gaps", timeout=4
+                _("No free time between favourites next to this one."), title=_("Gaps"), timeout=4
             )
             return
         gap, fits = found[0]
@@ -225,7 +235,7 @@ class MineScreen(ListScreen):
 
     def action_export(self) -> None:
         starred, gone = self._split()
-        self.notify("Writing the calendar…", title="Export", timeout=3)
+        self.notify(_("Writing the calendar…"), title=_("Export"), timeout=3)
         path = self.guide.export_dir / EXPORT_NAME
         self._export(starred, len(gone), path, middle_cut(str(path), self.guide.notice_width))
 
@@ -236,7 +246,7 @@ class MineScreen(ListScreen):
         try:
             from tui_guide.formats.ics import calendar  # icalendar: only when exporting
 
-            result = calendar(starred, name="My programme", remind=self.guide.remind)
+            result = calendar(starred, name=_("My programme"), remind=self.guide.remind)
             existed = path.exists()
             path.parent.mkdir(parents=True, exist_ok=True)
             # The name is fixed, but the folder is the user's: never over a programme read.
@@ -246,18 +256,39 @@ class MineScreen(ListScreen):
             ]
             write_atomically(path, result.data, protected=keep)
         except Refused as error:
-            self._tell(str(error), "Not exported", "error")
+            self._tell(str(error), _("Not exported"), "error")
             return
         except OSError as error:
-            self._tell(f"{shown}: cannot write: {error.strerror or error}", "Not exported", "error")
+            why = error.strerror or error
+            self._tell(
+                _("{file}: cannot write: {error}").format(file=shown, error=why),
+                _("Not exported"),
+                "error",
+            )
             return
         except Exception as error:  # a bug must not pass in silence, nor take the guide down
-            self._tell(f"{shown}: not exported: {error}", "Not exported", "error")
+            said = _("{file}: not exported: {error}").format(file=shown, error=error)
+            self._tell(said, _("Not exported"), "error")
             raise
         left_out = len(result.notes) + gone
-        note = f"; {left_out} left out (no date, or no longer in the programme)" if left_out else ""
-        done = "replaced" if existed else "written to"
-        self._tell(f"{count_of(result.events, 'event')} {done} {shown}{note}", "Calendar exported")
+        if existed:
+            done = ngettext(
+                "{n} event replaced {file}", "{n} events replaced {file}", result.events
+            )
+        else:
+            done = ngettext(
+                "{n} event written to {file}", "{n} events written to {file}", result.events
+            )
+        note = (
+            ngettext(
+                "; {n} left out (no date, or no longer in the programme)",
+                "; {n} left out (no date, or no longer in the programme)",
+                left_out,
+            )
+            if left_out
+            else ""
+        )
+        self._tell(done.format(file=shown) + note, _("Calendar exported"))
 
     def _tell(self, message: str, title: str, severity: SeverityLevel = "information") -> None:
         with suppress(RuntimeError):  # the guide closed meanwhile

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from tui_guide.i18n import _
 from tui_guide.programme.format import day_label, until, zone_label
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.now import now_and_next
@@ -32,11 +33,11 @@ class NowNextScreen(ListScreen):
     def compose(self) -> ComposeResult:
         yield from self.top()
         yield Static(id="clock", classes="heading")
-        yield SessionList(id="now-next", empty_message="Nothing on now and nothing to come.")
+        yield SessionList(id="now-next", empty_message=_("Nothing on now and nothing to come."))
         yield guide_footer()
 
     def on_mount(self) -> None:
-        self.title = "Now & next"
+        self.title = _("Now & next")
         self.sub_title = self.festival.name
         if not self.guide.clock.frozen:
             # Tick on the minute, when what is "now" can change.
@@ -61,11 +62,11 @@ class NowNextScreen(ListScreen):
         moment = self.guide.clock.now(zone)
         self._shown_at = moment.replace(second=0, microsecond=0)
         state = now_and_next(self.festival, moment)
-        frozen = " (clock frozen)" if self.guide.clock.frozen else ""
+        frozen = _(" (clock frozen)") if self.guide.clock.frozen else ""
         shown = self.shown_zone
         clock = moment.astimezone(shown) if shown is not None else moment
         where = (
-            f"your time ({zone_label(shown)})"
+            _("your time ({zone})").format(zone=zone_label(shown))
             if shown is not None
             else f"{self.festival.city} ({zone_label(zone)})"
             if self.festival.city
@@ -73,29 +74,31 @@ class NowNextScreen(ListScreen):
         )
         night = ""
         if state.today != moment.date():
-            night = f", the night of {day_label(state.today)}"
-        self.query_one("#clock", Static).update(
-            plain(f"{day_label(clock.date(), year=True)} {clock:%H:%M} in {where}{night}{frozen}")
+            night = _(", the night of {date}").format(date=day_label(state.today))
+        text = _("{date} {time} in {where}").format(
+            date=day_label(clock.date(), year=True), time=f"{clock:%H:%M}", where=where
         )
+        self.query_one("#clock", Static).update(plain(f"{text}{night}{frozen}"))
         wanted = self.session_filter_for(None)
         index = self.session_index
         groups: list[tuple[str, list[Session]]] = []
         if state.on_now:
             # In the order of the venues, as a walk through the halls.
-            groups.append(("On now", [s for s in state.on_now if wanted.keeps(s, index)]))
+            groups.append((_("On now"), [s for s in state.on_now if wanted.keeps(s, index)]))
         if state.started:
-            groups.append(("Started, end not announced", wanted.apply(state.started, index)))
+            groups.append((_("Started, end not announced"), wanted.apply(state.started, index)))
         for starts, starting in state.next_by_start:
             at = starts.astimezone(shown) if shown is not None else starts
             when = f"{at:%H:%M}"
             if self.festival.day_of(starts) != state.today:
                 when = f"{day_label(at.date())} {when}"
-            heading = f"Next at {when} ({until(moment, starts)})"
+            heading = _("Next at {time} ({when})").format(time=when, when=until(moment, starts))
             groups.append((heading, [s for s in starting if wanted.keeps(s, index)]))
         if state.today_time_tba:
-            groups.append(("Today, time TBA", wanted.apply(state.today_time_tba, index)))
+            groups.append((_("Today, time TBA"), wanted.apply(state.today_time_tba, index)))
         for day, later in _by_day(state.later_time_tba):
-            groups.append((f"{day_label(day)}, time TBA", wanted.apply(later, index)))
+            heading = _("{date}, time TBA").format(date=day_label(day))
+            groups.append((heading, wanted.apply(later, index)))
         self.query_one(SessionList).show_groups(
             [(h, s) for h, s in groups if s], self.guide.favourites, zone=shown, moment=moment
         )

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui_guide.programme.format import count
+from tui_guide.i18n import _, ngettext
 from tui_guide.programme.people import PersonEntry
 from tui_guide.programme.text import matches
 from tui_guide.tui.messages import OpenPerson
@@ -21,13 +21,16 @@ from tui_guide.tui.widgets.rows import TitledRow, titled_row
 
 def person_row(entry: PersonEntry) -> TitledRow:
     detail = "; ".join(entry.affiliations)
-    return titled_row(entry.name, detail, count(entry.session_count, "session"))
+    return titled_row(
+        entry.name, detail, ngettext("{n} session", "{n} sessions", entry.session_count)
+    )
 
 
 def person_screen(entry: PersonEntry) -> SessionsScreen:
     lines = []
     if len(entry.spellings) > 1:
-        lines.append("Also written: " + ", ".join(s for s in entry.spellings if s != entry.name))
+        others = ", ".join(s for s in entry.spellings if s != entry.name)
+        lines.append(_("Also written: {names}").format(names=others))
     lines.extend(entry.affiliations)
     return SessionsScreen(entry.name, lines, entry.sessions)
 
@@ -42,14 +45,16 @@ class PeopleScreen(ListScreen):
     def compose(self) -> ComposeResult:
         yield from self.top()
         yield FilterBar()
-        yield Static("People", classes="heading")
+        yield Static(_("People"), classes="heading")
         yield OptionList(id="people")
         yield guide_footer()
 
     def on_mount(self) -> None:
         self.people = self.guide.people
-        self.title = "People"
-        self.sub_title = f"{len(self.people)} named in the programme"
+        self.title = _("People")
+        self.sub_title = ngettext(
+            "{n} named in the programme", "{n} named in the programme", len(self.people)
+        )
 
     def refresh_lists(self) -> None:
         text = self.filter_text()

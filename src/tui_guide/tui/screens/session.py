@@ -12,12 +12,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from tui_guide.i18n import N_, _
 from tui_guide.programme.format import (
     day_label,
     day_tab_label,
     kind_label,
     time_range,
-    unknown,
     venue_label,
     zone_label,
 )
@@ -43,20 +43,20 @@ def viewer_time(session: Session, zone: ZoneInfo) -> str | None:
     if local.utcoffset() == starts.utcoffset():
         return None
     text = f"{day_label(local.date())} {time_range(session, zone=zone)}"
-    return f"{text} your time ({zone_label(zone)})"
+    return _("{when} your time ({zone})").format(when=text, zone=zone_label(zone))
 
 
 def when_line(festival: Festival, session: Session, over: bool) -> str:
     """'Thu 28 Dec 2023 · 00:15–01:00 (Europe/Berlin), the night of Day 1 · Wed 27 Dec': the
     true date and time, and the festival day a night's session is listed in."""
     if session.date is None and session.start is None:
-        return f"Date and time {unknown(over)}"
+        return _("Date and time not given") if over else _("Date and time TBA")
     when = f"{day_label(session.date, year=True, over=over)} · {time_range(session, over=over)}"
     if session.date is None:
         return when
     when += f" ({zone_label(festival.timezone)})"
     if session.day is not None and session.day != session.date:
-        when += f", the night of {day_tab_label(festival, session.day)}"
+        when += _(", the night of {date}").format(date=day_tab_label(festival, session.day))
     return when
 
 
@@ -69,24 +69,24 @@ class SessionScreen(ListScreen):
         Binding(
             "tab",
             "app.focus_next",
-            "Next",
+            N_("Next"),
             id="session.next",
-            tooltip="The next person, venue, track or link (Enter opens it), then the overlaps",
+            tooltip=N_("The next person, venue, track or link (Enter opens it), then the overlaps"),
         ),
         Binding(
             "f",
             "toggle_this",
-            "Star",
+            N_("Star"),
             id="session.favourite",
-            tooltip="Add to or remove from My programme",
+            tooltip=N_("Add to or remove from My programme"),
         ),
         Binding(
             "s",
             "toggle_this",
-            "Star",
+            N_("Star"),
             id="session.favourite-alias",
             show=False,
-            tooltip="The same as f",
+            tooltip=N_("The same as f"),
         ),
     ]
 
@@ -103,22 +103,22 @@ class SessionScreen(ListScreen):
             if session.subtitle:
                 yield Static(plain(session.subtitle, style="italic"), id="subtitle")
             yield StarToggle(id="favourite-state")
-            yield labelled("Kind", plain(kind_label(session)))
+            yield labelled(_("Kind"), plain(kind_label(session)))
             if session.track:
-                yield labelled("Track", self._track_jump(session.track))
-            yield labelled("Festival", plain(self.festival.name))
+                yield labelled(_("Track"), self._track_jump(session.track))
+            yield labelled(_("Festival"), plain(self.festival.name))
             over = session.is_past(self.now(self.festival))
-            yield labelled("When", plain(when_line(self.festival, session, over)))
+            yield labelled(_("When"), plain(when_line(self.festival, session, over)))
             if (local := viewer_time(session, self.guide.viewer_zone)) is not None:
                 yield labelled("", plain(local, style="dim"))
             if session.venue is None:
-                yield labelled("Where", plain(venue_label(session, over=over)))
+                yield labelled(_("Where"), plain(venue_label(session, over=over)))
             else:
                 venue = session.venue
                 place = ", ".join(filter(None, (venue.name, venue.address, venue.city)))
                 festival = self.festival
                 yield labelled(
-                    "Where",
+                    _("Where"),
                     Jump(plain(place), lambda: OpenVenue(festival, venue), id="venue-link"),
                 )
             for index, person in enumerate(session.people):
@@ -128,35 +128,39 @@ class SessionScreen(ListScreen):
                     line = Content.assemble(line, " — ", plain(details))
                 key = person_key(person.name)
                 yield labelled(
-                    "People" if index == 0 else "",
+                    _("People") if index == 0 else "",
                     Jump(line, partial(OpenPerson, key), classes="person-link"),
                 )
             if session.countries:
-                yield labelled("Countries", plain(", ".join(session.countries)))
+                yield labelled(_("Countries"), plain(", ".join(session.countries)))
             if session.tags:
-                yield labelled("Tags", plain(", ".join(session.tags)))
+                yield labelled(_("Tags"), plain(", ".join(session.tags)))
             if session.url:
-                yield labelled("Link", LinkJump(plain(session.url), partial(ShowLink, session.url)))
+                yield labelled(
+                    _("Link"), LinkJump(plain(session.url), partial(ShowLink, session.url))
+                )
             for index, link in enumerate(session.links):
                 text = f"{link.title} — {link.url}" if link.title else link.url
                 yield labelled(
-                    "Links" if index == 0 else "",
+                    _("Links") if index == 0 else "",
                     LinkJump(plain(text), partial(ShowLink, link.url)),
                 )
             if session.description:
                 yield Static(plain(session.description.strip(), multiline=True), id="description")
-            yield Static("Overlapping sessions", classes="heading")
-            yield SessionList(id="overlaps", empty_message="Nothing else overlaps this session.")
+            yield Static(_("Overlapping sessions"), classes="heading")
+            yield SessionList(id="overlaps", empty_message=_("Nothing else overlaps this session."))
         yield guide_footer()
 
     def _track_jump(self, track: str) -> Jump:
         sessions = [s for s in self.festival.sessions if s.track == track]
         return Jump(
-            plain(track), partial(OpenSessions, f"Track: {track}", sessions), id="track-link"
+            plain(track),
+            partial(OpenSessions, _("Track: {track}").format(track=track), sessions),
+            id="track-link",
         )
 
     def on_mount(self) -> None:
-        self.title = "Session"
+        self.title = _("Session")
         self.sub_title = self.festival.name
 
     def refresh_lists(self) -> None:

@@ -15,7 +15,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from tui_guide.programme.format import count, day_tab_label
+from tui_guide.i18n import N_, _, ngettext
+from tui_guide.programme.format import day_tab_label
 from tui_guide.programme.hiding import What
 from tui_guide.programme.model import Festival
 from tui_guide.programme.now import opening_day
@@ -37,14 +38,14 @@ class TimetableScreen(ListScreen):
     AUTO_FOCUS = "#timetable"
 
     BINDINGS = [
-        Binding("left_square_bracket", "day(-1)", "Prev day", id="timetable.previous-day"),
-        Binding("right_square_bracket", "day(1)", "Next day", id="timetable.next-day"),
+        Binding("left_square_bracket", "day(-1)", N_("Prev day"), id="timetable.previous-day"),
+        Binding("right_square_bracket", "day(1)", N_("Next day"), id="timetable.next-day"),
         Binding(
             "h",
             "hide",
-            "Hide",
+            N_("Hide"),
             id="timetable.hide",
-            tooltip="Hide this session, its venue or its track (or show it again)",
+            tooltip=N_("Hide this session, its venue or its track (or show it again)"),
         ),
     ]
 
@@ -69,7 +70,7 @@ class TimetableScreen(ListScreen):
         yield guide_footer()
 
     def on_mount(self) -> None:
-        self.title = "Timetable"
+        self.title = _("Timetable")
         self.sub_title = self.festival.name
         opening = opening_day(self.festival, self.now(self.festival))
         self.day = opening if opening in self.days else (self.days[0] if self.days else None)
@@ -84,7 +85,7 @@ class TimetableScreen(ListScreen):
         guide = self.guide
         heading = self.query_one("#timetable-day", Static)
         if self.day is None:
-            heading.update("This festival has no dated sessions: nothing to lay out in time.")
+            heading.update(_("This festival has no dated sessions: nothing to lay out in time."))
             return
         day = self.day
         wanted = self.session_filter_for(self.festival)
@@ -104,13 +105,28 @@ class TimetableScreen(ListScreen):
             hidden=shown_hidden,
         )
         venues = len({c.venue.key for c in grid.columns})
-        parts = [day_tab_label(self.festival, day), count(venues, "venue")]
-        parts.append(count(len(grid.blocks) + len(grid.unplaced), "session"))
+        parts = [day_tab_label(self.festival, day), ngettext("{n} venue", "{n} venues", venues)]
+        shown = len(grid.blocks) + len(grid.unplaced)
+        parts.append(ngettext("{n} session", "{n} sessions", shown))
         if len(hidden):
-            state = "shown dimmed, H hides them" if guide.show_hidden else "H shows them"
-            parts.append(f"{count(len(hidden), 'thing')} hidden ({state})")
+            if guide.show_hidden:
+                parts.append(
+                    ngettext(
+                        "{n} thing hidden (shown dimmed, H hides it)",
+                        "{n} things hidden (shown dimmed, H hides them)",
+                        len(hidden),
+                    )
+                )
+            else:
+                parts.append(
+                    ngettext(
+                        "{n} thing hidden (H shows it)",
+                        "{n} things hidden (H shows them)",
+                        len(hidden),
+                    )
+                )
         if len(self.days) > 1:
-            parts.append("[ ] other days")
+            parts.append(_("[ ] other days"))
         heading.update(plain("  ·  ".join(parts)))
         if not self._opened:
             self._opened = True

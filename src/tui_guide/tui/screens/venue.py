@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from tui_guide.i18n import _
 from tui_guide.programme.model import Festival, Venue
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.widgets.filter_bar import FilterBar
@@ -29,9 +30,10 @@ class VenueScreen(ListScreen):
         yield FilterBar()
         with Vertical(classes="card"):
             venue = self.venue
-            yield Static(plain(venue.name if venue else "Venue TBA", style="bold"), classes="title")
+            name = venue.name if venue else _("Venue TBA")
+            yield Static(plain(name, style="bold"), classes="title")
             if venue is None:
-                yield Static("Sessions whose venue has not been announced.", classes="dim")
+                yield Static(_("Sessions whose venue has not been announced."), classes="dim")
             else:
                 # Nothing said when nothing is given: a congress's rooms have no address.
                 if where := ", ".join(filter(None, (venue.address, venue.city))):
@@ -44,7 +46,7 @@ class VenueScreen(ListScreen):
         yield guide_footer()
 
     def on_mount(self) -> None:
-        self.title = self.venue.name if self.venue else "Venue TBA"
+        self.title = self.venue.name if self.venue else _("Venue TBA")
         self.sub_title = self.festival.name
 
     def refresh_lists(self) -> None:

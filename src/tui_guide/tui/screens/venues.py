@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui_guide.programme.format import count
+from tui_guide.i18n import _, ngettext
 from tui_guide.programme.model import Festival, Venue
 from tui_guide.programme.text import matches
 from tui_guide.tui.messages import OpenVenue
@@ -21,7 +21,7 @@ TBA_ID = ":tba"  # not a slug, so no venue id can take it
 
 
 def venue_row(name: str, detail: str, sessions: int) -> TitledRow:
-    return titled_row(name, detail, count(sessions, "session"))
+    return titled_row(name, detail, ngettext("{n} session", "{n} sessions", sessions))
 
 
 class VenuesScreen(ListScreen):
@@ -38,12 +38,12 @@ class VenuesScreen(ListScreen):
     def compose(self) -> ComposeResult:
         yield from self.top()
         yield FilterBar()
-        yield Static("Venues", classes="heading")
+        yield Static(_("Venues"), classes="heading")
         yield OptionList(id="venues")
         yield guide_footer()
 
     def on_mount(self) -> None:
-        self.title = "Venues"
+        self.title = _("Venues")
         self.sub_title = self.festival.name
 
     def refresh_lists(self) -> None:
@@ -58,7 +58,7 @@ class VenuesScreen(ListScreen):
             if venue is None:
                 if not sessions:
                     continue
-                options.append(Option(venue_row("Venue TBA", "", len(sessions)), id=TBA_ID))
+                options.append(Option(venue_row(_("Venue TBA"), "", len(sessions)), id=TBA_ID))
                 continue
             detail = ", ".join(filter(None, (venue.address, venue.city)))
             named = not text or _venue_matches(venue, text)

@@ -6,17 +6,19 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input
 
+from tui_guide.i18n import N_, _
+
 
 class FilterBar(Input):
     """Hidden (and out of the focus chain) until opened; Escape clears it, hides it again and
     gives focus back to what had it before."""
 
     BINDINGS = [
-        Binding("escape", "close", "Close filter", id="filter.close"),
+        Binding("escape", "close", N_("Close filter"), id="filter.close"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="Filter: type to narrow, Esc to clear", id=id)
+        super().__init__(placeholder=_("Filter: type to narrow, Esc to clear"), id=id)
         self.can_focus = False
         self._return_to: Widget | None = None
 

@@ -13,16 +13,18 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # the footer's own item (no public name)
 
+from tui_guide.i18n import N_, _
+
 SHORT = {
-    "About": "Info",
-    "Filters": "Filter",
-    "Close filter": "Close",
-    "Copy link": "Copy",
-    "Your time": "Yours",
-    "Festival time": "Fest. time",
+    "About": N_("Info"),
+    "Filters": N_("Filter"),
+    "Close filter": N_("Close"),
+    "Copy link": N_("Copy"),
+    "Your time": N_("Yours"),
+    "Festival time": N_("Fest. time"),
 }
 """Shorter labels for a narrow footer, taken in this order; a label not named here is short
-already."""
+already. By the English label (the Binding's); both are shown in the guide's language."""
 
 KEPT = ("help",)
 """Guide-wide keys whose label stays longest: `?` is how to learn the others."""
@@ -44,6 +46,11 @@ class GuideFooter(Footer):
     def compose(self) -> ComposeResult:
         items = list(super().compose())
         self._full = {id(item): item.description for item in items if isinstance(item, FooterKey)}
+        for item in items:  # the Bindings' words, in the guide's language
+            if isinstance(item, FooterKey):
+                item.description = _(item.description)
+                if isinstance(item.tooltip, str):
+                    item.tooltip = _(item.tooltip)
         self._fit(items, self.size.width)
         yield from items
 
@@ -71,11 +78,13 @@ class GuideFooter(Footer):
         # dropped one by one, until the keys fit.
         steps = [(i, long) for long in SHORT for i in order if labels[i] == long]
         steps += [(i, "") for i in order]
+        shown = [_(label) for label in labels]
         for index, long in steps:
-            if sum(map(_width, keys, labels)) <= width:
+            if sum(map(_width, keys, shown)) <= width:
                 break
             labels[index] = SHORT[long] if long else ""
-        for key, label in zip(keys, labels, strict=True):
+            shown[index] = _(labels[index])
+        for key, label in zip(keys, shown, strict=True):
             if key.description != label:
                 key.description = label
                 key.refresh(layout=True)

@@ -11,12 +11,14 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from tui_guide.i18n import N_
+
 
 class Jump(Static, can_focus=True):
     """`content` shown as it is (build it with `plain()` for text from a data file); `ask`
     makes the Message to post, a new one each time."""
 
-    BINDINGS = [Binding("enter", "open", "Open", id="jump.open")]
+    BINDINGS = [Binding("enter", "open", N_("Open"), id="jump.open")]
 
     def __init__(
         self,
@@ -41,4 +43,4 @@ class Jump(Static, can_focus=True):
 class LinkJump(Jump):
     """A web address: Enter shows it in a notice and copies it (no browser is started)."""
 
-    BINDINGS = [Binding("enter", "open", "Copy link", id="jump.copy")]
+    BINDINGS = [Binding("enter", "open", N_("Copy link"), id="jump.copy")]

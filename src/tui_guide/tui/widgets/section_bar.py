@@ -11,20 +11,21 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Static
 
-from tui_guide.programme.format import count
+from tui_guide.i18n import N_, _, ngettext
 from tui_guide.programme.query import SessionFilter
 from tui_guide.tui.messages import OpenFilters, ShowSection
 
 # mode, key, label, and the label when the bar is narrower than WIDE
+# (in English: shown in the guide's language)
 SECTIONS = (
-    ("days", "d", "Days", "Days"),
-    ("timetable", "t", "Timetable", "Grid"),
-    ("venues", "v", "Venues", "Venues"),
-    ("people", "p", "People", "People"),
-    ("now", "n", "Now & next", "Now"),
-    ("mine", "m", "My programme", "Mine"),
-    ("changes", "c", "Changes", "Changes"),
-    ("festivals", "F", "Festivals", "Fests"),
+    ("days", "d", N_("Days"), N_("Days")),
+    ("timetable", "t", N_("Timetable"), N_("Grid")),
+    ("venues", "v", N_("Venues"), N_("Venues")),
+    ("people", "p", N_("People"), N_("People")),
+    ("now", "n", N_("Now & next"), N_("Now")),
+    ("mine", "m", N_("My programme"), N_("Mine")),
+    ("changes", "c", N_("Changes"), N_("Changes")),
+    ("festivals", "F", N_("Festivals"), N_("Fests")),
 )
 
 
@@ -33,7 +34,7 @@ def section_keys() -> list[Binding]:
     section's key opens its main screen from anywhere (closing the dialog)."""
     return [
         Binding(key, f"app.section('{mode}')", label, id=f"dialog.go.{mode}", show=False)
-        for mode, key, label, _ in SECTIONS
+        for mode, key, label, _short in SECTIONS
     ]
 
 
@@ -44,6 +45,7 @@ class SectionLink(Static):
         self, mode: str, key: str, label: str, short: str, *, current: bool, within: bool = False
     ) -> None:
         classes = "-current" if current else "-within" if within else ""
+        label, short = _(label), _(short)
         super().__init__(f"{key} {label}", classes=classes)
         self.mode = mode
         # Long, short, and on the narrowest bars the key alone (the current section keeps
@@ -80,19 +82,23 @@ class FilterBadge(Static):
         """Say which filters are on and how many things are hidden (H shows them), or hide
         when none is."""
         parts = [
-            count(len(values), noun, plural)
-            for values, noun, plural in (
-                (chosen.kinds, "kind", None),
-                (chosen.tracks, "track", None),
-                (chosen.countries, "country", "countries"),
+            ngettext(one, many, len(values))
+            for values, one, many in (
+                (chosen.kinds, N_("{n} kind"), N_("{n} kinds")),
+                (chosen.tracks, N_("{n} track"), N_("{n} tracks")),
+                (chosen.countries, N_("{n} country"), N_("{n} countries")),
             )
             if values
         ]
         if hide_past:
-            parts.append("past hidden")
+            parts.append(_("past hidden"))
         if hidden:
-            parts.append(f"{hidden} hidden, H shows")
-        self.labels = (f"Filtered: {', '.join(parts)}", "Filtered", "Filter") if parts else ("",)
+            parts.append(ngettext("{n} hidden, H shows", "{n} hidden, H shows", hidden))
+        self.labels = (
+            (_("Filtered: {what}").format(what=", ".join(parts)), _("Filtered"), _("Filter"))
+            if parts
+            else ("",)
+        )
         self.update(self.labels[0])
         self.display = bool(parts)
         self.post_message(self.Changed())

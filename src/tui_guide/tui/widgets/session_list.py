@@ -17,6 +17,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui_guide.i18n import N_, _
 from tui_guide.programme.format import (
     day_label,
     kind_label,
@@ -186,7 +187,7 @@ class SessionList(OptionList):
         *,
         group_by_day: bool = False,
         festival_names: dict[str, str] | None = None,
-        empty_message: str = "No sessions match.",
+        empty_message: str = N_("No sessions match."),
         with_venue: bool = True,
         id: str | None = None,
         classes: str | None = None,
@@ -266,7 +267,7 @@ class SessionList(OptionList):
                 self._made[session.key] = made
                 options.append(Option(row, id=session.key))
         if not self._sessions:
-            options.append(Option(plain(self._empty_message, style="italic"), disabled=True))
+            options.append(Option(plain(_(self._empty_message), style="italic"), disabled=True))
         # Rows shown before are kept too, up to ROW_MEMORY in all: the days screen shows its
         # days one after another in this one list, and a day seen again is not made anew.
         for made, row in reversed(rows.items()):

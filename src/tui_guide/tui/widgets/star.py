@@ -6,6 +6,7 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Static
 
+from tui_guide.i18n import _
 from tui_guide.tui.widgets.session_list import FAVOURITE_MARK
 
 UNSTARRED_MARK = "☆"
@@ -19,9 +20,9 @@ class StarToggle(Static):
 
     def show(self, starred: bool) -> None:
         if starred:
-            self.update(f"{FAVOURITE_MARK} In My programme")
+            self.update(f"{FAVOURITE_MARK} " + _("In My programme"))
         else:
-            self.update(f"{UNSTARRED_MARK} Not in My programme: f or a click stars it")
+            self.update(f"{UNSTARRED_MARK} " + _("Not in My programme: f or a click stars it"))
         self.set_class(starred, "-starred")
 
     def on_click(self, event: events.Click) -> None:

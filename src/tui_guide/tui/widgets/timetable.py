@@ -27,7 +27,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui_guide.programme.format import kind_label, time_range, unknown, venue_label
+from tui_guide.i18n import N_, _
+from tui_guide.i18n.dates import weekday
+from tui_guide.programme.format import kind_label, kind_name, time_range, venue_label
 from tui_guide.programme.model import Kind, Session
 from tui_guide.programme.text import printable
 from tui_guide.programme.timetable import DAY, Block, Grid, minute_of
@@ -121,31 +123,36 @@ class Timetable(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("up", "move(0, -1)", "Up", show=False, id="timetable.up"),
-        Binding("down", "move(0, 1)", "Down", show=False, id="timetable.down"),
-        Binding("left", "move(-1, 0)", "Left", show=False, id="timetable.left"),
-        Binding("right", "move(1, 0)", "Right", show=False, id="timetable.right"),
+        Binding("up", "move(0, -1)", N_("Up"), show=False, id="timetable.up"),
+        Binding("down", "move(0, 1)", N_("Down"), show=False, id="timetable.down"),
+        Binding("left", "move(-1, 0)", N_("Left"), show=False, id="timetable.left"),
+        Binding("right", "move(1, 0)", N_("Right"), show=False, id="timetable.right"),
         Binding(
-            "enter", "choose", "Open", show=False, id="timetable.open", tooltip="Open the session"
+            "enter",
+            "choose",
+            N_("Open"),
+            show=False,
+            id="timetable.open",
+            tooltip=N_("Open the session"),
         ),
         Binding(
             "plus,equals_sign",
             "scale(1)",
-            "Zoom in",
+            N_("Zoom in"),
             id="timetable.zoom-in",
-            tooltip="More lines an hour (+)",
+            tooltip=N_("More lines an hour (+)"),
         ),
         Binding(
             "minus",
             "scale(-1)",
-            "Zoom out",
+            N_("Zoom out"),
             id="timetable.zoom-out",
-            tooltip="Fewer lines an hour (-)",
+            tooltip=N_("Fewer lines an hour (-)"),
         ),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="timetable.page-up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="timetable.page-down"),
-        Binding("home", "ends(-1)", "First", show=False, id="timetable.home"),
-        Binding("end", "ends(1)", "Last", show=False, id="timetable.end"),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="timetable.page-up"),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="timetable.page-down"),
+        Binding("home", "ends(-1)", N_("First"), show=False, id="timetable.home"),
+        Binding("end", "ends(1)", N_("Last"), show=False, id="timetable.end"),
     ]
 
     class Chosen(Message):
@@ -521,11 +528,14 @@ class Timetable(ScrollView, can_focus=True):
             title = f"{STAR} {title}"
         over = self._moment is not None and session.is_past(self._moment)
         # The kind, and the track its colour may stand for: colour is never the only sign.
-        kind = f"{session.kind.value} · {session.track}" if session.track else kind_label(session)
+        if session.track:
+            kind = f"{kind_name(session.kind)} · {session.track}"
+        else:
+            kind = kind_label(session)
         if block.open_end:
-            kind += f" · end {unknown(over)}"
+            kind += " · " + (_("end not given") if over else _("end TBA"))
         if session.key in self._hidden:
-            kind = f"hidden · {kind}"
+            kind = _("hidden · {what}").format(what=kind)
         kind = printable(kind)
         if height == 1:
             room = width - min(cell_len(kind) + 3, width // 2)
@@ -550,7 +560,7 @@ class Timetable(ScrollView, can_focus=True):
             return Segment(f"{self._clock(minute)} ", self._style("timetable--hour"))
         if minute - scale == DAY and self.grid.first < DAY:
             day = self.grid.day + timedelta(days=1)
-            return Segment(f"{day:%a}"[:3].ljust(AXIS) + "", self._style("timetable--axis"))
+            return Segment(weekday(day)[:AXIS].ljust(AXIS), self._style("timetable--axis"))
         return Segment(" " * AXIS, self._style("timetable--axis"))
 
     def _clock(self, minute: int) -> str:
@@ -644,18 +654,20 @@ class Timetable(ScrollView, can_focus=True):
         if index == 0 or index - 2 >= len(grid.unplaced):
             return Strip.blank(width, self._base_style)
         if index == 1:
-            text = f"Not on the grid, with no time or no venue: {len(grid.unplaced)}"
+            text = _("Not on the grid, with no time or no venue: {count}").format(
+                count=len(grid.unplaced)
+            )
             return Strip([Segment(_fit(text, width), self._style("timetable--heading"))], width)
         session = grid.unplaced[index - 2]
         over = self._moment is not None and session.is_past(self._moment)
         star = STAR if session.key in self._favourites else " "
         when = time_range(session, compact=True, zone=self._zone, over=over)
         if minute_of(session, grid.day) is not None and session.date != grid.day:
-            when += " (night)"
+            when += _(" (night)")
         parts = [when, venue_label(session, over=over), session.title, kind_label(session)]
         text = printable(f"{star} " + " · ".join(parts))
         if session.key in self._hidden:
-            text += " · hidden"
+            text += " · " + _("hidden")
         style = (
             self._style("timetable--cursor")
             if session.key == self._cursor and self.has_focus
