@@ -21,23 +21,26 @@ from tui_guide.cli.common import (
     unknown_festival,
 )
 from tui_guide.favourites.versions import ProgrammeVersions
-from tui_guide.programme.format import count, day_label
+from tui_guide.i18n import N_, _, ngettext
+from tui_guide.programme.format import day_label
 from tui_guide.programme.model import Programme
 from tui_guide.programme.text import printable
-from tui_guide.programme.versions import KINDS, Change
+from tui_guide.programme.versions import KIND_COUNTS, KINDS, Change
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "changes",
-        help="list the sessions new, changed or cancelled since you last looked",
-        description="Load the programme, compare it with the version last loaded, and list "
-        "every session that is new, changed (saying what) or cancelled since the changes were "
-        "last marked seen.",
+        help=_("list the sessions new, changed or cancelled since you last looked"),
+        description=_(
+            "Load the programme, compare it with the version last loaded, and list "
+            "every session that is new, changed (saying what) or cancelled since the changes "
+            "were last marked seen."
+        ),
     )
-    parser.add_argument("--festival", metavar="ID", help="only this festival's changes")
+    parser.add_argument("--festival", metavar="ID", help=_("only this festival's changes"))
     parser.add_argument(
-        "--seen", action="store_true", help="mark the changes listed as seen (they go away)"
+        "--seen", action="store_true", help=_("mark the changes listed as seen (they go away)")
     )
     data_option(parser)
     state_dir_option(parser, top=False)
@@ -51,23 +54,28 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     versions = ProgrammeVersions.beside(store.path)
     store.close()
     if versions is None:
-        say(err, "changes cannot be kept: the favourites store cannot be written")
+        say(err, _("changes cannot be kept: the favourites store cannot be written"))
         return EXIT_PROBLEMS
     try:
         versions.record(programme.festivals)
         found = versions.changes(args.festival)
         show(found, programme, out)
         if args.seen and found:
-            say(out, f"{count(versions.seen(found), 'change')} marked seen.")
+            done = versions.seen(found)
+            say(out, ngettext("{n} change marked seen.", "{n} changes marked seen.", done))
     finally:
         versions.close()
     return EXIT_OK
 
 
+COLUMNS = (N_("Kind"), N_("Date"), N_("Time"), N_("Title"), N_("Venue"), N_("What"))
+CHANGE_KINDS = {"new": N_("new"), "changed": N_("changed"), "cancelled": N_("cancelled")}
+
+
 def show(found: list[Change], programme: Programme, out: Console) -> None:
     """The changes as a table per festival, with a count per kind above it."""
     if not found:
-        out.print(Text("No changes since you last looked."))
+        out.print(Text(_("No changes since you last looked.")))
         return
     by_festival: dict[str, list[Change]] = {}
     for change in found:
@@ -76,23 +84,25 @@ def show(found: list[Change], programme: Programme, out: Console) -> None:
         festival = programme.festival(festival_id)
         name = festival.name if festival else festival_id
         counts = ", ".join(
-            f"{n} {kind}" for kind in KINDS if (n := sum(1 for c in changes if c.kind == kind))
+            KIND_COUNTS[kind](n)
+            for kind in KINDS
+            if (n := sum(1 for c in changes if c.kind == kind))
         )
         table = Table(
             title=Text(printable(f"{name} — {counts}")), title_justify="left", expand=True
         )
-        for column in ("Kind", "Date", "Time", "Title", "Venue", "What"):
-            table.add_column(column, overflow="fold", no_wrap=column in ("Kind", "Date", "Time"))
+        for index, column in enumerate(COLUMNS):
+            table.add_column(_(column), overflow="fold", no_wrap=index < 3)
         for change in sorted(changes, key=_order):
             shown = change.after or change.before
             assert shown is not None
-            times, day, venue, title, _ = shown
+            times, day, venue, title, _people = shown
             table.add_row(
-                Text(change.kind),
+                Text(_(CHANGE_KINDS[change.kind])),
                 Text(_day(day)),
-                Text(times or "TBA"),
+                Text(times or _("TBA")),
                 Text(printable(title)),
-                Text(printable(venue or "TBA")),
+                Text(printable(venue or _("TBA"))),
                 Text(printable(change.what())),
             )
         out.print(table)
@@ -101,7 +111,7 @@ def show(found: list[Change], programme: Programme, out: Console) -> None:
 def _day(text: str) -> str:
     """'Sun 7 Dec' for a fingerprint's ISO date; the text itself if it is none (edited)."""
     try:
-        return day_label(date.fromisoformat(text)) if text else "Date TBA"
+        return day_label(date.fromisoformat(text)) if text else _("Date TBA")
     except ValueError:
         return printable(text)
 

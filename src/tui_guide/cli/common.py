@@ -15,11 +15,11 @@ from rich.text import Text
 
 from tui_guide.atomic import Protected, Refused, write_atomically
 from tui_guide.favourites import STATE_ENV, Favourites, locate
+from tui_guide.i18n import _, ngettext
 from tui_guide.library.cache import cache_dir
 from tui_guide.library.load import expand, load_programme
 from tui_guide.library.sources import DATA_ENV, data_paths, programmes_dir
 from tui_guide.programme import Kind, Programme
-from tui_guide.programme.format import count
 from tui_guide.programme.haystacks import festival_texts
 from tui_guide.programme.model import Festival, Problem, Session
 from tui_guide.programme.query import SessionFilter
@@ -42,8 +42,10 @@ def data_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
         metavar="PATH",
         dest="data" if top else "sub_data",
         default=None,
-        help=f"a programme folder or file to load instead of the bundled one "
-        f"(repeatable; also ${DATA_ENV})",
+        help=_(
+            "a programme folder or file to load instead of the bundled one (repeatable; also "
+            "${variable})"
+        ).format(variable=DATA_ENV),
     )
     timezone_option(parser, top=top)
 
@@ -54,7 +56,9 @@ def zone(value: str) -> str:
         ZoneInfo(value)
     except Exception:  # zoneinfo raises several types for odd names
         raise argparse.ArgumentTypeError(
-            f"unknown time zone {value!r} (use an IANA name such as Europe/Berlin)"
+            _("unknown time zone {value} (use an IANA name such as Europe/Berlin)").format(
+                value=repr(value)
+            )
         ) from None
     return value
 
@@ -67,9 +71,11 @@ def timezone_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
         type=zone,
         metavar="ZONE",
         default=None if top else argparse.SUPPRESS,
-        help="the IANA time zone (such as America/Montreal) of the wall-clock times of "
-        "schedule.xml, schedule.json and iCalendar files that name none; a zone a file "
-        "names is kept, and TOML files always name theirs",
+        help=_(
+            "the IANA time zone (such as America/Montreal) of the wall-clock times of "
+            "schedule.xml, schedule.json and iCalendar files that name none; a zone a file "
+            "names is kept, and TOML files always name theirs"
+        ),
     )
 
 
@@ -83,7 +89,7 @@ def report(problems: Sequence[Problem], err: Console, skipped: Sequence[Path] = 
     for problem in problems:
         say(err, str(problem))
     for path in skipped:
-        say(err, f"{path}: skipped (see the problems above)")
+        say(err, _("{file}: skipped (see the problems above)").format(file=path))
 
 
 def tally(problems: Sequence[Problem], skipped: Sequence[Path] = ()) -> str:
@@ -92,12 +98,13 @@ def tally(problems: Sequence[Problem], skipped: Sequence[Path] = ()) -> str:
     warnings = len(problems) - errors
     parts = []
     if errors:
-        parts.append(
-            count(errors, "error") + (f" in {count(len(skipped), 'file')}" if skipped else "")
-        )
+        part = ngettext("{n} error", "{n} errors", errors)
+        if skipped:
+            part += ngettext(" in {n} file", " in {n} files", len(skipped))
+        parts.append(part)
     if warnings:
-        parts.append(count(warnings, "warning"))
-    return "; ".join(parts) or "no problems"
+        parts.append(ngettext("{n} warning", "{n} warnings", warnings))
+    return "; ".join(parts) or _("no problems")
 
 
 def say(console: Console, text: str) -> None:
@@ -112,7 +119,9 @@ def state_dir_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
         type=Path,
         metavar="DIR",
         default=None if top else argparse.SUPPRESS,
-        help=f"where My programme is kept (default: ${STATE_ENV}, else your data folder)",
+        help=_("where My programme is kept (default: ${variable}, else your data folder)").format(
+            variable=STATE_ENV
+        ),
     )
 
 
@@ -121,32 +130,36 @@ def day(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a date in YYYY-MM-DD form: {value}").format(value=repr(value))
+        ) from None
 
 
 def filter_options(parser: argparse.ArgumentParser) -> None:
     """`--festival`, `--day`, `--venue`, `--kind` and `--search`, as `list` and `export` take
     them; `session_filter` reads them back."""
-    parser.add_argument("--festival", metavar="ID", help="only this festival (its id)")
+    parser.add_argument("--festival", metavar="ID", help=_("only this festival (its id)"))
     parser.add_argument(
         "--day",
         type=day,
         metavar="YYYY-MM-DD",
-        help="only this festival day (its night included: 01:30 after it is in it)",
+        help=_("only this festival day (its night included: 01:30 after it is in it)"),
     )
-    parser.add_argument("--venue", metavar="VENUE", help="only this venue (id or name)")
+    parser.add_argument("--venue", metavar="VENUE", help=_("only this venue (id or name)"))
     parser.add_argument(
         "--kind",
         choices=[k.value for k in Kind],
         action="append",
-        help="only this kind of session (repeatable)",
+        help=_("only this kind of session (repeatable)"),
     )
     parser.add_argument(
         "--search",
         metavar="TEXT",
         default="",
-        help="only sessions matching (by title, people, venue, track, tags, description, "
-        "festival name or city); list shows the best match first",
+        help=_(
+            "only sessions matching (by title, people, venue, track, tags, description, "
+            "festival name or city); list shows the best match first"
+        ),
     )
 
 
@@ -211,7 +224,7 @@ def output_option(parser: argparse.ArgumentParser) -> None:
         type=output_file,
         required=True,
         metavar="FILE",
-        help="the file to write ('-' for standard output)",
+        help=_("the file to write ('-' for standard output)"),
     )
 
 
@@ -229,7 +242,9 @@ def minutes(value: str) -> int:
         number = -1
     if not 0 <= number <= MAX_MINUTES:
         raise argparse.ArgumentTypeError(
-            f"not a number of minutes from 0 to {MAX_MINUTES} (a week): {shown!r}"
+            _("not a number of minutes from 0 to {most} (a week): {value}").format(
+                most=MAX_MINUTES, value=repr(shown)
+            )
         )
     return number
 
@@ -257,8 +272,8 @@ def unknown_festival(programme: Programme, festival: str | None, err: Console) -
     """True (and said) when `festival` is given and not loaded."""
     if not festival or any(fold(f.id) == fold(festival) for f in programme.festivals):
         return False
-    known = ", ".join(f.id for f in programme.festivals) or "none loaded"
-    say(err, f"no festival with id {festival!r} (known: {known})")
+    known = ", ".join(f.id for f in programme.festivals) or _("none loaded")
+    say(err, _("no festival with id {id} (known: {known})").format(id=repr(festival), known=known))
     return True
 
 
@@ -313,6 +328,8 @@ def write_file(path: Path, data: bytes, err: Console, keep: Sequence[Protected])
         say(err, str(error))
         return False
     except OSError as error:
-        say(err, f"{path}: cannot write: {error.strerror or error}")
+        say(
+            err, _("{file}: cannot write: {error}").format(file=path, error=error.strerror or error)
+        )
         return False
     return True

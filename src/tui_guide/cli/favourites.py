@@ -29,6 +29,7 @@ from tui_guide.favourites.gaps import Fit, Gap, gap_label, gaps_with_fits, lengt
 from tui_guide.favourites.transfer import TransferError, dump
 from tui_guide.favourites.transfer import load as load_transfer
 from tui_guide.formats.ics import calendar
+from tui_guide.i18n import N_, _, ngettext, number
 from tui_guide.programme.format import count, day_label, time_range, zone_label
 from tui_guide.programme.model import Programme, Session
 from tui_guide.programme.text import fold, printable
@@ -117,24 +118,28 @@ def _list(store: Favourites, programme: Programme, festival: str | None, out: Co
             title_justify="left",
             expand=True,
         )
-        for column in ("Date", "Time", "Title", "Venue", "Changed since starred"):
-            table.add_column(column, overflow="fold", no_wrap=column in ("Date", "Time"))
+        for index, column in enumerate(
+            (N_("Date"), N_("Time"), N_("Title"), N_("Venue"), N_("Changed since starred"))
+        ):
+            table.add_column(_(column), overflow="fold", no_wrap=index < 2)
         for session in sessions:
             entry = store.get(session.key)
             table.add_row(
                 Text(day_label(session.date)),
                 Text(time_range(session)),
                 Text(printable(session.title, clip=True)),
-                Text(printable(session.venue.name, clip=True) if session.venue else "Venue TBA"),
+                Text(printable(session.venue.name, clip=True) if session.venue else _("Venue TBA")),
                 Text(printable("; ".join(changes(entry.snapshot if entry else None, session)))),
             )
         out.print(table)
         _print_gaps(gaps_with_fits(sessions, programme), out)
     if gone:
-        title = f"No longer in the programme ({len(gone):,})"
+        title = _("No longer in the programme ({count})").format(
+            count=number(len(gone), grouped=True)
+        )
         table = Table(title=title, title_justify="left", expand=True)
-        for column in ("Last known title", "When", "Key"):
-            table.add_column(column, overflow="fold")
+        for column in (N_("Last known title"), N_("When"), N_("Key")):
+            table.add_column(_(column), overflow="fold")
         for favourite in gone[:SHOWN_GONE]:
             when = favourite.snapshot.when() if favourite.snapshot else ""
             table.add_row(
@@ -146,12 +151,17 @@ def _list(store: Favourites, programme: Programme, festival: str | None, out: Co
         if len(gone) > SHOWN_GONE:
             out.print(
                 Text(
-                    f"… and {len(gone) - SHOWN_GONE:,} more no longer in the programme; "
-                    "`tui-guide favourites export --format json -o FILE` writes them all"
+                    ngettext(
+                        "… and {n} more no longer in the programme; "
+                        "`tui-guide favourites export --format json -o FILE` writes them all",
+                        "… and {n} more no longer in the programme; "
+                        "`tui-guide favourites export --format json -o FILE` writes them all",
+                        len(gone) - SHOWN_GONE,
+                    )
                 )
             )
     if not found and not gone:
-        out.print(Text("No favourites yet: star sessions in the guide with s."))
+        out.print(Text(_("No favourites yet: star sessions in the guide with s.")))
     return EXIT_OK
 
 
@@ -159,20 +169,29 @@ def _print_gaps(found: list[tuple[Gap, list[Fit]]], out: Console) -> None:
     """The free time between favourites, a line each, with the sessions that fit under it."""
     if not found:
         return
-    out.print(Text("Free time between favourites, and what fits", style="bold"))
+    out.print(Text(_("Free time between favourites, and what fits"), style="bold"))
     for gap, fits in found:
         line = f"{day_label(gap.day)}  {gap_label(gap)}"
-        line += f" — after {gap.after.title}, before {gap.before.title}"
+        line += _(" — after {title}, before {next}").format(
+            title=gap.after.title, next=gap.before.title
+        )
         out.print(Text(printable(line)), soft_wrap=True)
         if not fits:
-            out.print(Text("    nothing fits"))
+            out.print(Text("    " + _("nothing fits")))
         for fit in fits[:SHOWN_FITS]:
-            spare = f"{length(fit.spare)} to spare" if fit.spare else "fills the gap"
-            where = fit.session.venue.name if fit.session.venue else "Venue TBA"
+            spare = (
+                _("{time} to spare").format(time=length(fit.spare))
+                if fit.spare
+                else _("fills the gap")
+            )
+            where = fit.session.venue.name if fit.session.venue else _("Venue TBA")
             row = f"    {time_range(fit.session)}  {fit.session.title} · {where} ({spare})"
             out.print(Text(printable(row)), soft_wrap=True)
         if len(fits) > SHOWN_FITS:
-            out.print(Text(f"    … and {len(fits) - SHOWN_FITS} more that fit"))
+            more = ngettext(
+                "… and {n} more that fits", "… and {n} more that fit", len(fits) - SHOWN_FITS
+            )
+            out.print(Text("    " + more))
 
 
 def _export(

@@ -21,8 +21,9 @@ from tui_guide.cli.common import (
     unknown_festival,
 )
 from tui_guide.formats.listing import as_csv, as_json
+from tui_guide.i18n import N_, _
 from tui_guide.programme.clock import Clock
-from tui_guide.programme.format import day_label, time_range, venue_label, zone_label
+from tui_guide.programme.format import day_label, kind_name, time_range, venue_label, zone_label
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.text import printable
 
@@ -30,16 +31,18 @@ from tui_guide.programme.text import printable
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "list",
-        help="print the programme as a table, JSON or CSV",
-        description="Print sessions in each festival's local time, filtered: as a table, or "
-        "for scripts as JSON (every field) or CSV (a header row, then a row per session).",
+        help=_("print the programme as a table, JSON or CSV"),
+        description=_(
+            "Print sessions in each festival's local time, filtered: as a table, or "
+            "for scripts as JSON (every field) or CSV (a header row, then a row per session)."
+        ),
     )
     data_option(parser)
     parser.add_argument(
         "--format",
         choices=["table", "json", "csv"],
         default="table",
-        help="table (the default), json or csv; problems still go to standard error",
+        help=_("table (the default), json or csv; problems still go to standard error"),
     )
     filter_options(parser)
 
@@ -60,7 +63,8 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     return EXIT_PROBLEMS if not programme.festivals else EXIT_OK
 
 
-HEADERS = ("Date", "Time", "Title", "Kind", "Venue", "People")
+HEADERS = (N_("Date"), N_("Time"), N_("Title"), N_("Kind"), N_("Venue"), N_("People"))
+"""The table's headings (in the guide's language; JSON and CSV keep their English names)."""
 # The columns that wrap, served in this order: Title, Venue, People, then Date and Time (a
 # date or time itself never wraps, "Time not given" may).
 GROWING = (2, 4, 5, 0, 1)
@@ -75,7 +79,7 @@ def _tables(chosen: list[tuple[Festival, list[Session]]], out: Console, clock: C
         table = Table(
             title=Text(
                 printable(
-                    f"{festival.name} — {festival.city or 'place TBA'}, "
+                    f"{festival.name} — {festival.city or _('place TBA')}, "
                     f"{zone_label(festival.timezone)}",
                     clip=True,
                 )
@@ -87,7 +91,7 @@ def _tables(chosen: list[tuple[Festival, list[Session]]], out: Console, clock: C
                 day_label(session.date, over=(over := session.is_past(moment))),
                 time_range(session, over=over),
                 printable(session.title, clip=True),
-                session.kind.value,
+                kind_name(session.kind),
                 printable(venue_label(session, over=over), clip=True),
                 printable(", ".join(p.name for p in session.people), clip=True),
             ]
@@ -95,8 +99,9 @@ def _tables(chosen: list[tuple[Festival, list[Session]]], out: Console, clock: C
         ]
         # Dates, times and kinds stay on one line; the prose columns share what is left by
         # their content, titles first (`fit_widths`).
-        widths = fit_widths(HEADERS, rows, out.width, growing=GROWING, whole=WHOLE)
-        for index, column in enumerate(HEADERS):
+        headers = [_(header) for header in HEADERS]
+        widths = fit_widths(headers, rows, out.width, growing=GROWING, whole=WHOLE)
+        for index, column in enumerate(headers):
             table.add_column(
                 column,
                 overflow="fold",  # only a word longer than its column is split
@@ -107,4 +112,4 @@ def _tables(chosen: list[tuple[Festival, list[Session]]], out: Console, clock: C
             table.add_row(*(Text(cell) for cell in row))
         out.print(table)
     if not chosen:
-        out.print(Text("No sessions match."))
+        out.print(Text(_("No sessions match.")))

@@ -75,10 +75,12 @@ def _moment(value: str) -> datetime:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"not a date and time such as 2025-12-07T14:10: {value!r}"
+            _("not a date and time such as 2025-12-07T14:10: {value}").format(value=repr(value))
         ) from None
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise argparse.ArgumentTypeError(f"{value!r} is out of range (years 1900 to 2999)")
+        raise argparse.ArgumentTypeError(
+            _("{value} is out of range (years 1900 to 2999)").format(value=repr(value))
+        )
     return moment
 
 
@@ -99,17 +101,20 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     told apart and the guide's start imports none of them."""
     parser = argparse.ArgumentParser(
         prog="tui-guide",
-        description="An offline terminal guide to festival programmes. "
-        "With no command, opens the guide.",
+        description=_(
+            "An offline terminal guide to festival programmes. With no command, opens the guide."
+        ),
     )
-    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+    parser.add_argument("--version", action=_Version, nargs=0, help=_("show the version and exit"))
     data_option(parser, top=True)
     parser.add_argument(
         "--now",
         type=_moment,
         metavar="YYYY-MM-DDTHH:MM",
-        help="freeze the clock at this moment (in each festival's own time zone unless an "
-        "offset is given), for demos and tests",
+        help=_(
+            "freeze the clock at this moment (in each festival's own time zone unless an "
+            "offset is given), for demos and tests"
+        ),
     )
     state_dir_option(parser, top=True)
     parser.add_argument(
@@ -126,8 +131,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         type=minutes,
         default=10,
         metavar="MINUTES",
-        help="notify when a favourite starts within this many minutes (default 10; 0: never; "
-        "at most 10080, a week)",
+        help=_(
+            "notify when a favourite starts within this many minutes (default 10; 0: never; "
+            "at most 10080, a week)"
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted, added = _asked_for(argv), set()

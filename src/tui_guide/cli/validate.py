@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from tui_guide.cli.common import EXIT_OK, EXIT_PROBLEMS, data_of, data_option, report, tally
+from tui_guide.i18n import _, ngettext
 from tui_guide.library.load import load_programme
 from tui_guide.library.sources import data_paths
 from tui_guide.programme.format import count
@@ -19,17 +20,21 @@ from tui_guide.programme.text import printable
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "validate",
-        help="check programme files and report every problem",
-        description="Check programme files and report every problem with file and line. "
-        "Exits 0 when nothing is wrong or there are only warnings (and says how many), "
-        "2 on any error; with --strict, warnings fail too.",
+        help=_("check programme files and report every problem"),
+        description=_(
+            "Check programme files and report every problem with file and line. "
+            "Exits 0 when nothing is wrong or there are only warnings (and says how many), "
+            "2 on any error; with --strict, warnings fail too."
+        ),
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="fail (exit 2) on warnings too: what was decided in reading another system's "
-        "schedule, such as a time zone taken from its offsets",
+        help=_(
+            "fail (exit 2) on warnings too: what was decided in reading another system's "
+            "schedule, such as a time zone taken from its offsets"
+        ),
     )
     data_option(parser)
 
@@ -43,12 +48,13 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         err.print(Text(summary), soft_wrap=True)
         return EXIT_PROBLEMS
     if programme.problems and args.strict:
-        err.print(Text(f"{summary}, and --strict makes warnings fail"), soft_wrap=True)
+        said = _("{summary}, and --strict makes warnings fail").format(summary=summary)
+        err.print(Text(said), soft_wrap=True)
         return EXIT_PROBLEMS
-    loaded = (
-        f"OK: {count(len(programme.festivals), 'festival')}, "
-        f"{count(len(programme.venues), 'venue')}, "
-        f"{count(len(programme.sessions), 'session')}"
+    loaded = _("OK: {festivals}, {venues}, {sessions}").format(
+        festivals=ngettext("{n} festival", "{n} festivals", len(programme.festivals)),
+        venues=ngettext("{n} venue", "{n} venues", len(programme.venues)),
+        sessions=ngettext("{n} session", "{n} sessions", len(programme.sessions)),
     )
     out.print(Text(f"{loaded}; {summary}" if programme.problems else loaded), soft_wrap=True)
     for festival in programme.festivals:

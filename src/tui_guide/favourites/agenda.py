@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from tui_guide.favourites.entry import Favourite
+from tui_guide.i18n import _
 from tui_guide.programme.model import Programme, Session
 from tui_guide.programme.text import fold
 
@@ -39,7 +40,7 @@ def clashes(sessions: Sequence[Session]) -> dict[str, str]:
     for session in sessions:
         others = [o.title for o in sessions if o.key != session.key and o.overlaps(session)]
         if others:
-            notes[session.key] = "Clashes with " + "; ".join(others)
+            notes[session.key] = _("Clashes with {sessions}").format(sessions="; ".join(others))
     return notes
 
 
@@ -61,12 +62,16 @@ def tight_walks(sessions: Iterable[Session], minutes: int = WALK_MINUTES) -> dic
             gap = starts - ends
             if then.venue == first.venue or not timedelta(0) <= gap < timedelta(minutes=minutes):
                 continue
-            walk = f"{int(gap.total_seconds() // 60)} min"
+            walk = int(gap.total_seconds() // 60)
             notes.setdefault(first.key, []).append(
-                f"Only {walk} to get to {then.venue.name} for {then.title}"
+                _("Only {minutes} min to get to {venue} for {title}").format(
+                    minutes=walk, venue=then.venue.name, title=then.title
+                )
             )
             notes.setdefault(then.key, []).append(
-                f"Only {walk} to get here from {first.venue.name} after {first.title}"
+                _("Only {minutes} min to get here from {venue} after {title}").format(
+                    minutes=walk, venue=first.venue.name, title=first.title
+                )
             )
     return {key: "; ".join(found) for key, found in notes.items()}
 

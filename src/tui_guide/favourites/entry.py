@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from tui_guide.i18n import _
 from tui_guide.programme.format import day_label
 from tui_guide.programme.model import Session
 from tui_guide.reading import whole
@@ -61,7 +62,7 @@ class Favourite:
 
 
 def _hm(value: time | None) -> str:
-    return "TBA" if value is None else f"{value:%H:%M}"
+    return _("TBA") if value is None else f"{value:%H:%M}"
 
 
 def changes(snapshot: Snapshot | None, session: Session) -> list[str]:
@@ -71,13 +72,19 @@ def changes(snapshot: Snapshot | None, session: Session) -> list[str]:
     now = Snapshot.of(session)
     found = []
     if now.title != snapshot.title:
-        found.append(f"title was {snapshot.title!r}")
+        found.append(_("title was {title}").format(title=repr(snapshot.title)))
     if now.date != snapshot.date:
-        found.append(f"date {day_label(snapshot.date)} → {day_label(now.date)}")
+        found.append(
+            _("date {was} → {now}").format(was=day_label(snapshot.date), now=day_label(now.date))
+        )
     if (now.start, now.end) != (snapshot.start, snapshot.end):
         before = _hm(snapshot.start) + (f"–{_hm(snapshot.end)}" if snapshot.end else "")
         after = _hm(now.start) + (f"–{_hm(now.end)}" if now.end else "")
-        found.append(f"time {before} → {after}")
+        found.append(_("time {was} → {now}").format(was=before, now=after))
     if now.venue != snapshot.venue:
-        found.append(f"venue {snapshot.venue or 'TBA'} → {now.venue or 'TBA'}")
+        found.append(
+            _("venue {was} → {now}").format(
+                was=snapshot.venue or _("TBA"), now=now.venue or _("TBA")
+            )
+        )
     return found

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tui_guide.favourites.agenda import WALK_MINUTES
+from tui_guide.i18n import _
 from tui_guide.programme.model import Programme, Session, Venue
 
 MIN_FREE_MINUTES = 30
@@ -81,7 +82,7 @@ def gaps(
         if session.starts_at is not None and session.day is not None:
             by_day.setdefault((session.festival_id, session.day), []).append(session)
     found: list[Gap] = []
-    for (_, day), sessions in sorted(by_day.items()):
+    for (_festival, day), sessions in sorted(by_day.items()):
         sessions.sort(key=Session.sort_key)
         last: Session | None = None  # of the favourites so far, the one that ends last
         unknown = False  # since it, a favourite with no end: when the visitor is free is not known
@@ -129,8 +130,10 @@ def length(span: timedelta) -> str:
     minutes = max(0, int(span.total_seconds() // 60))
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
+        return _("{minutes} min").format(minutes=rest)
+    if rest:
+        return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+    return _("{hours} h").format(hours=hours)
 
 
 def gap_label(gap: Gap, zone: ZoneInfo | None = None) -> str:
@@ -139,9 +142,13 @@ def gap_label(gap: Gap, zone: ZoneInfo | None = None) -> str:
     starts, ends = gap.starts, gap.ends
     if zone is not None:
         starts, ends = starts.astimezone(zone), ends.astimezone(zone)
-    text = f"free {starts:%H:%M}–{ends:%H:%M}, {length(gap.free)}"
+    text = _("free {start}–{end}, {length}").format(
+        start=f"{starts:%H:%M}", end=f"{ends:%H:%M}", length=length(gap.free)
+    )
     if gap.walk and gap.before.venue is not None:
-        text += f" and {length(gap.walk)} to walk to {gap.before.venue.name}"
+        text += _(" and {length} to walk to {venue}").format(
+            length=length(gap.walk), venue=gap.before.venue.name
+        )
     return text
 
 

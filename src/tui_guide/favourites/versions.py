@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui_guide.favourites.database import Damaged, Unusable, connect, immediate
-from tui_guide.programme.format import count
+from tui_guide.i18n import _, ngettext
 from tui_guide.programme.model import Festival
 from tui_guide.programme.text import fold
 from tui_guide.programme.versions import (
+    KIND_COUNTS,
     KINDS,
     Change,
     Fingerprint,
@@ -60,15 +61,22 @@ class Recorded:
     def counts(self) -> str:
         """'2 new, 1 changed, 1 cancelled' (the kinds found), '' when none."""
         found = {kind: sum(1 for c in self.found if c.kind == kind) for kind in KINDS}
-        return ", ".join(f"{n} {kind}" for kind, n in found.items() if n)
+        return ", ".join(KIND_COUNTS[kind](n) for kind, n in found.items() if n)
 
     def summary(self) -> str:
         """'Changed sessions: 2 new, 1 cancelled; 5 changes not seen yet (tui-guide
         changes).', or 'No session changed.'"""
-        head = f"Changed sessions: {self.counts()}" if self.found else "No session changed"
+        if self.found:
+            head = _("Changed sessions: {counts}").format(counts=self.counts())
+        else:
+            head = _("No session changed")
         if not self.unseen:
             return f"{head}."
-        return f"{head}; {count(self.unseen, 'change')} not seen yet (tui-guide changes)."
+        return head + ngettext(
+            "; {n} change not seen yet (tui-guide changes).",
+            "; {n} changes not seen yet (tui-guide changes).",
+            self.unseen,
+        )
 
 
 class ProgrammeVersions:

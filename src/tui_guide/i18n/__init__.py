@@ -58,11 +58,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _current.ngettext(singular, plural, n).replace("{n}", number(n))
 
 
-def number(n: int) -> str:
-    """`n` as the current language writes it: '50000' in English (as the guide always has),
-    '50 000' in Russian, '50.000' in Turkish."""
+def number(n: int, *, grouped: bool = False) -> str:
+    """`n` as the current language writes it: '50000' in English (as the guide always has
+    counted; '50,000' when `grouped`), '50 000' in Russian, '50.000' in Turkish."""
     if _language == ENGLISH or abs(n) < 1000:
-        return str(n)
+        return f"{n:,}" if grouped else str(n)
     from babel.numbers import format_decimal
 
     return str(format_decimal(n, locale=_language))

@@ -10,10 +10,11 @@ last version seen).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from tui_guide.i18n import N_, _, ngettext
 from tui_guide.programme.model import Festival, Session
 
 FIELDS = ("time", "day", "venue", "title", "people")
@@ -21,8 +22,23 @@ FIELDS = ("time", "day", "venue", "title", "people")
 
 Fingerprint = tuple[str, str, str, str, str]
 
+FIELD_LABELS = {
+    "time": N_("time {was} → {now}"),
+    "day": N_("day {was} → {now}"),
+    "venue": N_("venue {was} → {now}"),
+    "title": N_("title {was} → {now}"),
+    "people": N_("people {was} → {now}"),
+}
+"""How a change of each field reads (in the guide's language)."""
+
 Kind = Literal["new", "changed", "cancelled"]
 KINDS: tuple[Kind, ...] = ("new", "changed", "cancelled")
+KIND_COUNTS: dict[Kind, Callable[[int], str]] = {
+    "new": lambda n: ngettext("{n} new", "{n} new", n),
+    "changed": lambda n: ngettext("{n} changed", "{n} changed", n),
+    "cancelled": lambda n: ngettext("{n} cancelled", "{n} cancelled", n),
+}
+"""How many of each kind, as a summary says it ('2 new, 1 cancelled')."""
 
 
 def fingerprint(session: Session) -> Fingerprint:
@@ -113,6 +129,6 @@ class Change:
         parts = []
         for name in self.fields:
             index = FIELDS.index(name)
-            was, now = self.before[index] or "TBA", self.after[index] or "TBA"
-            parts.append(f"{name} {was} → {now}")
+            was, now = self.before[index] or _("TBA"), self.after[index] or _("TBA")
+            parts.append(_(FIELD_LABELS[name]).format(was=was, now=now))
         return "; ".join(parts)

@@ -19,7 +19,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.message import Message
 
-from tui_guide.programme.format import count, day_label, time_range, venue_label
+from tui_guide.i18n import N_, _, ngettext
+from tui_guide.programme.format import day_label, time_range, venue_label
 from tui_guide.programme.haystacks import (
     LABEL,
     PLACE,
@@ -81,7 +82,8 @@ def build_entries(
                 Entry(
                     venue.name,
                     "venue",
-                    f"{count(len(festival.sessions_at(venue)), 'session')} · {festival.name}",
+                    ngettext("{n} session", "{n} sessions", len(festival.sessions_at(venue)))
+                    + f" · {festival.name}",
                     ((TITLE, venue.name), (PLACE, venue.city or ""), (LABEL, venue.address or "")),
                     partial(OpenVenue, festival, venue),
                 )
@@ -91,7 +93,7 @@ def build_entries(
             Entry(
                 person.name,
                 "person",
-                count(person.session_count, "session"),
+                ngettext("{n} session", "{n} sessions", person.session_count),
                 tuple((TITLE, spelling) for spelling in person.spellings),
                 partial(OpenPerson, person.key),
             )
@@ -113,9 +115,9 @@ def build_entries(
                 Entry(
                     names[key],
                     what,
-                    count(len(grouped), "session"),
+                    ngettext("{n} session", "{n} sessions", len(grouped)),
                     ((TITLE, names[key]),),
-                    partial(OpenSessions, f"{what.title()}: {names[key]}", grouped),
+                    partial(OpenSessions, _(_HEADINGS[what]).format(name=names[key]), grouped),
                 )
             )
     if not sessions:
@@ -126,6 +128,21 @@ def build_entries(
             raise Cancelled
         entries.append(session_entry(session, texts.get(session.festival_id, ())))
     return entries
+
+
+_WHAT = {
+    "festival": N_("festival"),
+    "venue": N_("venue"),
+    "person": N_("person"),
+    "country": N_("country"),
+    "tag": N_("tag"),
+    "session": N_("session"),
+    "search": N_("search"),
+}
+"""What each hit is, as the palette says it beside the hit (in the guide's language)."""
+
+_HEADINGS = {"country": N_("Country: {name}"), "tag": N_("Tag: {name}")}
+"""The heading of the sessions of a country or a tag, opened from the palette."""
 
 
 def session_entry(session: Session, festival: tuple[str, ...] = (), *, over: bool = False) -> Entry:
@@ -243,7 +260,8 @@ class ProgrammeCommands(Provider):
         )
 
     def _hit_display(self, entry: Entry) -> Content:
-        return Content.assemble(plain(entry.label), (f"  {entry.what}", "dim"))
+        what = _WHAT.get(entry.what)
+        return Content.assemble(plain(entry.label), (f"  {_(what) if what else entry.what}", "dim"))
 
     async def search(self, query: str) -> Hits:
         if not query_words(query):
@@ -260,11 +278,21 @@ class ProgrammeCommands(Provider):
             after = score(max(exact, default=FUZZY - 1), len(best))
             text = " ".join(query.split())
             everything = Entry(
-                f"All {count(sessions, 'session')} matching “{text}”",
+                ngettext(
+                    "All {n} session matching “{text}”",
+                    "All {n} sessions matching “{text}”",
+                    sessions,
+                ).format(text=text),
                 "search",
-                f"{shown} shown here" if shown < sessions else "as a list by day",
+                (
+                    ngettext("{n} shown here", "{n} shown here", shown)
+                    if shown < sessions
+                    else _("as a list by day")
+                ),
                 (),
-                lambda: OpenSessions(f"Search: {text}", palette.all_sessions(text)),
+                lambda: OpenSessions(
+                    _("Search: {text}").format(text=text), palette.all_sessions(text)
+                ),
             )
             yield self._hit(everything, after)
 

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from tui_guide.i18n import N_, _, ngettext
 from tui_guide.programme.format import day_label
 from tui_guide.programme.model import Session
-from tui_guide.programme.versions import KINDS, Change
+from tui_guide.programme.versions import KIND_COUNTS, KINDS, Change
 from tui_guide.tui.messages import MarkChangesSeen
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.widgets.filter_bar import FilterBar
@@ -25,13 +25,6 @@ from tui_guide.tui.widgets.footer import guide_footer
 from tui_guide.tui.widgets.options import refill
 from tui_guide.tui.widgets.plain import plain
 from tui_guide.tui.widgets.session_list import SessionList, day_groups
-
-_KIND_COUNTS = {
-    "new": (N_("{n} new"), N_("{n} new")),
-    "changed": (N_("{n} changed"), N_("{n} changed")),
-    "cancelled": (N_("{n} cancelled"), N_("{n} cancelled")),
-}
-"""How many of each kind of change, as the summary says it: '2 new, 1 cancelled'."""
 
 
 def note(change: Change) -> str:
@@ -177,7 +170,7 @@ class ChangesScreen(ListScreen):
     def _summarise(self) -> None:
         changes = self._shown
         kinds = Counter(c.kind for c in changes)
-        parts = ", ".join(ngettext(*_KIND_COUNTS[k], kinds[k]) for k in KINDS if kinds[k])
+        parts = ", ".join(KIND_COUNTS[k](kinds[k]) for k in KINDS if kinds[k])
         which = [
             label
             for on_, label in (

@@ -81,15 +81,13 @@ class FilterBadge(Static):
     def show(self, chosen: SessionFilter, hide_past: bool, hidden: int = 0) -> None:
         """Say which filters are on and how many things are hidden (H shows them), or hide
         when none is."""
-        parts = [
-            ngettext(one, many, len(values))
-            for values, one, many in (
-                (chosen.kinds, N_("{n} kind"), N_("{n} kinds")),
-                (chosen.tracks, N_("{n} track"), N_("{n} tracks")),
-                (chosen.countries, N_("{n} country"), N_("{n} countries")),
-            )
-            if values
-        ]
+        parts = []
+        if chosen.kinds:
+            parts.append(ngettext("{n} kind", "{n} kinds", len(chosen.kinds)))
+        if chosen.tracks:
+            parts.append(ngettext("{n} track", "{n} tracks", len(chosen.tracks)))
+        if chosen.countries:
+            parts.append(ngettext("{n} country", "{n} countries", len(chosen.countries)))
         if hide_past:
             parts.append(_("past hidden"))
         if hidden:
