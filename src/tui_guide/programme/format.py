@@ -33,6 +33,10 @@ KIND_LABELS: dict[Kind, str] = {
 """The kinds as shown (in the guide's language); files and `--kind` keep `Kind.value`."""
 
 
+COMPACT_WIDTH = 13
+"""The most cells a `compact` time takes: '23:55–00:35⁺¹'."""
+
+
 def count(number: int, noun: str, plural: str | None = None) -> str:
     """'1 session', '2 sessions'; `plural` for nouns that do not just take an s."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
@@ -119,7 +123,9 @@ def time_range(
         # "Time not given" is a cell too wide for a list's time column: "not given" says it.
         if compact and over:
             return _(NOT_GIVEN)
-        return _("Time not given") if over else _("Time TBA")
+        label = _("Time not given") if over else _("Time TBA")
+        # A language's "Time TBA" longer than the column says the word alone ("уточняется").
+        return _(TBA) if compact and len(label) > COMPACT_WIDTH else label
     starts, ends = session.starts_at, session.ends_at
     if zone is None or starts is None:
         text = session.start.strftime("%H:%M")

@@ -255,6 +255,7 @@ class GuideApp(App[None]):
         export_dir: Path | None = None,
         viewer_zone: ZoneInfo | None = None,
         versions: ProgrammeVersions | None = None,
+        language_notice: str | None = None,
     ) -> None:
         if not programme.festivals:
             raise ValueError("the guide needs at least one festival")
@@ -267,6 +268,7 @@ class GuideApp(App[None]):
         self.favourites = favourites if favourites is not None else Favourites()
         self.remind = remind  # minutes before a favourite starts to say so; 0: never
         self.versions = versions  # the changes since the last load (None: not kept)
+        self.language_notice = language_notice  # a language asked for and not spoken
         self.viewer_zone = viewer_zone or local_zone()  # "your time"
         self.reminded: set[str] = set()
         store = self.favourites.path
@@ -378,6 +380,8 @@ class GuideApp(App[None]):
                 )
 
     def _report_problems(self) -> None:
+        if self.language_notice:
+            self.notify(self.language_notice, title="Language", severity="warning", markup=False)
         if self.favourites.notice:
             self.notify(printable(self.favourites.notice), title=_("My programme"), markup=False)
         if self.favourites.problem:
@@ -693,10 +697,16 @@ def run_guide(
     now: datetime | None = None,
     remind: int = 0,
     versions: ProgrammeVersions | None = None,
+    language_notice: str | None = None,
 ) -> int:
     """Run the guide in this terminal; the exit status for the command line."""
     app = GuideApp(
-        programme, clock=Clock(now), favourites=favourites, remind=remind, versions=versions
+        programme,
+        clock=Clock(now),
+        favourites=favourites,
+        remind=remind,
+        versions=versions,
+        language_notice=language_notice,
     )
     # The programme lives as long as the guide: moved out of the collector's sight, a
     # collection never walks its hundreds of thousands of objects (a pause of ~0.2 s at

@@ -1,0 +1,47 @@
+"""The guide in each of its languages: the days screen of the bundled programme (a snapshot
+per language, clock frozen), the footer's and help's words, and the notice for a language
+asked for that the guide does not speak."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui_guide.i18n import LANGUAGES, set_language
+from tui_guide.tui.screens.days import DaysScreen
+
+from .helpers import open_baku_days
+
+CODES = sorted(LANGUAGES)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_days_screen_in_each_language(snap_compare, make_app, code: str) -> None:
+    set_language(code)  # the test's autouse fixture puts English back after it
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_baku_days)
+
+
+async def test_the_footer_and_the_sections_speak_turkish(make_app) -> None:
+    set_language("tr")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_baku_days(pilot)
+        assert isinstance(screen, DaysScreen)
+        from textual.widgets._footer import FooterKey
+
+        labels = {key.description for key in screen.query(FooterKey)}
+        assert {"Yıldızla", "Yardım", "Çık"} <= labels
+        assert "Star" not in labels
+        shown = " ".join(str(w.render()) for w in screen.query("SectionLink"))
+        assert "d Günler" in shown and "t Çizelge" in shown
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Tuşlar" in text and "Programım" in text
+
+
+async def test_an_unknown_language_is_said_in_the_guide(make_app) -> None:
+    notice = "Language 'xx' is not available, so the guide is in English (available: …)."
+    app = make_app(language_notice=notice)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [notice]
