@@ -115,3 +115,36 @@ def test_installed_copy_finds_its_bundled_programme(wheel: Path, tmp_path: Path)
     assert Path(module_file).is_relative_to(site)
     assert Path(bundled) == site / "tui_guide" / "bundled"
     assert summary == "OK: 3 festivals, 4 venues, 12 sessions"
+
+
+def test_wheel_carries_each_language_compiled(wheel: Path, tmp_path: Path) -> None:
+    """The build hook (hatch_build.py) compiles each .po into the wheel's .mo; the installed
+    copy reads it (no .mo is committed, and none is built at run time there)."""
+    locale = REPO / "src" / "tui_guide" / "i18n" / "locale"
+    languages = sorted(p.parent.parent.name for p in locale.glob("*/LC_MESSAGES/tui_guide.po"))
+    assert languages == ["az", "kk", "ky", "ru", "tr", "uz"]
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        for code in languages:
+            assert f"tui_guide/i18n/locale/{code}/LC_MESSAGES/tui_guide.mo" in names
+        archive.extractall(site)
+    script = (
+        "import tui_guide.i18n as i18n\n"
+        "i18n.set_language('tr')\n"
+        "print(i18n._('Days'))\n"
+        "import sys\n"  # the .mo was read, not the .po compiled
+        "print('babel.messages.mofile' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["Günler", "False"]

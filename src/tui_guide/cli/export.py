@@ -19,6 +19,7 @@ from tui_guide.cli.common import (
     write_output,
 )
 from tui_guide.formats.ics import calendar
+from tui_guide.i18n import _
 from tui_guide.programme.format import count
 from tui_guide.programme.model import Session
 
@@ -26,10 +27,12 @@ from tui_guide.programme.model import Session
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "export",
-        help="write the programme (or a filter of it) as a calendar file",
-        description="Write sessions as an iCalendar file, in each festival's time zone, "
-        "filtered as `list` filters. Sessions with no date are left out (and named); "
-        "sessions with no time are all-day events.",
+        help=_("write the programme (or a filter of it) as a calendar file"),
+        description=_(
+            "Write sessions as an iCalendar file, in each festival's time zone, "
+            "filtered as `list` filters. Sessions with no date are left out (and named); "
+            "sessions with no time are all-day events."
+        ),
     )
     data_option(parser)
     parser.add_argument("--format", choices=["ics"], default="ics")

@@ -46,31 +46,35 @@ would take minutes to list; the rest are counted, and `export --format json` has
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "favourites",
-        help="list, export or import My programme",
-        description="My programme from the command line: list it, export it as a calendar "
-        "(ics) or to move it (json), import what another machine exported.",
+        help=_("list, export or import My programme"),
+        description=_(
+            "My programme from the command line: list it, export it as a calendar "
+            "(ics) or to move it (json), import what another machine exported."
+        ),
     )
     actions = parser.add_subparsers(dest="favourites_action", metavar="ACTION", required=True)
 
-    listing = actions.add_parser("list", help="print the favourites, by festival")
-    listing.add_argument("--festival", metavar="ID", help="only this festival's favourites")
+    listing = actions.add_parser("list", help=_("print the favourites, by festival"))
+    listing.add_argument("--festival", metavar="ID", help=_("only this festival's favourites"))
 
-    export = actions.add_parser("export", help="write the favourites to a file")
+    export = actions.add_parser("export", help=_("write the favourites to a file"))
     export.add_argument("--format", choices=["ics", "json"], default="ics")
     output_option(export)
-    export.add_argument("--festival", metavar="ID", help="only this festival's favourites")
+    export.add_argument("--festival", metavar="ID", help=_("only this festival's favourites"))
     # SUPPRESS: not given here, the one given before the command (or its default) holds.
     export.add_argument(
         "--remind",
         type=minutes,
         metavar="MINUTES",
         default=argparse.SUPPRESS,
-        help="in the calendar (ics), an alarm this many minutes before each timed favourite "
-        "(default: the guide's --remind, 10; 0: no alarms)",
+        help=_(
+            "in the calendar (ics), an alarm this many minutes before each timed favourite "
+            "(default: the guide's --remind, 10; 0: no alarms)"
+        ),
     )
 
     importing = actions.add_parser(
-        "import", help="add the favourites of an exported file (keeps all there are)"
+        "import", help=_("add the favourites of an exported file (keeps all there are)")
     )
     importing.add_argument("file", type=Path, metavar="FILE")
     for action in (listing, export, importing):
@@ -224,7 +228,7 @@ def _import(args: argparse.Namespace, store: Favourites, out: Console, err: Cons
     for problem in loaded.problems:
         say(err, problem)
     if store.path is None:
-        say(err, "nothing imported: the favourites store cannot be written")
+        say(err, _("nothing imported: the favourites store cannot be written"))
         return EXIT_PROBLEMS
     try:
         added = store.merge(loaded.favourites)
@@ -232,5 +236,10 @@ def _import(args: argparse.Namespace, store: Favourites, out: Console, err: Cons
         say(err, str(error))
         return EXIT_PROBLEMS
     there = len(loaded.favourites) - added
-    say(out, f"{count(added, 'favourite')} added, {there} already there; {len(store)} in all")
+    said = ngettext(
+        "{n} favourite added, {there} already there; {all} in all",
+        "{n} favourites added, {there} already there; {all} in all",
+        added,
+    )
+    say(out, said.format(there=there, all=len(store)))
     return EXIT_PROBLEMS if loaded.problems else EXIT_OK

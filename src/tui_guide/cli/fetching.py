@@ -8,22 +8,28 @@ from rich.console import Console
 
 from tui_guide.cli.common import EXIT_OK, EXIT_PROBLEMS, load, open_store, report, say
 from tui_guide.favourites.versions import ProgrammeVersions
+from tui_guide.i18n import _
 from tui_guide.library.fetch import Outcome, add, refresh
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     adding = commands.add_parser(
         "add",
-        help="download a published programme for offline use",
-        description="Download a programme (TOML, schedule.xml or schedule.json) into your data "
-        "folder; the guide then shows it next to the bundled one.",
+        help=_("download a published programme for offline use"),
+        description=_(
+            "Download a programme (TOML, schedule.xml or schedule.json) into your data "
+            "folder; the guide then shows it next to the bundled one."
+        ),
     )
     adding.add_argument("url", metavar="URL")
     commands.add_parser(
         "refresh",
-        help="update the programmes added with `add`",
-        description="Download a new copy of every added programme, only when it changed "
-        "(ETag, If-Modified-Since). A failed download or a broken copy keeps the last good one.",
+        help=_("update the programmes added with `add`"),
+        description=_(
+            "Download a new copy of every added programme, only when it changed "
+            "(ETag, If-Modified-Since). A failed download or a broken copy keeps the last "
+            "good one."
+        ),
     )
 
 
@@ -53,7 +59,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         return EXIT_OK if outcome.ok else EXIT_PROBLEMS
     outcomes = refresh()
     if not outcomes:
-        say(out, "No programmes added yet: add one with `tui-guide add URL`.")
+        say(out, _("No programmes added yet: add one with `tui-guide add URL`."))
     for outcome in outcomes:
         _outcome(outcome, out, err)
     if outcomes:

@@ -10,6 +10,7 @@ from rich.text import Text
 from tui_guide.cli.common import EXIT_PROBLEMS, data_of, open_store, report
 from tui_guide.cli.load_status import LoadStatus
 from tui_guide.favourites.versions import ProgrammeVersions
+from tui_guide.i18n import _
 from tui_guide.library.load import load_programme
 from tui_guide.library.sources import data_paths
 
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         )
     if not programme.festivals:
         report(programme.problems, err, programme.skipped)
-        err.print(Text("No festival could be loaded; nothing to show."))
+        err.print(Text(_("No festival could be loaded; nothing to show.")))
         return EXIT_PROBLEMS
     favourites = open_store(args, err)
     versions = ProgrammeVersions.beside(favourites.path)

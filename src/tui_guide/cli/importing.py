@@ -28,7 +28,7 @@ from tui_guide.formats.schedule.read import read_schedule
 from tui_guide.formats.toml.lines import LineIndex
 from tui_guide.formats.toml.read import read_toml
 from tui_guide.formats.toml.write import write_toml
-from tui_guide.programme.format import count
+from tui_guide.i18n import _, ngettext
 from tui_guide.programme.model import Festival, Problem
 from tui_guide.reading import MAX_PROGRAMME_BYTES, JsonError, ReadError, loads_json, read_limited
 
@@ -36,11 +36,13 @@ from tui_guide.reading import MAX_PROGRAMME_BYTES, JsonError, ReadError, loads_j
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importing = commands.add_parser(
         "import",
-        help="convert a schedule.xml, schedule.json or .ics into a programme TOML file",
-        description="Convert a schedule.xml or schedule.json (pretalx, frab, wafer, Pentabarf) "
-        "or an iCalendar (.ics) programme into the guide's TOML format, to edit and publish. "
-        "What it writes is first read by the guide's own loader. Exits 0 when written "
-        "(warnings are said and counted), 2 on any error, and then writes nothing.",
+        help=_("convert a schedule.xml, schedule.json or .ics into a programme TOML file"),
+        description=_(
+            "Convert a schedule.xml or schedule.json (pretalx, frab, wafer, Pentabarf) "
+            "or an iCalendar (.ics) programme into the guide's TOML format, to edit and "
+            "publish. What it writes is first read by the guide's own loader. Exits 0 when "
+            "written (warnings are said and counted), 2 on any error, and then writes nothing."
+        ),
     )
     importing.add_argument("file", type=Path, metavar="FILE")
     importing.add_argument(
@@ -48,12 +50,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--output",
         type=output_file,
         metavar="OUT",
-        help="the TOML file to write (default: print it)",
+        help=_("the TOML file to write (default: print it)"),
     )
     timezone_option(importing, top=False)
-    importing.add_argument("--city", default="", help="the festival's city (schedules lack it)")
-    importing.add_argument("--country", default="", help="the festival's country")
-    importing.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    importing.add_argument("--city", default="", help=_("the festival's city (schedules lack it)"))
+    importing.add_argument("--country", default="", help=_("the festival's country"))
+    importing.add_argument("--force", action="store_true", help=_("overwrite OUT if it exists"))
 
 
 def _not_a_schedule(data: bytes) -> str:
@@ -132,7 +134,10 @@ def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
         problems += _checked(text, festival, path, origins)
     report(problems, err)
     if festival is None or any(p.severity == "error" for p in problems):
-        say(err, f"{path}: nothing written ({tally(problems)})")
+        say(
+            err,
+            _("{file}: nothing written ({problems})").format(file=path, problems=tally(problems)),
+        )
         return EXIT_PROBLEMS
     warned = f"; {tally(problems)}" if problems else ""
     if args.output is None or str(args.output) == "-":
@@ -140,19 +145,27 @@ def _import(args: argparse.Namespace, out: Console, err: Console) -> int:
         return EXIT_OK
     target: Path = args.output
     if target.exists() and not args.force:
-        say(err, f"{target}: already exists; give --force to overwrite it")
+        say(err, _("{file}: already exists; give --force to overwrite it").format(file=target))
         return EXIT_PROBLEMS
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        say(err, f"{target}: cannot write: {error.strerror or error}")
+        say(
+            err,
+            _("{file}: cannot write: {error}").format(file=target, error=error.strerror or error),
+        )
         return EXIT_PROBLEMS
     if not write_file(target, text.encode("utf-8"), err, keep):
         return EXIT_PROBLEMS
     say(
         out,
-        f"Wrote {target}: {festival.name}, {count(len(festival.venues), 'venue')}, "
-        f"{count(len(festival.sessions), 'session')}{warned}",
+        _("Wrote {file}: {festival}, {venues}, {sessions}").format(
+            file=target,
+            festival=festival.name,
+            venues=ngettext("{n} venue", "{n} venues", len(festival.venues)),
+            sessions=ngettext("{n} session", "{n} sessions", len(festival.sessions)),
+        )
+        + warned,
     )
     return EXIT_OK
 

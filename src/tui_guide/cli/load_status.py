@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from tui_guide.programme.format import count
+from tui_guide.i18n import _, ngettext
 from tui_guide.programme.text import printable
 
 if TYPE_CHECKING:  # rich imports it only when a status is shown
@@ -31,7 +31,7 @@ class LoadStatus:
     def __init__(self, console: Console, delay: float = DELAY) -> None:
         self.console = console
         self.delay = delay
-        self.message = Text("Loading the programme…")
+        self.message = Text(_("Loading the programme…"))
         self._lock = threading.Lock()
         self._status: Status | None = None
         self._timer: threading.Timer | None = None
@@ -46,10 +46,13 @@ class LoadStatus:
 
     def __call__(self, path: Path, done: int, total: int, sessions: int) -> None:
         if done < total:
-            what = f"Loading {printable(path.name)} (file {done + 1} of {total})"
+            what = _("Loading {file} (file {number} of {total})").format(
+                file=printable(path.name), number=done + 1, total=total
+            )
         else:
-            what = f"Loaded {count(total, 'file')}"
-        self.message = Text(f"{what}, {count(sessions, 'session')} so far…")
+            what = ngettext("Loaded {n} file", "Loaded {n} files", total)
+        so_far = ngettext("{n} session so far…", "{n} sessions so far…", sessions)
+        self.message = Text(f"{what}, {so_far}")
         with self._lock:
             if self._status is not None:
                 self._status.update(self.message)

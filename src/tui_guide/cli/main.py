@@ -16,6 +16,7 @@ from types import ModuleType
 from rich.console import Console
 from rich.text import Text
 
+from tui_guide.cli.argparse_words import speak
 from tui_guide.cli.common import data_option, minutes, state_dir_option
 from tui_guide.i18n import Choice, _, choose, set_language
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR
@@ -67,6 +68,7 @@ def language(words: Sequence[str]) -> Choice:
     from now on."""
     choice = choose(_lang_of(words), None, os.environ)
     set_language(choice.code)
+    speak()
     return choice
 
 

@@ -53,7 +53,7 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a counting message for `n` in the current language's plural rules, with
     `{n}` in it replaced by the number as the language writes it: `ngettext("{n} session",
-    "{n} sessions", 3)` is '3 sessions', '3 sessiya', '3 сеанса'. Other placeholders are left
+    "{n} sessions", 3)` is '3 sessions', '3 sessiya', '3 события'. Other placeholders are left
     for the caller's `.format()`."""
     return _current.ngettext(singular, plural, n).replace("{n}", number(n))
 
