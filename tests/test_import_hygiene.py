@@ -84,6 +84,7 @@ def test_the_guides_start_loads_no_subcommand_and_no_calendar_export() -> None:
     assert "tui_guide.tui.screens.mine" in loaded  # the screens were imported
     assert [m for m in NOT_FOR_THE_GUIDE if m in loaded] == []
     assert sorted(m for m in loaded if m.startswith("tui_guide.cli.")) == [
+        "tui_guide.cli.argparse_words",  # argparse's own words in the guide's language
         "tui_guide.cli.common",
         "tui_guide.cli.guide",
         "tui_guide.cli.load_status",

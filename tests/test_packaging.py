@@ -128,6 +128,7 @@ def test_wheel_carries_each_language_compiled(wheel: Path, tmp_path: Path) -> No
         names = set(archive.namelist())
         for code in languages:
             assert f"tui_guide/i18n/locale/{code}/LC_MESSAGES/tui_guide.mo" in names
+        assert not [n for n in names if n.endswith((".po", ".pot"))]  # sources: the sdist's
         archive.extractall(site)
     script = (
         "import tui_guide.i18n as i18n\n"
