@@ -3,11 +3,22 @@ since a session was starred, and favourites about to start."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis_profiles import examples
+
 from tui_guide.favourites import Snapshot, changes
-from tui_guide.favourites.agenda import clashes, starred_and_gone, starting_soon, tight_walks
+from tui_guide.favourites.agenda import (
+    NAMED,
+    WALK_MINUTES,
+    clashes,
+    starred_and_gone,
+    starting_soon,
+    tight_walks,
+)
 from tui_guide.programme.model import Kind, Session, Venue
 
 BAKU = ZoneInfo("Asia/Baku")
@@ -91,3 +102,103 @@ def test_starred_and_gone_splits_by_what_the_programme_still_holds() -> None:
     assert [f.key for f in starred_and_gone(favourites, programme, "gone-fest")[1]] == [
         "gone-fest/old"
     ]
+
+
+# The sweeps against the plain comparison of every pair ---------------------------------------
+
+
+def every_pair_clashes(sessions: list[Session]) -> dict[str, str]:
+    notes = {}
+    for session in sessions:
+        others = [o.title for o in sessions if o.key != session.key and o.overlaps(session)]
+        if others:
+            shown = "; ".join(others[:NAMED])
+            more = f" and {len(others) - NAMED:,} more" if len(others) > NAMED else ""
+            notes[session.key] = f"Clashes with {shown}{more}"
+    return notes
+
+
+def every_pair_walks(sessions: list[Session], minutes: int) -> dict[str, str]:
+    timed = sorted((s for s in sessions if s.starts_at is not None), key=Session.sort_key)
+    notes: dict[str, list[str]] = {}
+    for first in timed:
+        ends = first.ends_at
+        if ends is None or first.venue is None:
+            continue
+        for then in timed:
+            gap = then.starts_at - ends
+            if then.venue is None or then.venue == first.venue:
+                continue
+            if then.festival_id != first.festival_id or not timedelta(0) <= gap < timedelta(
+                minutes=minutes
+            ):
+                continue
+            walk = f"{int(gap.total_seconds() // 60)} min"
+            notes.setdefault(first.key, []).append(
+                f"Only {walk} to get to {then.venue.name} for {then.title}"
+            )
+            notes.setdefault(then.key, []).append(
+                f"Only {walk} to get here from {first.venue.name} after {first.title}"
+            )
+    return {key: "; ".join(found) for key, found in notes.items()}
+
+
+QUARTERS = st.integers(min_value=0, max_value=4 * 24 - 1).map(lambda q: time(q // 4, q % 4 * 15))
+
+
+@st.composite
+def agendas(draw) -> list[Session]:
+    count = draw(st.integers(min_value=0, max_value=12))
+    found = []
+    for n in range(count):
+        start = draw(st.none() | QUARTERS)
+        end = draw(st.none() | QUARTERS) if start is not None else None
+        venue = draw(st.sampled_from([HALL, CINEMA, None]))
+        day = draw(st.sampled_from([date(2025, 12, 7), date(2025, 12, 8)]))
+        found.append(Session("fest", f"s{n}", f"S{n}", Kind.TALK, BAKU, day, start, end, venue))
+    return found
+
+
+@settings(max_examples=examples(400))
+@given(agendas(), st.sampled_from([WALK_MINUTES, 5, 60]))
+def test_the_sweeps_find_what_comparing_every_pair_finds(sessions, minutes) -> None:
+    assert clashes(sessions) == every_pair_clashes(sessions)
+    assert tight_walks(sessions, minutes) == every_pair_walks(sessions, minutes)
+
+
+def test_a_clash_note_names_five_and_counts_the_rest() -> None:
+    crowd = [at(f"s{n}", time(10), time(11)) for n in range(9)]
+    assert clashes(crowd)["fest/s0"] == "Clashes with S1; S2; S3; S4; S5 and 3 more"
+
+
+def test_ten_thousand_favourites_on_different_days_are_swept_not_paired() -> None:
+    """Ten thousand one-hour favourites a day apart: each is compared with its neighbour only
+    (the pairs would be fifty million)."""
+    compared = 0
+    original = Session.overlaps
+
+    def counting(self, other):
+        nonlocal compared
+        compared += 1
+        return original(self, other)
+
+    spread = [
+        Session(
+            "fest",
+            f"s{n}",
+            f"S{n}",
+            Kind.TALK,
+            BAKU,
+            date(2000, 1, 1) + timedelta(days=n),
+            time(10),
+            time(11),
+            HALL,
+        )
+        for n in range(10_000)
+    ]
+    Session.overlaps = counting  # type: ignore[method-assign]
+    try:
+        assert clashes(spread) == {}
+    finally:
+        Session.overlaps = original  # type: ignore[method-assign]
+    assert compared == 0

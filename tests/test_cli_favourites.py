@@ -217,3 +217,19 @@ def test_export_to_standard_output(capfdbinary) -> None:
     assert code == 0
     parsed = Calendar.from_ical(captured.out)
     assert len(parsed.walk("VEVENT")) == 3
+
+
+def test_list_says_not_given_for_what_an_over_favourite_lacks(capsys, tmp_path) -> None:
+    """Before the session, what is missing is to be announced; once it is over, not given."""
+    folder = tmp_path / "state"
+    store = Favourites(path=folder / "favourites.sqlite3")
+    store.merge([Favourite(f"{BAKU}/ata-children-series-6-dec", ADDED)])
+    store.close()
+    argv = ("favourites", "list", "--state-dir", str(folder))
+    before = run(capsys, "--now", "2025-12-01T10:00", *argv)
+    after = run(capsys, "--now", "2026-01-10T10:00", *argv)
+    assert before[0] == after[0] == 0, before[2] + after[2]
+    assert "Venue TBA" in before[1] and "Time TBA" in before[1]
+    assert "not given" not in before[1]
+    assert "Venue not given" in after[1] and "Time not given" in after[1]
+    assert "TBA" not in after[1]

@@ -30,7 +30,8 @@ from tui_guide.favourites.transfer import TransferError, dump
 from tui_guide.favourites.transfer import load as load_transfer
 from tui_guide.formats.ics import calendar
 from tui_guide.i18n import N_, _, ngettext, number
-from tui_guide.programme.format import count, day_label, time_range, zone_label
+from tui_guide.programme.clock import Clock
+from tui_guide.programme.format import count, day_label, time_range, venue_label, zone_label
 from tui_guide.programme.model import Programme, Session
 from tui_guide.programme.text import fold, printable
 
@@ -95,7 +96,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         ):
             return EXIT_PROBLEMS
         if args.favourites_action == "list":
-            return _list(store, programme, festival, out)
+            return _list(store, programme, festival, out, Clock(getattr(args, "now", None)))
         return _export(args, store, programme, out, err)
     finally:
         store.close()
@@ -111,12 +112,15 @@ def _split(
     return starred_and_gone(store.entries(), programme, festival)
 
 
-def _list(store: Favourites, programme: Programme, festival: str | None, out: Console) -> int:
+def _list(
+    store: Favourites, programme: Programme, festival: str | None, out: Console, clock: Clock
+) -> int:
     found, gone = _split(store, programme, festival)
     for fest in programme.festivals:
         sessions = [s for s in found if s.festival_id == fest.id]
         if not sessions:
             continue
+        moment = clock.now(fest.timezone)
         table = Table(
             title=Text(printable(f"{fest.name} — {zone_label(fest.timezone)}")),
             title_justify="left",
@@ -128,11 +132,12 @@ def _list(store: Favourites, programme: Programme, festival: str | None, out: Co
             table.add_column(_(column), overflow="fold", no_wrap=index < 2)
         for session in sessions:
             entry = store.get(session.key)
+            over = session.is_past(moment)
             table.add_row(
-                Text(day_label(session.date)),
-                Text(time_range(session)),
+                Text(day_label(session.date, over=over)),
+                Text(time_range(session, over=over)),
                 Text(printable(session.title, clip=True)),
-                Text(printable(session.venue.name, clip=True) if session.venue else _("Venue TBA")),
+                Text(printable(venue_label(session, over=over), clip=True)),
                 Text(printable("; ".join(changes(entry.snapshot if entry else None, session)))),
             )
         out.print(table)
@@ -188,7 +193,7 @@ def _print_gaps(found: list[tuple[Gap, list[Fit]]], out: Console) -> None:
                 if fit.spare
                 else _("fills the gap")
             )
-            where = fit.session.venue.name if fit.session.venue else _("Venue TBA")
+            where = venue_label(fit.session)
             row = f"    {time_range(fit.session)}  {fit.session.title} · {where} ({spare})"
             out.print(Text(printable(row)), soft_wrap=True)
         if len(fits) > SHOWN_FITS:

@@ -424,12 +424,13 @@ class GuideApp(App[None]):
         self.exit()
 
     def _offered(self, binding: BindingType) -> bool:
-        """False for a key that does nothing here (Festivals, with one festival)."""
-        return not (
-            isinstance(binding, Binding)
-            and binding.action == "section('festivals')"
-            and len(self.programme.festivals) < 2
-        )
+        """False for a key that does nothing here (Festivals, with one festival), and for the
+        one of `z`'s two bindings that is not the one `z` would run now."""
+        if not isinstance(binding, Binding):
+            return True
+        if binding.id in ("zone.own", "zone.festival"):
+            return binding.id == ("zone.festival" if self.own_zone else "zone.own")
+        return not (binding.action == "section('festivals')" and len(self.programme.festivals) < 2)
 
     async def action_section(self, mode: str) -> None:
         """A section's key always lands on that section's main screen, from anywhere: the
