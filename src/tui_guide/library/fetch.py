@@ -36,6 +36,7 @@ from tui_guide.atomic import write_atomically
 from tui_guide.formats.detect import Format, detect
 from tui_guide.formats.load import load_file
 from tui_guide.formats.schedule.build import slugify
+from tui_guide.i18n import _
 from tui_guide.library.cache import cached_load
 from tui_guide.library.load import expand
 from tui_guide.library.sources import bundled_data, programmes_dir
@@ -119,11 +120,11 @@ def web_address(url: str) -> str | None:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError as error:
-        return f"not a valid address: {error}"
+        return _("not a valid address: {error}").format(error=error)
     if parts.scheme not in SCHEMES:
-        return "only http:// and https:// addresses can be downloaded"
+        return _("only http:// and https:// addresses can be downloaded")
     if not parts.hostname:
-        return "not a valid address: no host"
+        return _("not a valid address: no host")
     return None
 
 
@@ -212,7 +213,11 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             target = urljoin(req.full_url, location)
             if (why := web_address(target)) is not None:
                 shown = printable(target)[:200]
-                raise FetchError(f"the server redirected to {shown!r}: {why}; not followed")
+                raise FetchError(
+                    _("the server redirected to {address}: {why}; not followed").format(
+                        address=repr(shown), why=why
+                    )
+                )
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
@@ -250,8 +255,10 @@ def _download(url: str, state: _State | None) -> tuple[bytes | None, str | None,
 
 def _too_long() -> FetchError:
     return FetchError(
-        f"cannot download: not done within {DEADLINE:g} seconds (the most one download may "
-        "take); try again later, or download it another way and open the file"
+        _(
+            "cannot download: not done within {seconds} seconds (the most one download may "
+            "take); try again later, or download it another way and open the file"
+        ).format(seconds=f"{DEADLINE:g}")
     )
 
 
@@ -270,28 +277,35 @@ def _fetch(
             if deadline.expired:
                 raise _too_long()
             if len(data) > MAX_BYTES:
-                raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+                raise FetchError(_("larger than {size} MB").format(size=MAX_BYTES // (1024 * 1024)))
             _check_length(data, response.headers.get("Content-Length"))
             return data, response.headers.get("ETag"), response.headers.get("Last-Modified")
     except urllib.error.HTTPError as error:
         if error.code == 304:
             return None, None, None
-        raise FetchError(f"the server answered {error.code} {error.reason}") from None
+        said = _("the server answered {code} {reason}").format(code=error.code, reason=error.reason)
+        raise FetchError(said) from None
     except urllib.error.URLError as error:
-        raise FetchError(f"cannot download: {error.reason}") from None
+        raise FetchError(_("cannot download: {error}").format(error=error.reason)) from None
     except http.client.IncompleteRead as error:
-        raise FetchError(f"cannot download: cut short after {len(error.partial)} bytes") from None
+        said = _("cannot download: cut short after {got} bytes").format(got=len(error.partial))
+        raise FetchError(said) from None
     except http.client.HTTPException as error:  # not an OSError: BadStatusLine, LineTooLong…
-        raise FetchError(f"cannot download: not an HTTP answer ({type(error).__name__})") from None
+        said = _("cannot download: not an HTTP answer ({what})").format(what=type(error).__name__)
+        raise FetchError(said) from None
     except (OSError, ValueError) as error:
-        raise FetchError(f"cannot download: {error}") from None
+        raise FetchError(_("cannot download: {error}").format(error=error)) from None
 
 
 def _check_length(data: bytes, length: str | None) -> None:
     """urllib returns what arrived when the connection closes early: a body cut short of its
     Content-Length is refused, or a TOML cut at a `[[sessions]]` would load, sessions gone."""
     if length is not None and length.strip().isdigit() and len(data) < int(length):
-        raise FetchError(f"cannot download: cut short after {len(data)} of {int(length)} bytes")
+        raise FetchError(
+            _("cannot download: cut short after {got} of {size} bytes").format(
+                got=len(data), size=int(length)
+            )
+        )
 
 
 def _file_name(url: str, data: bytes) -> str:
@@ -335,7 +349,9 @@ def _store(
     try:
         return _store_in(url, data, etag, modified, folder, old)
     except OSError as error:  # a read-only folder, a file where the folder should be
-        reason = f"cannot write into {folder}: {error.strerror or error}"
+        reason = _("cannot write into {folder}: {error}").format(
+            folder=folder, error=error.strerror or error
+        )
         return _failed(url, reason, folder, old)
 
 
@@ -360,7 +376,7 @@ def _store_in(
         state = dataclasses.replace(old[1], etag=etag, last_modified=modified)
         _write_atomic(old[0], json.dumps(dataclasses.asdict(state), indent=2).encode("utf-8"))
         kept = folder / old[1].file
-        return Outcome(url, "unchanged", f"unchanged {kept}", kept)
+        return Outcome(url, "unchanged", _("unchanged {file}").format(file=kept), kept)
     name = _free_name(_file_name(url, data), url, folder, old)
     final = folder / name
     festival, problems = _check(data, name, final)
@@ -369,14 +385,19 @@ def _store_in(
             return Outcome(
                 url,
                 "kept",
-                f"the new copy does not load; kept the last good copy {folder / old[1].file}",
+                _("the new copy does not load; kept the last good copy {file}").format(
+                    file=folder / old[1].file
+                ),
                 folder / old[1].file,
                 tuple(problems),
             )
-        return Outcome(url, "failed", "the downloaded file does not load", None, tuple(problems))
+        said = _("the downloaded file does not load")
+        return Outcome(url, "failed", said, None, tuple(problems))
     owner = _id_owner(festival.id, folder, old[1].file if old is not None else None)
     if owner is not None:
-        reason = f"festival id {festival.id!r} is already used by {owner}; not stored"
+        reason = _("festival id {id} is already used by {owner}; not stored").format(
+            id=repr(festival.id), owner=owner
+        )
         return dataclasses.replace(_failed(url, reason, folder, old), problems=tuple(problems))
     _write_atomic(final, data)
     state_path = old[0] if old is not None else _state_dir(folder) / f"{name}.json"
@@ -385,7 +406,8 @@ def _store_in(
     if old is not None and old[1].file != name:
         (folder / old[1].file).unlink(missing_ok=True)  # the programme changed format
     status = "updated" if old is not None else "added"
-    return Outcome(url, status, f"{status} {final}", final, tuple(problems))
+    said = _("updated {file}") if old is not None else _("added {file}")
+    return Outcome(url, status, said.format(file=final), final, tuple(problems))
 
 
 def _free_name(name: str, url: str, folder: Path, old: tuple[Path, _State] | None) -> str:
@@ -421,7 +443,8 @@ def refresh(folder: Path | None = None) -> list[Outcome]:
     outcomes = []
     for state_path, state in _read_states(folder):
         if (why := web_address(state.url)) is not None:  # a state file edited by hand
-            outcomes.append(Outcome(state.url, "failed", f"{state_path}: {why}; not refreshed"))
+            said = _("{file}: {why}; not refreshed").format(file=state_path, why=why)
+            outcomes.append(Outcome(state.url, "failed", said))
             continue
         old = (state_path, state)
         if not (folder / state.file).is_file():
@@ -435,7 +458,10 @@ def refresh(folder: Path | None = None) -> list[Outcome]:
         if data is None:
             outcomes.append(
                 Outcome(
-                    state.url, "unchanged", f"unchanged {folder / state.file}", folder / state.file
+                    state.url,
+                    "unchanged",
+                    _("unchanged {file}").format(file=folder / state.file),
+                    folder / state.file,
                 )
             )
             continue
@@ -446,5 +472,6 @@ def refresh(folder: Path | None = None) -> list[Outcome]:
 def _failed(url: str, reason: str, folder: Path, old: tuple[Path, _State] | None) -> Outcome:
     if old is not None and (folder / old[1].file).is_file():
         kept = folder / old[1].file
-        return Outcome(url, "kept", f"{reason}; kept the last good copy {kept}", kept)
+        said = _("{reason}; kept the last good copy {file}").format(reason=reason, file=kept)
+        return Outcome(url, "kept", said, kept)
     return Outcome(url, "failed", reason)
