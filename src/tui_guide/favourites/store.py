@@ -31,7 +31,7 @@ from tui_guide.favourites.database import (
 from tui_guide.favourites.entry import Favourite, Snapshot
 from tui_guide.favourites.legacy import LegacyError, read_legacy
 from tui_guide.favourites.location import StoreLocation
-from tui_guide.programme.format import count
+from tui_guide.i18n import N_, _, ngettext
 from tui_guide.programme.model import Session
 
 _COLUMNS = 'key, added_at, title, date, start, "end", venue'
@@ -51,7 +51,7 @@ _Row = tuple[str, str, str | None, str | None, str | None, str | None, str | Non
 SQLITE_FULL = 13
 
 # What a change that failed was told by SQLite, and what the user can do about it.
-_HINTS = {SQLITE_FULL: "free some space on that disk, then try again"}
+_HINTS = {SQLITE_FULL: N_("free some space on that disk, then try again")}
 
 
 def _row(favourite: Favourite) -> _Row:
@@ -259,8 +259,10 @@ class Favourites:
             change(None, *args)  # kept in memory all the same, while the guide runs
             self._version = None  # what is in memory differs: read it all next time
             hint = _HINTS.get((getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF)
-            said = f"{error} ({hint})" if hint else str(error)
-            raise FavouritesError(f"{self.path}: could not save favourites: {said}") from None
+            said = f"{error} ({_(hint)})" if hint else str(error)
+            raise FavouritesError(
+                _("{file}: could not save favourites: {error}").format(file=self.path, error=said)
+            ) from None
 
     def _data_version(self) -> int:
         assert self._db is not None
@@ -300,7 +302,9 @@ class Favourites:
                         self._db = connect(path, locked=True)
                     except Damaged as damage:
                         aside = set_aside(path, "unreadable")
-                        self.problem = f"{damage}; it was moved to {aside}, and a new store started"
+                        self.problem = _(
+                            "{error}; it was moved to {file}, and a new store started"
+                        ).format(error=damage, file=aside)
                         self._db = connect(path, locked=True)
             self.path = path
             self._reload()
@@ -315,15 +319,20 @@ class Favourites:
     def _say_unreadable(self, path: Path) -> None:
         if self.unreadable:
             said = f"{self.problem}; " if self.problem else ""
-            self.problem = (
-                f"{said}{path}: {count(self.unreadable, 'row')} with a key that is not text "
-                "(edited by hand?) left out of My programme, and left in the file as it was"
-            )
+            self.problem = said + ngettext(
+                "{file}: {n} row with a key that is not text (edited by hand?) left out of My "
+                "programme, and left in the file as it was",
+                "{file}: {n} rows with a key that is not text (edited by hand?) left out of My "
+                "programme, and left in the file as it was",
+                self.unreadable,
+            ).format(file=path)
 
     def _memory_only(self, path: Path, error: Exception) -> None:
         said = f"{self.problem}; " if self.problem else ""
         message = str(error) if isinstance(error, Unusable | Damaged) else f"{path}: {error}"
-        self.problem = f"{said}{message}; changes are not saved, they last while the guide runs"
+        self.problem = said + _(
+            "{error}; changes are not saved, they last while the guide runs"
+        ).format(error=message)
         self.close()
         self.path = None
         readable = read_only(path) if path.is_file() else None
@@ -350,7 +359,7 @@ class Favourites:
         try:
             found = read_legacy(legacy)
         except LegacyError as error:
-            self.problem = f"{error}; it is left as it is"
+            self.problem = _("{error}; it is left as it is").format(error=error)
             return
         if found is None:
             return
@@ -358,7 +367,7 @@ class Favourites:
         try:
             self.merge(Favourite(key, added) for key in found.keys)
         except FavouritesError as error:
-            self.problem = f"{error}; {legacy} is left as it is"
+            self.problem = _("{error}; {file} is left as it is").format(error=error, file=legacy)
             return
         why = "unreadable" if found.problem else "moved-to-sqlite"
         try:
@@ -366,10 +375,20 @@ class Favourites:
         except FileNotFoundError:
             return  # another guide moved it in at the same moment
         except OSError as error:
-            self.problem = f"{legacy}: moved in, but could not be renamed: {error.strerror}"
+            self.problem = _("{file}: moved in, but could not be renamed: {error}").format(
+                file=legacy, error=error.strerror
+            )
             return
-        moved = f"{len(found.keys)} favourites from {legacy} are now in {self.path}"
+        moved = ngettext(
+            "{n} favourite from {file} is now in {store}",
+            "{n} favourites from {file} are now in {store}",
+            len(found.keys),
+        ).format(file=legacy, store=self.path)
         if found.problem:
-            self.problem = f"{found.problem}; {moved}; the file is kept as {aside}"
+            self.problem = _("{problem}; {moved}; the file is kept as {file}").format(
+                problem=found.problem, moved=moved, file=aside
+            )
         else:
-            self.notice = f"{moved}; the old file is kept as {aside}"
+            self.notice = _("{moved}; the old file is kept as {file}").format(
+                moved=moved, file=aside
+            )
