@@ -10,9 +10,9 @@ ENGLISH = "en"
 
 LANGUAGES: dict[str, str] = {
     "en": "English",
-    "az": "Azərbaycan dili",
+    "az": "Azərbaycanca",
     "tr": "Türkçe",
-    "kk": "Қазақ тілі",
+    "kk": "Қазақша",
     "uz": "Oʻzbekcha",
     "ky": "Кыргызча",
     "ru": "Русский",
