@@ -94,6 +94,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         "LC_ALL": "C.UTF-8",
         "TZ": "UTC",
         "PS1": PROMPT,
+        "TUI_GUIDE_CONFIG": str(home / "settings.toml"),
     }
     for folder in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         Path(env[folder]).mkdir(parents=True)
