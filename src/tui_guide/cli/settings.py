@@ -30,7 +30,7 @@ def apply_settings(args: argparse.Namespace, err: Console, *, report: bool) -> L
     loaded = read_settings(config_path(args.config))
     if report:
         for problem in loaded.problems:
-            err.print(Text(printable(str(problem))))
+            err.print(Text(printable(str(problem))), soft_wrap=True)  # the path kept whole
     if args.remind is None:
         args.remind = loaded.settings.remind
     return loaded

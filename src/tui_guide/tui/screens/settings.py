@@ -137,8 +137,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 )
                 yield Static(SECTION_NOTE, classes="dim")
             with Horizontal(classes="buttons"):
-                yield Button(SAVE, variant="primary", id="save")
-                yield Button(CANCEL, id="cancel")
+                yield Button(SAVE, variant="primary", id="save", compact=True)
+                yield Button(CANCEL, id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#remind-wrong").display = False
