@@ -194,17 +194,19 @@ async def test_a_language_the_guide_does_not_offer_is_kept(
     make_app: MakeApp, tmp_path: Path
 ) -> None:
     path = tmp_path / "settings.toml"
-    path.write_text('language = "de"\n', encoding="utf-8")
+    # Kept as written, shown as plain text: no markup read, no escape sent to the terminal.
+    path.write_text('language = "de [/dogs] [b]x\\u001b[2J"\n', encoding="utf-8")
     app = started(make_app, path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("comma")
         await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
-        assert app.screen.query_one("#language", Select).value == "de"
+        assert app.screen.query_one("#language", Select).value == "de [/dogs] [b]x[2J"
+        assert "de [/dogs] [b]x[2J (from the settings file)" in screen_text(app)
         app.screen.query_one("#zone", Select).value = "own"
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: not isinstance(app.screen, SettingsScreen))
     await finished(app)
-    assert read_settings(path).settings == Settings(language="de", zone="own")
+    assert read_settings(path).settings == Settings(language="de [/dogs] [b]x[2J", zone="own")
 
 
 async def test_the_settings_are_in_the_palette_the_help_and_the_footer(
