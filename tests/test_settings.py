@@ -150,6 +150,16 @@ def test_a_write_keeps_comments_order_and_unknown_keys(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == text
 
 
+def test_a_linked_settings_file_stays_a_link(tmp_path: Path) -> None:
+    (tmp_path / "dotfiles").mkdir()
+    real = write(tmp_path / "dotfiles" / "tui-guide.toml", "# kept in my dotfiles\n")
+    link = tmp_path / "settings.toml"
+    link.symlink_to(real)
+    SettingsFile(link).save({"zone": "own"})
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == '# kept in my dotfiles\nzone = "own"\n'
+
+
 def test_a_new_file_is_made_with_its_folder(tmp_path: Path) -> None:
     path = tmp_path / "config" / "tui-guide" / "settings.toml"
     SettingsFile(path).save({"zone": "own"})

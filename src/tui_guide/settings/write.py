@@ -5,6 +5,7 @@ never written over: the choice is not saved, and the error says why."""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -64,10 +65,13 @@ class SettingsFile:
                     document[key] = value
             written = tomlkit.dumps(document).encode("utf-8")
             parse(written)  # what is written reads back (tomlkit writes TOML 1.0)
+            # A settings file linked from elsewhere (a dotfiles folder) stays a link: the
+            # file it points at is the one written.
+            target = Path(os.path.realpath(self.path))
             try:
-                check_target(self.path)
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomically(self.path, written)
+                check_target(target)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(target, written)
             except OSError as error:
                 reason = error.strerror or str(error)
                 raise NotSaved(f"{self.path}: not saved: {reason}") from None

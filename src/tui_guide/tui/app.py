@@ -680,6 +680,8 @@ class GuideApp(App[None]):
                 timeout=15,
                 markup=False,
             )
+        elif written.announce and not written.fields:
+            self.notify("Nothing changed", title="Settings", timeout=3, markup=False)
         elif written.announce:
             path = self.kept.file.path if self.kept.file else None
             where = f" in {middle_cut(str(path), self.notice_width)}" if path else ""
