@@ -35,6 +35,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
             now=args.now,
             remind=args.remind,
             versions=versions,
+            settings=args.settings,
         )
     finally:
         favourites.close()

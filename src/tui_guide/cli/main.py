@@ -15,6 +15,7 @@ from types import ModuleType
 from rich.console import Console
 
 from tui_guide.cli.common import data_option, minutes, state_dir_option
+from tui_guide.cli.settings import apply_settings, config_option
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR
 
 # Each subcommand's module (in tui_guide.cli), by the names it adds: `add_parser(commands)`,
@@ -92,11 +93,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--remind",
         type=minutes,
-        default=10,
+        default=None,  # the settings' remind (10 unless set): see cli/settings.py
         metavar="MINUTES",
-        help="notify when a favourite starts within this many minutes (default 10; 0: never; "
-        "at most 10080, a week)",
+        help="notify when a favourite starts within this many minutes (default: the "
+        "settings' remind, else 10; 0: never; at most 10080, a week)",
     )
+    config_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted, added = _asked_for(argv), set()
     for name, module in SUBCOMMANDS.items():  # in the order above, each module once
@@ -113,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(words).parse_args(words)
     out = Console(highlight=False, markup=False, emoji=False)
     err = Console(stderr=True, highlight=False, markup=False, emoji=False)
+    # The guide says what is wrong in the settings in a notice; the other commands here.
+    args.settings = apply_settings(args, err, report=bool(args.command))
     try:
         if args.command:
             run = _module(args.command).run
