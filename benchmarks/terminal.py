@@ -111,6 +111,9 @@ def terminal_starts(
         bare = [sys.executable, str(bare_script)]
         extra = {k: env[k] for k in ("TUI_GUIDE_CACHE", "TEXTUAL_ANIMATIONS", "TZ") if k in env}
         extra["TUI_GUIDE_STATE_DIR"] = str(Path(folder) / "state")
+        # A settings file of its own (not there: the defaults), not the user's, whose section
+        # or theme would change what is painted first.
+        extra["TUI_GUIDE_CONFIG"] = str(Path(folder) / "settings.toml")
         extra["PYTHONPATH"] = str(REPO / "src")
         other = {**extra, "PYTHONPATH": str(against), "TUI_GUIDE_CACHE": f"{folder}/other"}
         first_text(bare, bare_painted, extra)  # warm the file system caches

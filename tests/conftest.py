@@ -13,6 +13,7 @@ from tui_guide.favourites import FAVOURITES_ENV, STATE_ENV
 from tui_guide.i18n import ENGLISH, set_language
 from tui_guide.library.cache import CACHE_ENV
 from tui_guide.library.sources import DATA_ENV
+from tui_guide.settings import CONFIG_ENV
 
 load_hypothesis_profile()  # before any test module builds its @settings
 
@@ -44,7 +45,8 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     """Point HOME and the XDG folders at fresh temporary folders and forget $TUI_GUIDE_DATA,
     $TUI_GUIDE_STATE_DIR, $TUI_GUIDE_FAVOURITES and $TUI_GUIDE_CACHE, so no test reads or
     writes a real user's files (their favourites above all, or their programme cache) or picks
-    up their programme. It covers tests/tui too."""
+    up their programme; $TUI_GUIDE_CONFIG names a settings file of the test's own (not there
+    until something writes it). It covers tests/tui too."""
     home = tmp_path_factory.mktemp("home")
     for name, sub in (
         ("XDG_DATA_HOME", ".local/share"),
@@ -60,6 +62,7 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.delenv(FAVOURITES_ENV, raising=False)
     monkeypatch.delenv(STATE_ENV, raising=False)
     monkeypatch.delenv(CACHE_ENV, raising=False)  # the programme cache goes to XDG_CACHE_HOME
+    monkeypatch.setenv(CONFIG_ENV, str(home / "settings.toml"))
     return home
 
 

@@ -145,3 +145,20 @@ def test_turkish_and_azerbaijani_case_mapping() -> None:
     assert lower("KIRIKKALE", "ru") == "kirikkale"
     set_language("tr")
     assert upper("izmir") == "İZMİR"  # the guide's language when none is named
+
+
+def test_the_language_setting_comes_after_the_flag_and_before_the_locale(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text('language = "ru"\n', encoding="utf-8")
+    monkeypatch.setenv("LANG", "kk_KZ.UTF-8")
+    assert main(["--config", str(settings), "validate"]) == 0
+    assert capsys.readouterr().out.startswith("Готово: 3 фестиваля")
+    assert main(["--config", str(settings), "--lang", "tr", "validate"]) == 0
+    assert capsys.readouterr().out.startswith("Tamam: 3 festival")
+    settings.write_text('language = "xx"\n', encoding="utf-8")
+    assert main(["--config", str(settings), "validate"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("OK: 3 festivals")  # asked for by name: English, and said
+    assert err.count("Language 'xx' is not available") == 1

@@ -94,6 +94,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         "LC_ALL": "C.UTF-8",
         "TZ": "UTC",
         "PS1": PROMPT,
+        "TUI_GUIDE_CONFIG": str(home / "settings.toml"),
     }
     for folder in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         Path(env[folder]).mkdir(parents=True)
@@ -241,5 +242,48 @@ def test_the_palette_finds_a_speaker_and_their_session_in_a_real_terminal(
     terminal.send("Enter")
     detail = terminal.wait_for_text("leads the workshop", "Yaradıcı Creative Hub")
     assert "Sun 7 Dec 2025 · 14:00 (Asia/Baku)" in detail
+    terminal.send("q")
+    terminal.wait_for(lambda s: s.rstrip().endswith(PROMPT.rstrip()), "the shell prompt")
+
+
+def test_a_theme_chosen_in_a_real_terminal_is_there_at_the_next_start(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """The installed command, twice, on the settings file the shell names: the theme chosen
+    in the palette the first time is the one the second opens with."""
+    settings = tmp_path / "home" / "settings.toml"  # $TUI_GUIDE_CONFIG in the shell
+    command = f"{installed_command()} --now 2025-12-07T14:10"
+    terminal.type(command)
+    terminal.send("Enter")
+    terminal.wait_for_text("Festivals", "Baku Cinema Breeze International Film Festival 2025")
+    terminal.send("C-p")
+    terminal.wait_for_text("Search sessions, people, venues")
+    terminal.type("theme")
+    terminal.wait_for_text("Change the current theme")
+    time.sleep(0.3)  # the palette shows its hits in batches: let the last one land
+    terminal.send("Enter")
+    terminal.wait_for_text("Search for themes")
+    terminal.type("gruvbox")
+    terminal.wait_for(
+        lambda s: "gruvbox" in s and "dracula" not in s and "nord" not in s, "the theme's hit"
+    )
+    time.sleep(0.3)
+    terminal.send("Enter")
+    terminal.wait_for(lambda s: "Search for themes" not in s, "the palette closed")
+    terminal.send("q")
+    terminal.wait_for(lambda s: s.rstrip().endswith(PROMPT.rstrip()), "the shell prompt")
+    assert 'theme = "gruvbox"' in settings.read_text(encoding="utf-8")
+
+    terminal.send("C-l")  # a clear screen for the second start
+    terminal.type(command)
+    terminal.send("Enter")
+    terminal.wait_for_text("Festivals", "Baku Cinema Breeze International Film Festival 2025")
+    terminal.send(",")
+    shown = terminal.wait_for_text("Settings", "Theme", "Times shown in")
+    lines = shown.splitlines()
+    label = next(i for i, line in enumerate(lines) if " Theme " in line and "▼" not in line)
+    assert "gruvbox" in lines[label + 1] and "▼" in lines[label + 1]  # the theme's list
+    terminal.send("Escape")
+    terminal.wait_for(lambda s: "Times shown in" not in s, "the dialog closed")
     terminal.send("q")
     terminal.wait_for(lambda s: s.rstrip().endswith(PROMPT.rstrip()), "the shell prompt")

@@ -25,6 +25,7 @@ from tui_guide.programme.model import Festival, Problem, Session
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.search import SearchIndex, best_first
 from tui_guide.programme.text import fold, printable
+from tui_guide.settings import MAX_REMIND
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 2
@@ -228,7 +229,7 @@ def output_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-MAX_MINUTES = 7 * 24 * 60
+MAX_MINUTES = MAX_REMIND
 """The most minutes `--remind` takes: a week ahead (a bigger number is no more use, and one
 past the calendar's end would crash the reminder)."""
 

@@ -70,7 +70,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=argparse.SUPPRESS,
         help=_(
             "in the calendar (ics), an alarm this many minutes before each timed favourite "
-            "(default: the guide's --remind, 10; 0: no alarms)"
+            "(default: the guide's --remind, else the settings' remind, 10; 0: no alarms)"
         ),
     )
 

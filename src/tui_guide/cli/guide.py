@@ -37,6 +37,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
             remind=args.remind,
             versions=versions,
             language_notice=getattr(args, "language_notice", None),
+            settings=args.settings,
         )
     finally:
         favourites.close()

@@ -18,8 +18,10 @@ from rich.text import Text
 
 from tui_guide.cli.argparse_words import speak
 from tui_guide.cli.common import data_option, minutes, state_dir_option
+from tui_guide.cli.settings import apply_settings, config_option
 from tui_guide.i18n import Choice, _, choose, set_language
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR
+from tui_guide.settings import config_path, read_settings
 
 # Each subcommand's module (in tui_guide.cli), by the names it adds: `add_parser(commands)`,
 # `run(args, out, err)`. A module is imported only when its command is asked for (or for
@@ -50,23 +52,24 @@ def _asked_for(argv: Sequence[str] | None) -> set[str]:
     return {SUBCOMMANDS[word] for word in argv if word in SUBCOMMANDS}
 
 
-def _lang_of(words: Sequence[str]) -> str | None:
-    """The value of a top-level `--lang` in `words`, read before the parser is built so that
-    its help is in that language (the parser still checks the option itself)."""
+def _option(words: Sequence[str], name: str) -> str | None:
+    """The value of the top-level option `name` (`--lang`, `--config`) in `words`, read
+    before the parser is built so that its help is in the language (the parser still checks
+    the option itself)."""
     for index, word in enumerate(words):
         if word in SUBCOMMANDS or word == "--":
             break
-        if word == "--lang" and index + 1 < len(words):
+        if word == name and index + 1 < len(words):
             return words[index + 1]
-        if word.startswith("--lang="):
+        if word.startswith(f"{name}="):
             return word.partition("=")[2]
     return None
 
 
-def language(words: Sequence[str]) -> Choice:
-    """The language from --lang, the settings, then the locale (see tui_guide.i18n), spoken
-    from now on."""
-    choice = choose(_lang_of(words), None, os.environ)
+def language(words: Sequence[str], setting: str | None = None) -> Choice:
+    """The language from --lang, then the `language` setting, then the locale (see
+    tui_guide.i18n), spoken from now on."""
+    choice = choose(_option(words, "--lang"), setting, os.environ)
     set_language(choice.code)
     speak()
     return choice
@@ -131,13 +134,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--remind",
         type=minutes,
-        default=10,
+        default=None,  # the settings' remind (10 unless set): see cli/settings.py
         metavar="MINUTES",
         help=_(
-            "notify when a favourite starts within this many minutes (default 10; 0: never; "
-            "at most 10080, a week)"
+            "notify when a favourite starts within this many minutes (default: the "
+            "settings' remind, else 10; 0: never; at most 10080, a week)"
         ),
     )
+    config_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted, added = _asked_for(argv), set()
     for name, module in SUBCOMMANDS.items():  # in the order above, each module once
@@ -151,10 +155,15 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
-    choice = language(words)
+    # The settings first, for their language: the parser's own words are in it.
+    given = _option(words, "--config")
+    loaded = read_settings(config_path(Path(given) if given else None))
+    choice = language(words, loaded.settings.language)
     args = build_parser(words).parse_args(words)
     out = Console(highlight=False, markup=False, emoji=False)
     err = Console(stderr=True, highlight=False, markup=False, emoji=False)
+    # The guide says what is wrong in the settings in a notice; the other commands here.
+    args.settings = apply_settings(args, err, report=bool(args.command), loaded=loaded)
     # The guide shows it as a notice (the screen would cover it); a command says it first.
     args.language_notice = choice.notice
     if choice.notice and args.command:

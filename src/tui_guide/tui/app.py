@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+from collections.abc import Iterable
 from contextlib import suppress
 from datetime import datetime
 from functools import cached_property
@@ -12,10 +13,11 @@ from typing import TYPE_CHECKING, ClassVar
 from zoneinfo import ZoneInfo
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from tui_guide.favourites import Favourites, FavouritesError
 from tui_guide.favourites.agenda import starting_soon
@@ -30,6 +32,7 @@ from tui_guide.programme.notices import load_notice
 from tui_guide.programme.people import PersonEntry, index_people
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.text import middle_cut, printable
+from tui_guide.settings import LoadedSettings, Settings
 from tui_guide.tui.messages import (
     FavouriteChange,
     MarkChangesSeen,
@@ -48,6 +51,7 @@ from tui_guide.tui.messages import (
     ToggleFavourite,
     ToggleHidden,
 )
+from tui_guide.tui.messages.settings import SettingsWritten
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.screens.changes import ChangesScreen
 from tui_guide.tui.screens.days import DaysScreen
@@ -61,10 +65,12 @@ from tui_guide.tui.screens.now_next import NowNextScreen
 from tui_guide.tui.screens.people import PeopleScreen, person_screen
 from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.sessions import SessionsScreen
+from tui_guide.tui.screens.settings import SettingsScreen
 from tui_guide.tui.screens.timetable import TimetableScreen
 from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import VenuesScreen
 from tui_guide.tui.search_indexes import SearchIndexes
+from tui_guide.tui.settings import KeptSettings
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.timetable import Timetable
 
@@ -230,6 +236,13 @@ class GuideApp(App[None]):
             show=False,
             tooltip=N_("Show what you hid (h in the timetable), or hide it again"),
         ),
+        Binding(
+            "comma",
+            "settings",
+            N_("Settings"),
+            id="settings",
+            tooltip=N_("Settings: theme, language, time zone, reminders, the section to open on"),
+        ),
         Binding("question_mark", "help", N_("Help"), id="help", tooltip=N_("This list of keys")),
         Binding("q", "quit", N_("Quit"), id="quit"),
     ]
@@ -256,13 +269,18 @@ class GuideApp(App[None]):
         viewer_zone: ZoneInfo | None = None,
         versions: ProgrammeVersions | None = None,
         language_notice: str | None = None,
+        settings: LoadedSettings | None = None,
     ) -> None:
         if not programme.festivals:
             raise ValueError("the guide needs at least one festival")
+        # The settings read at the start (None: none kept, nothing written).
+        self.kept = KeptSettings(settings)
         # Started in its mode: a default screen switched away from at once would be made,
         # styled and laid out for nothing before the first paint.
-        self.DEFAULT_MODE = "festivals" if len(programme.festivals) > 1 else "days"  # type: ignore[misc]
+        self.DEFAULT_MODE = self.kept.start_mode(len(programme.festivals))  # type: ignore[misc]
         super().__init__()
+        self.theme = self.kept.theme(self.available_themes)
+        self.set_reactive(GuideApp.own_zone, self.kept.settings.own_zone)
         self.programme = programme
         self.clock = clock or Clock()
         self.favourites = favourites if favourites is not None else Favourites()
@@ -271,6 +289,7 @@ class GuideApp(App[None]):
         self.language_notice = language_notice  # a language asked for and not spoken
         self.viewer_zone = viewer_zone or local_zone()  # "your time"
         self.reminded: set[str] = set()
+        self.reminding = False
         store = self.favourites.path
         self.export_dir = export_dir or (store.parent if store else state_dir())
         self.festival: Festival = programme.festivals[0]
@@ -291,6 +310,8 @@ class GuideApp(App[None]):
 
     def on_mount(self) -> None:
         self._report_problems()
+        self._report_settings()
+        self.watch(self, "theme", self._theme_chosen, init=False)
         # What walks every session waits for the first paint: the favourites' snapshots and
         # the first reminders, then (once the first screen has settled: started at once, the
         # worker held the interpreter while the first screen finished its layout) the search
@@ -302,9 +323,7 @@ class GuideApp(App[None]):
         # that cannot be saved, the next toggle says so.
         with suppress(FavouritesError):
             self.favourites.remember(self._starred_sessions())
-        if self.remind > 0:
-            self.check_reminders()
-            self.set_interval(20, self.check_reminders)
+        self._start_reminders()
         self.set_timer(INDEX_AFTER, self.build_search_indexes)
         if self.versions is not None:  # what changed since the last load, after the paint
             self.call_after_refresh(self.record_versions)
@@ -353,6 +372,12 @@ class GuideApp(App[None]):
 
         worker: Worker[None] = get_current_worker()
         self.search_indexes.build_all(lambda: worker.is_cancelled)
+
+    def _start_reminders(self) -> None:
+        if self.remind > 0 and not self.reminding:
+            self.reminding = True
+            self.check_reminders()
+            self.set_interval(20, self.check_reminders)
 
     def check_reminders(self) -> None:
         """Say once for each favourite that it starts within `remind` minutes."""
@@ -625,6 +650,7 @@ class GuideApp(App[None]):
 
     def action_zone(self, own: bool) -> None:
         self.own_zone = own
+        self.kept.change(self, {"zone": "own" if own else "festival"})
         if own:
             text = _("Times in your time zone, {zone}; z: the festival's").format(
                 zone=zone_label(self.viewer_zone)
@@ -642,6 +668,69 @@ class GuideApp(App[None]):
                 placeholder=_(self.PALETTE_PLACEHOLDER), id="--command-palette"
             )
             self.push_screen(palette)
+
+    # -- the settings (tui/settings.py keeps them, screens/settings.py changes them) -----------
+
+    def _report_settings(self) -> None:
+        for problem in self.kept.problems(self.available_themes):
+            self.notify(
+                printable(str(problem)),
+                title=_("Settings"),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+
+    def _theme_chosen(self, theme: str) -> None:
+        """A theme chosen (in the palette, or the Settings dialog) is kept for the next start."""
+        self.kept.change(self, {"theme": theme})
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            N_("Settings"),
+            N_("Theme, language, time zone, reminders, the section to open on (,)"),
+            self.action_settings,
+        )
+
+    def action_settings(self) -> None:
+        if self.closing or isinstance(self.screen, SettingsScreen):
+            return
+
+        def chosen(settings: Settings | None) -> None:
+            if settings is None:
+                return
+            self.kept.change(self, vars(settings), announce=True)  # before the theme's watch
+            self.theme = settings.theme
+            if settings.own_zone != self.own_zone:
+                self.own_zone = settings.own_zone
+            self.remind = settings.remind
+            self._start_reminders()
+
+        self.push_screen(SettingsScreen(self.kept.settings, list(self.available_themes)), chosen)
+
+    @on(SettingsWritten)
+    def _settings_written(self, written: SettingsWritten) -> None:
+        if written.error is not None:
+            self.notify(
+                printable(
+                    _("Used while the guide runs, not kept: {error}").format(error=written.error)
+                ),
+                title=_("Settings not saved"),
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+        elif written.announce and not written.fields:
+            self.notify(_("Nothing changed"), title=_("Settings"), timeout=3, markup=False)
+        elif written.announce:
+            path = self.kept.file.path if self.kept.file else None
+            said = (
+                _("Saved in {file}").format(file=middle_cut(str(path), self.notice_width))
+                if path
+                else _("Saved")
+            )
+            self.notify(printable(said), title=_("Settings"), timeout=4, markup=False)
 
     def action_about(self) -> None:
         if not isinstance(self.screen, FestivalScreen):
@@ -699,6 +788,7 @@ def run_guide(
     remind: int = 0,
     versions: ProgrammeVersions | None = None,
     language_notice: str | None = None,
+    settings: LoadedSettings | None = None,
 ) -> int:
     """Run the guide in this terminal; the exit status for the command line."""
     app = GuideApp(
@@ -708,10 +798,14 @@ def run_guide(
         remind=remind,
         versions=versions,
         language_notice=language_notice,
+        settings=settings,
     )
     # The programme lives as long as the guide: moved out of the collector's sight, a
     # collection never walks its hundreds of thousands of objects (a pause of ~0.2 s at
     # 50,000 sessions, which would fall in the first paint).
     gc.freeze()
-    app.run()
+    try:
+        app.run()
+    finally:
+        app.kept.wait()  # the last choice written before the process ends
     return app.return_code or 0

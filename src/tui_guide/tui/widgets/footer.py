@@ -1,6 +1,7 @@
 """The footer every screen shows: compact, and fitted to its width. When the keys do not fit
-it shortens their labels, then shows the guide-wide keys (i, ^f, ^p, z, q: `?` lists them)
-by their key alone, then every key alone; it never cuts a key off."""
+it leaves out the Settings key (`,`: `?` and the palette name it), then shortens their labels,
+then shows the guide-wide keys (i, ^f, ^p, z, q: `?` lists them) by their key alone, then
+every key alone; it never cuts a key off."""
 
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ already. By the English label (the Binding's); both are shown in the guide's lan
 
 KEPT = ("help",)
 """Guide-wide keys whose label stays longest: `?` is how to learn the others."""
+
+OPTIONAL = ("settings",)
+"""Guide-wide keys shown only when every key fits with its full label beside them (`?` and
+the palette list them too): on a narrow footer they give way first, before any label is
+shortened."""
 
 
 def _width(key: FooterKey, label: str) -> int:
@@ -68,6 +74,12 @@ class GuideFooter(Footer):
         keys = [item for item in items if isinstance(item, FooterKey)]
         if not keys or width <= 0:
             return
+        full = [self._full.get(id(key), key.description) for key in keys]
+        fits = sum(map(_width, keys, full)) <= width
+        for key in keys:
+            if key.action in OPTIONAL:
+                key.display = fits
+        keys = [key for key in keys if fits or key.action not in OPTIONAL]
         wide = self._guide_wide()
         labels = [self._full.get(id(key), key.description) for key in keys]
         # The guide-wide keys' labels first, from the right, then the screen's own; `?` last.

@@ -1,0 +1,26 @@
+"""What the settings' writer says back, and what the Settings screen asks for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tui_guide.settings import Settings
+
+
+@dataclass
+class SettingsWritten(Message):
+    """A write of the settings file finished (posted from the writer's thread): `error`
+    says why it did not, `fields` what it held, `announce` whether to say it was saved."""
+
+    fields: tuple[str, ...]
+    error: str | None = None
+    announce: bool = False
+
+
+@dataclass
+class ApplySettings(Message):
+    """The Settings screen's choice, to use now and write."""
+
+    settings: Settings
