@@ -162,3 +162,15 @@ def test_the_language_setting_comes_after_the_flag_and_before_the_locale(
     out, err = capsys.readouterr()
     assert out.startswith("OK: 3 festivals")  # asked for by name: English, and said
     assert err.count("Language 'xx' is not available") == 1
+
+
+def test_what_is_wrong_in_the_settings_is_said_in_their_language(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text('language = "tr"\nremind = "soon"\n', encoding="utf-8")
+    assert main(["--config", str(settings), "validate"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Tamam:")
+    expected = f"{settings}:2: remind: metin değil, bir dakika sayısı olmalı; varsayılan (10)"
+    assert expected in err.replace("\n", "")  # the file and line, then why, in Turkish

@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
+from tui_guide.i18n import ENGLISH, language
 from tui_guide.programme.text import printable
 from tui_guide.settings import CONFIG_ENV, LoadedSettings, config_path, read_settings
 
@@ -34,7 +35,8 @@ def apply_settings(
     for its language); an option given beats a setting, and a setting beats the default.
     `report`: say what is wrong in the file on stderr (the guide says it in a notice)."""
     path = config_path(args.config)
-    if loaded is None or loaded.path != path:
+    # Read again when what was read before the language was known has problems to say in it.
+    if loaded is None or loaded.path != path or (loaded.problems and language() != ENGLISH):
         loaded = read_settings(path)
     if report:
         for problem in loaded.problems:

@@ -15,6 +15,7 @@ from typing import Any
 
 import tomli
 
+from tui_guide.i18n import _
 from tui_guide.programme.text import printable
 from tui_guide.reading import ReadError, number_problem, read_limited
 from tui_guide.settings.model import (
@@ -65,14 +66,15 @@ def parse(data: bytes) -> dict[str, Any]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise BrokenFile(f"not UTF-8 text ({error.reason})", line) from None
+        raise BrokenFile(_("not UTF-8 text ({why})").format(why=error.reason), line) from None
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:
         message = getattr(error, "msg", str(error))
-        raise BrokenFile(f"not TOML: {message}", getattr(error, "lineno", None)) from None
+        said = _("not TOML: {why}").format(why=message)
+        raise BrokenFile(said, getattr(error, "lineno", None)) from None
     except RecursionError:
-        raise BrokenFile("not TOML: nested too deeply") from None
+        raise BrokenFile(_("not TOML: nested too deeply")) from None
     except ValueError:  # a number longer than Python converts
         where, message = number_problem(data)
         raise BrokenFile(message, where) from None
@@ -120,41 +122,46 @@ def _shown(value: object) -> str:
 
 def _kind(value: object) -> str:
     if isinstance(value, bool):
-        return "true or false"
+        return _("true or false")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     if isinstance(value, list):
-        return "a list"
-    return "a date or time"
+        return _("a list")
+    return _("a date or time")
 
 
 def check_field(field: str, value: object) -> tuple[object, str | None]:
     """The value the setting takes, or (None, what is wrong with it)."""
     if field == "remind":
         if isinstance(value, bool) or not isinstance(value, int):
-            return None, f"must be a number of minutes, not {_kind(value)}"
+            return None, _("must be a number of minutes, not {kind}").format(kind=_kind(value))
         if not 0 <= value <= MAX_REMIND:
-            return None, f"{value} is out of range: from 0 to {MAX_REMIND} minutes (a week)"
+            said = _("{value} is out of range: from 0 to {most} minutes (a week)")
+            return None, said.format(value=value, most=MAX_REMIND)
         return value, None
     if not isinstance(value, str):
-        return None, f"must be text, not {_kind(value)}"
+        return None, _("must be text, not {kind}").format(kind=_kind(value))
     if field == "zone":
         if value not in ZONES:
-            return None, f"{_shown(value)} is not a zone shown: festival or own"
+            return None, _("{value} is not a zone shown: festival or own").format(
+                value=_shown(value)
+            )
         return value, None
     if field == "section":
         if value not in SECTIONS:
-            return None, f"{_shown(value)} is not a section: one of {', '.join(SECTIONS)}"
+            said = _("{value} is not a section: one of {sections}")
+            return None, said.format(value=_shown(value), sections=", ".join(SECTIONS))
         return value, None
     cleaned = clean(value)
     if len(cleaned) > MAX_TEXT:
-        return None, f"is {len(cleaned):,} characters long, more than the {MAX_TEXT} read"
+        said = _("is {length} characters long, more than the {most} read")
+        return None, said.format(length=f"{len(cleaned):,}", most=MAX_TEXT)
     if field == "theme" and (not cleaned or cleaned != value):
-        return None, f"{_shown(value)} is not a theme's name"
+        return None, _("{value} is not a theme's name").format(value=_shown(value))
     if field == "language":
         return cleaned or None, None
     return cleaned, None
@@ -176,7 +183,9 @@ def settings_from(
             problems.append(
                 SettingsProblem(
                     path,
-                    f"{wrong}; the default ({default if default is not None else 'none'}) is used",
+                    _("{problem}; the default ({default}) is used").format(
+                        problem=wrong, default=default if default is not None else _("none")
+                    ),
                     where.get(field),
                     field,
                 )
@@ -192,7 +201,9 @@ def read_settings(path: Path) -> LoadedSettings:
         data = read_bytes(path)
         document = parse(data) if data is not None else {}
     except BrokenFile as broken:
-        message = f"{broken.message}; the defaults are used, and the file is left as it is"
+        message = _("{problem}; the defaults are used, and the file is left as it is").format(
+            problem=broken.message
+        )
         return LoadedSettings(
             path,
             Settings(),
@@ -213,7 +224,7 @@ def theme_problem(
         return None
     return SettingsProblem(
         loaded.path,
-        f"{_shown(theme)} is not a theme the guide has; the default is used",
+        _("{theme} is not a theme the guide has; the default is used").format(theme=_shown(theme)),
         loaded.line_of("theme"),
         "theme",
     )

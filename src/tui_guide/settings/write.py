@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from tui_guide.atomic import check_target, write_atomically
+from tui_guide.i18n import _
 from tui_guide.settings.read import BrokenFile, parse, read_bytes
 
 HEADER = (
@@ -48,15 +49,18 @@ class SettingsFile:
             except BrokenFile as broken:
                 line = f":{broken.line}" if broken.line else ""
                 raise NotSaved(
-                    f"{self.path}{line}: {broken.message}. Not saved: the file is left as it "
-                    "is; mend or remove it"
+                    _(
+                        "{file}: {problem}. Not saved: the file is left as it is; mend or remove it"
+                    ).format(file=f"{self.path}{line}", problem=broken.message)
                 ) from None
             text = data.decode("utf-8") if data is not None else HEADER
             try:
                 document = tomlkit.parse(text)
             except tomlkit.exceptions.TOMLKitError as error:  # read by tomli, not by tomlkit
                 raise NotSaved(
-                    f"{self.path}: {error}. Not saved: the file is left as it is"
+                    _("{file}: {problem}. Not saved: the file is left as it is").format(
+                        file=self.path, problem=error
+                    )
                 ) from None
             for key, value in changes.items():
                 if value is None:
@@ -74,4 +78,6 @@ class SettingsFile:
                 write_atomically(target, written)
             except OSError as error:
                 reason = error.strerror or str(error)
-                raise NotSaved(f"{self.path}: not saved: {reason}") from None
+                raise NotSaved(
+                    _("{file}: not saved: {why}").format(file=self.path, why=reason)
+                ) from None
