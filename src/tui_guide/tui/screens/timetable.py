@@ -106,9 +106,10 @@ class TimetableScreen(ListScreen):
         venues = len({c.venue.key for c in grid.columns})
         parts = [day_tab_label(self.festival, day), count(venues, "venue")]
         parts.append(count(len(grid.blocks) + len(grid.unplaced), "session"))
-        if len(hidden):
+        things = guide.hidden_counts()[0]
+        if things:
             state = "shown dimmed, H hides them" if guide.show_hidden else "H shows them"
-            parts.append(f"{count(len(hidden), 'thing')} hidden ({state})")
+            parts.append(f"{count(things, 'thing')} hidden ({state})")
         if len(self.days) > 1:
             parts.append("[ ] other days")
         heading.update(plain("  ·  ".join(parts)))
