@@ -106,6 +106,8 @@ class HidePicker(Vertical):
             with widget.prevent(SelectionList.SelectedChanged):
                 widget.clear_options()
                 widget.add_options(options)
+            if options:  # space ticks the first one found, as soon as tab reaches it
+                widget.highlighted = 0
             widget.display = bool(options)
             self.query_one(f"#hide-{what}-label").display = bool(options)
 
