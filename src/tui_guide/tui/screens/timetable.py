@@ -7,6 +7,7 @@ Opens on the festival day on now (or the nearest with sessions), scrolled to wha
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date
 
 from textual import on
@@ -19,7 +20,8 @@ from tui_guide.programme.format import count, day_tab_label
 from tui_guide.programme.hiding import What
 from tui_guide.programme.model import Festival
 from tui_guide.programme.now import opening_day
-from tui_guide.programme.timetable import build_grid
+from tui_guide.programme.query import SessionFilter
+from tui_guide.programme.timetable import Grid, build_grid
 from tui_guide.tui.messages import OpenSession, ToggleFavourite, ToggleHidden
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.screens.hide import HideScreen
@@ -54,6 +56,9 @@ class TimetableScreen(ListScreen):
         self.days = [day for day in festival.days if festival.sessions_on(day)]
         self.day: date | None = None
         self._opened = False
+        # The grids made, by day and the filter they were made with: going back to a day
+        # shown makes nothing again (the last few are kept; a star changes no grid).
+        self._grids: dict[tuple[date, SessionFilter], Grid] = {}
         # Textual restyles every screen of the App when a mode's new screen is first shown
         # (its `_css_update_count` starts at -1): a third of a second behind a big day's list,
         # for nothing, since a new screen's widgets are styled as they mount with the CSS as it
@@ -88,10 +93,13 @@ class TimetableScreen(ListScreen):
             return
         day = self.day
         wanted = self.session_filter_for(self.festival)
-        sessions = wanted.apply(self.festival.sessions_on(day), self.session_index)
+        grid = self._grid(day, wanted)
         hidden = guide.hidden
-        shown_hidden = [s.key for s in sessions if hidden.hides(s)] if guide.show_hidden else []
-        grid = build_grid(day, sessions, self.festival.venues)
+        shown_hidden: list[str] = []
+        if guide.show_hidden and len(hidden):
+            placed = (b.session for column in grid.by_column for b in column)
+            everything = [*placed, *grid.unplaced]
+            shown_hidden = [s.key for s in everything if hidden.hides(s)]
         moment = self.now(self.festival)
         widget = self.timetable
         widget.show(
@@ -105,7 +113,7 @@ class TimetableScreen(ListScreen):
         )
         venues = len({c.venue.key for c in grid.columns})
         parts = [day_tab_label(self.festival, day), count(venues, "venue")]
-        parts.append(count(len(grid.blocks) + len(grid.unplaced), "session"))
+        parts.append(count(grid.size + len(grid.unplaced), "session"))
         things = guide.hidden_counts()[0]
         if things:
             state = "shown dimmed, H hides them" if guide.show_hidden else "H shows them"
@@ -117,6 +125,21 @@ class TimetableScreen(ListScreen):
             self._opened = True
             if day == self.festival.day_of(moment):
                 self.call_after_refresh(widget.scroll_to_now)
+
+    def _grid(self, day: date, wanted: SessionFilter) -> Grid:
+        """The grid of `day` with what `wanted` keeps (made once, then kept)."""
+        key = (day, wanted)
+        found = self._grids.get(key)
+        if found is None:
+            sessions = self.festival.sessions_on(day)
+            if not _keeps_everything(wanted):  # the grid orders each venue's blocks itself
+                index = self.session_index
+                sessions = tuple(s for s in sessions if wanted.keeps(s, index))
+            found = build_grid(day, sessions, self.festival.venues)
+            if len(self._grids) >= KEPT_GRIDS:
+                del self._grids[next(iter(self._grids))]
+            self._grids[key] = found
+        return found
 
     def refresh_favourites(self) -> None:
         self.timetable.update_favourites(self.guide.favourites)
@@ -142,10 +165,11 @@ class TimetableScreen(ListScreen):
             self.refresh_lists()
             widget = self.timetable
             widget.scroll_to(x=0, y=0, animate=False, immediate=True)
+            # At once, not after a refresh: the new day is drawn once, where it will stay.
             if self.day == self.festival.day_of(self.now(self.festival)):
-                self.call_after_refresh(widget.scroll_to_now)
+                widget.scroll_to_now()
             else:
-                self.call_after_refresh(widget.scroll_to_cursor)
+                widget.scroll_to_cursor()
 
     def action_hide(self) -> None:
         session = self.timetable.selected
@@ -165,3 +189,12 @@ class TimetableScreen(ListScreen):
     @on(Timetable.Edge)
     def _edge(self, event: Timetable.Edge) -> None:
         self.action_day(event.step)
+
+
+KEPT_GRIDS = 8
+
+
+def _keeps_everything(wanted: SessionFilter) -> bool:
+    """Whether `wanted` keeps every session (the texts a search would look at aside)."""
+    hidden = wanted.hidden if wanted.hidden is not None and len(wanted.hidden) else None
+    return replace(wanted, festival_texts=(), hidden=hidden) == SessionFilter()
