@@ -10,7 +10,7 @@ from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 
-from textual import on
+from textual import on, work
 from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -125,21 +125,48 @@ class TimetableScreen(ListScreen):
             self._opened = True
             if day == self.festival.day_of(moment):
                 self.call_after_refresh(widget.scroll_to_now)
+        # The days either side, made while this one is looked at: `[` and `]` find them ready.
+        self.call_after_refresh(self._make_neighbours, day, wanted)
 
     def _grid(self, day: date, wanted: SessionFilter) -> Grid:
         """The grid of `day` with what `wanted` keeps (made once, then kept)."""
-        key = (day, wanted)
-        found = self._grids.get(key)
+        found = self._grids.get((day, wanted))
         if found is None:
-            sessions = self.festival.sessions_on(day)
-            if not _keeps_everything(wanted):  # the grid orders each venue's blocks itself
-                index = self.session_index
-                sessions = tuple(s for s in sessions if wanted.keeps(s, index))
-            found = build_grid(day, sessions, self.festival.venues)
-            if len(self._grids) >= KEPT_GRIDS:
-                del self._grids[next(iter(self._grids))]
-            self._grids[key] = found
+            found = self._made(day, wanted)
+            self._keep(day, wanted, found)
         return found
+
+    def _made(self, day: date, wanted: SessionFilter) -> Grid:
+        sessions = self.festival.sessions_on(day)
+        if not _keeps_everything(wanted):  # the grid orders each venue's blocks itself
+            index = self.session_index
+            sessions = tuple(s for s in sessions if wanted.keeps(s, index))
+        return build_grid(day, sessions, self.festival.venues)
+
+    def _keep(self, day: date, wanted: SessionFilter, grid: Grid) -> None:
+        if len(self._grids) >= KEPT_GRIDS:
+            del self._grids[next(iter(self._grids))]
+        self._grids[(day, wanted)] = grid
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="timetable-days")
+    def _make_neighbours(self, day: date, wanted: SessionFilter) -> None:
+        """Make the grids of the days before and after `day` (a worker: a day of 3,050
+        sessions takes a good part of a frame); the model is never changed, so a thread may
+        read it."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        if day not in self.days:
+            return
+        place = self.days.index(day)
+        for other in self.days[max(0, place - 1) : place + 2]:
+            if worker.is_cancelled:
+                return
+            if other == day or (other, wanted) in self._grids:
+                continue
+            grid = self._made(other, wanted)
+            with suppress(RuntimeError):  # the guide closed meanwhile
+                self.app.call_from_thread(self._keep, other, wanted, grid)
 
     def refresh_favourites(self) -> None:
         self.timetable.update_favourites(self.guide.favourites)
