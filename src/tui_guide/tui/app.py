@@ -197,8 +197,7 @@ class GuideApp(App[None]):
             "filters",
             "Filters",
             id="filters",
-            tooltip="Filter by kind, track and country; hide past sessions; hide venues, "
-            "tracks and languages",
+            tooltip="Filter by kind, track and country; hide past sessions",
         ),
         Binding(
             "ctrl+p",
@@ -229,7 +228,7 @@ class GuideApp(App[None]):
             "Show hidden",
             id="hidden.show",
             show=False,
-            tooltip="Show what you hid (h in the timetable, ctrl+f), or hide it again",
+            tooltip="Show what you hid (h in the timetable), or hide it again",
         ),
         Binding("question_mark", "help", "Help", id="help", tooltip="This list of keys"),
         Binding("q", "quit", "Quit", id="quit"),

@@ -174,8 +174,10 @@ class Palette:
         sessions: SearchIndex,
         cancelled: Callable[[], bool] | None = None,
         now: Callable[[ZoneInfo], datetime] | None = None,
+        hidden: Callable[[], Hidden | None] | None = None,
     ) -> None:
         self.now = now  # the clock, to say "not given" rather than "TBA" for what is over
+        self.hidden = hidden or (lambda: None)  # what the visitor hides now (None: nothing)
         self.entries = entries
         self.index = RankedIndex((e.fields for e in entries), cancelled=cancelled)
         self.sessions = sessions
@@ -184,8 +186,10 @@ class Palette:
         self, query: str, limit: int = LIMIT, hidden: Hidden | None = None
     ) -> tuple[list[tuple[Entry, int]], int]:
         """The best `limit` entries with their ranks, best first, and how many sessions
-        match (the whole list is not made); what `hidden` hides (sessions, venues) is left
-        out of both."""
+        match (the whole list is not made); what `hidden` (else what the guide hides now)
+        hides, sessions and venues, is left out of both."""
+        if hidden is None:
+            hidden = self.hidden()
         hiding = hidden is not None and len(hidden) > 0
         others = self.index.best(query, limit, fuzzy=False)
         sessions = self.sessions.index.best(query, limit, fuzzy=False)
@@ -277,8 +281,7 @@ class ProgrammeCommands(Provider):
         if not query_words(query):
             return
         palette = await self._index()
-        guide = cast("GuideApp", self.app)
-        hidden = None if guide.show_hidden else guide.hidden
+        hidden = palette.hidden()
         best, sessions = palette.search(query, hidden=hidden)
         shown = 0
         for place, (entry, rank) in enumerate(best):
@@ -300,8 +303,7 @@ class ProgrammeCommands(Provider):
 
     async def discover(self) -> Hits:
         palette = await self._index()
-        guide = cast("GuideApp", self.app)
-        hidden = Hidden() if guide.show_hidden else guide.hidden
+        hidden = palette.hidden() or Hidden()
         for entry in palette.entries:
             if entry.venue is not None and entry.venue.key in hidden.venues:
                 continue

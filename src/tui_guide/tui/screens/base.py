@@ -87,6 +87,8 @@ class GuideScreen(Screen[None]):
         self.watch(self.guide, "hide_past", self._show_filters, init=False)
         self.watch(self.guide, "hidden", self._show_filters, init=False)
         self.watch(self.guide, "show_hidden", self._show_filters, init=False)
+        # The badge counts the starred among what is hidden.
+        self.watch(self.guide, "favourites_version", self._show_filters, init=False)
         self._plain_sub_title = self.sub_title
         self.watch(self.guide, "own_zone", self._show_zone)
 

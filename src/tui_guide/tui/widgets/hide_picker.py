@@ -97,6 +97,7 @@ class HidePicker(Vertical):
     @on(Input.Changed, "#hide-find")
     def _find(self, event: Input.Changed) -> None:
         event.stop()
+        first: SelectionList[str] | None = None
         for what, _ in GROUPS:
             found = self.query(f"#hide-{what}")
             if not found:
@@ -110,6 +111,10 @@ class HidePicker(Vertical):
                 widget.highlighted = 0
             widget.display = bool(options)
             self.query_one(f"#hide-{what}-label").display = bool(options)
+            if options and first is None:
+                first = widget
+        if first is not None:  # what was found, in view under the find box on a short screen
+            self.call_after_refresh(first.scroll_visible, animate=False)
 
     def chosen(self) -> Hidden:
         """What is ticked, as what is hidden of this festival."""

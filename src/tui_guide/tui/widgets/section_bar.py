@@ -98,8 +98,9 @@ class FilterBadge(Static):
         short = ("Filtered", "Filter")
         if things:
             also = f", {starred} starred" if starred else ""
+            filtered = "Filtered, " if parts else ""
             parts.append(f"{things} hidden ({count(sessions, 'session')}{also}), H shows")
-            short = (f"{things} hidden, H shows", f"{things} hidden")
+            short = (f"{filtered}{things} hidden, H shows", f"{things} hidden")
         self.labels = (f"Filtered: {', '.join(parts)}", *short) if parts else ("",)
         self.update(self.labels[0])
         self.display = bool(parts)
