@@ -9,6 +9,7 @@ from rich.text import Text
 
 from tui_guide.cli.common import EXIT_PROBLEMS, data_of, open_store, report
 from tui_guide.cli.load_status import LoadStatus
+from tui_guide.favourites.hidden import HiddenStore
 from tui_guide.favourites.versions import ProgrammeVersions
 from tui_guide.library.load import load_programme
 from tui_guide.library.sources import data_paths
@@ -28,6 +29,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         return EXIT_PROBLEMS
     favourites = open_store(args, err)
     versions = ProgrammeVersions.beside(favourites.path)
+    hidden_store = HiddenStore.beside(favourites.path)
     try:
         return run_guide(
             programme,
@@ -36,8 +38,11 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
             remind=args.remind,
             versions=versions,
             settings=args.settings,
+            hidden_store=hidden_store,
         )
     finally:
         favourites.close()
         if versions is not None:
             versions.close()
+        if hidden_store is not None:
+            hidden_store.close()

@@ -1,4 +1,5 @@
-"""Narrow every list by kind, track and country, and show or hide past sessions."""
+"""Narrow every list by kind, track and country, show or hide past sessions, and hide venues,
+tracks and languages (or show them again)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from tui_guide.programme.model import Kind, Session
+from tui_guide.programme.hiding import Hidden
+from tui_guide.programme.model import Festival, Kind, Session
 from tui_guide.programme.query import SessionFilter
+from tui_guide.tui.widgets.hide_picker import HidePicker
 from tui_guide.tui.widgets.plain import plain
 from tui_guide.tui.widgets.section_bar import section_keys
 
@@ -25,6 +28,7 @@ class FilterChoice:
 
     filter: SessionFilter
     hide_past: bool
+    hidden: Hidden | None = None  # what is hidden of the festival; None: as it was
 
 
 def _selections(values: Sequence[str], chosen: frozenset[str]) -> list[Selection[str]]:
@@ -43,12 +47,20 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
     ]
 
     def __init__(
-        self, sessions: Sequence[Session], current: SessionFilter, hide_past: bool
+        self,
+        sessions: Sequence[Session],
+        current: SessionFilter,
+        hide_past: bool,
+        *,
+        festival: Festival | None = None,
+        hidden: Hidden | None = None,
     ) -> None:
         super().__init__()
         self.sessions = tuple(sessions)
         self.current = current
         self.hide_past = hide_past
+        self.festival = festival  # with it, the dialog hides its venues, tracks, languages
+        self.hidden = hidden or Hidden()
 
     def compose(self) -> ComposeResult:
         kinds = [k.value for k in Kind if any(s.kind == k for s in self.sessions)]
@@ -58,7 +70,8 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
             yield Static("Filters", classes="heading")
             yield Static(
                 "↑↓ move, space ticks, tab to the next group; ctrl+s applies, esc cancels. "
-                "Nothing ticked in a group keeps all of it.",
+                "Nothing ticked in a group keeps all of it. Clear all clears the filters; "
+                "what is hidden stays until unticked.",
                 classes="dim",
             )
             with VerticalScroll():
@@ -75,6 +88,8 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
                         *_selections(countries, self.current.countries), id="countries"
                     )
                 yield Checkbox("Hide past sessions", self.hide_past, id="hide-past")
+                if self.festival is not None:
+                    yield HidePicker(self.festival, self.hidden)
             with Horizontal(classes="buttons"):
                 yield Button("Apply", variant="primary", id="apply")
                 yield Button("Clear all", id="clear")
@@ -101,6 +116,7 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
                     countries=self._chosen("countries"),
                 ),
                 self.query_one("#hide-past", Checkbox).value,
+                self.query_one(HidePicker).chosen() if self.query(HidePicker) else None,
             )
         )
 

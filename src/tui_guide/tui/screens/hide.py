@@ -1,4 +1,5 @@
-"""Choose what to hide of a session: itself, its venue or its track (or show it again)."""
+"""Choose what to hide of a session: itself, its venue, its track or its language (or show it
+again)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui_guide.programme.hiding import Hidden, What
+from tui_guide.programme.hiding import Hidden, What, languages_of
 from tui_guide.programme.model import Session
 from tui_guide.tui.widgets.plain import plain
 
@@ -22,12 +23,18 @@ def choices(session: Session, hidden: Hidden) -> list[tuple[What, str]]:
         ("session", session.title),
         ("venue", session.venue.name if session.venue else None),
         ("track", session.track),
+        ("language", ", ".join(languages_of(session)) or None),
     )
     for what, name in options:
         if name is None:
             continue
         verb = "Show again" if hidden.holds(what, session) else "Hide"
-        noun = {"session": "this session", "venue": "the venue", "track": "the track"}[what]
+        noun = {
+            "session": "this session",
+            "venue": "the venue",
+            "track": "the track",
+            "language": "the language",
+        }[what]
         found.append((what, f"{verb} {noun}: {name}"))
     return found
 
@@ -54,12 +61,15 @@ class HideScreen(ModalScreen[What | None]):
                 ),
                 id="hide-choices",
             )
-            yield Static("Enter chooses, esc cancels; H shows what is hidden.", classes="dim")
+            yield Static(
+                "Enter chooses, esc cancels; H shows what is hidden, ctrl+f lists it.",
+                classes="dim",
+            )
 
     @on(OptionList.OptionSelected, "#hide-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         what = event.option.id
-        if what in ("session", "venue", "track"):
+        if what in ("session", "venue", "track", "language"):
             self.dismiss(what)  # type: ignore[arg-type]
 
     def action_dismiss_none(self) -> None:

@@ -61,6 +61,10 @@ class SectionLink(Static):
         self.post_message(ShowSection(self.mode))
 
 
+Hiding = tuple[int, int, int]
+"""What is hidden, for the badge: things, the sessions they hide, the starred among them."""
+
+
 class FilterBadge(Static):
     """Says when the filters hide anything; clicking it opens them."""
 
@@ -69,16 +73,16 @@ class FilterBadge(Static):
 
     labels: tuple[str, ...] = ("",)  # the full text, then shorter ones for narrow bars
 
-    def __init__(self, chosen: SessionFilter, hide_past: bool, hidden: int = 0) -> None:
+    def __init__(self, chosen: SessionFilter, hide_past: bool, hidden: Hiding = (0, 0, 0)) -> None:
         super().__init__()
         self._filters = (chosen, hide_past, hidden)
 
     def on_mount(self) -> None:
         self.show(*self._filters)
 
-    def show(self, chosen: SessionFilter, hide_past: bool, hidden: int = 0) -> None:
-        """Say which filters are on and how many things are hidden (H shows them), or hide
-        when none is."""
+    def show(self, chosen: SessionFilter, hide_past: bool, hidden: Hiding = (0, 0, 0)) -> None:
+        """Say which filters are on and how many things are hidden, the sessions they hide
+        and the starred ones among them (H shows them), or hide when none is."""
         parts = [
             count(len(values), noun, plural)
             for values, noun, plural in (
@@ -90,9 +94,14 @@ class FilterBadge(Static):
         ]
         if hide_past:
             parts.append("past hidden")
-        if hidden:
-            parts.append(f"{hidden} hidden, H shows")
-        self.labels = (f"Filtered: {', '.join(parts)}", "Filtered", "Filter") if parts else ("",)
+        things, sessions, starred = hidden
+        short = ("Filtered", "Filter")
+        if things:
+            also = f", {starred} starred" if starred else ""
+            filtered = "Filtered, " if parts else ""
+            parts.append(f"{things} hidden ({count(sessions, 'session')}{also}), H shows")
+            short = (f"{filtered}{things} hidden, H shows", f"{things} hidden")
+        self.labels = (f"Filtered: {', '.join(parts)}", *short) if parts else ("",)
         self.update(self.labels[0])
         self.display = bool(parts)
         self.post_message(self.Changed())
@@ -123,7 +132,7 @@ class SectionBar(Horizontal):
         within: str | None = None,
         festivals: int = 1,
         filters: tuple[SessionFilter, bool] | None = None,
-        hidden: int = 0,
+        hidden: Hiding = (0, 0, 0),
     ) -> None:
         super().__init__()
         self.current = current
@@ -141,7 +150,9 @@ class SectionBar(Horizontal):
             )
         yield FilterBadge(*self.filters, self.hidden)
 
-    def show_filters(self, chosen: SessionFilter, hide_past: bool, hidden: int = 0) -> None:
+    def show_filters(
+        self, chosen: SessionFilter, hide_past: bool, hidden: Hiding = (0, 0, 0)
+    ) -> None:
         self.query_one(FilterBadge).show(chosen, hide_past, hidden)
 
     def on_resize(self, event: events.Resize) -> None:
