@@ -125,6 +125,7 @@ def test_what_is_written_is_read_back(
     loaded = read_settings(path)
     assert loaded.problems == ()
     assert loaded.settings == chosen
+    assert path.read_bytes().endswith(b"\n")
 
 
 def test_a_write_keeps_comments_order_and_unknown_keys(tmp_path: Path) -> None:
@@ -164,7 +165,9 @@ def test_a_new_file_is_made_with_its_folder(tmp_path: Path) -> None:
     path = tmp_path / "config" / "tui-guide" / "settings.toml"
     SettingsFile(path).save({"zone": "own"})
     assert read_settings(path).settings.zone == "own"
-    assert path.read_text(encoding="utf-8").startswith("# tui-guide's settings")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# tui-guide's settings")
+    assert text.endswith('zone = "own"\n')  # a text file: its last line ends
 
 
 # Broken files: survived, reported with file, line and field, never written over -------------

@@ -284,6 +284,6 @@ def test_a_first_schema_store_is_migrated_and_keeps_its_favourites(tmp_path: Pat
     versions.close()
     assert list(Favourites(path=path)) == ["fest/talk"]
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (2,)
+    assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (3,)
     assert db.execute("SELECT count(*) FROM session_versions").fetchone() == (3,)
     db.close()

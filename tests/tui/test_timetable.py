@@ -3,15 +3,17 @@ other days, and a congress night on the real 37C3 schedule, with the clock froze
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import SelectionList
 
 from tui_guide.library.load import load_programme
 from tui_guide.programme import Programme
 from tui_guide.tui.screens.days import DaysScreen
+from tui_guide.tui.screens.filters import FiltersScreen
 from tui_guide.tui.screens.hide import HideScreen
 from tui_guide.tui.screens.mine import MineScreen
 from tui_guide.tui.screens.session import SessionScreen
@@ -306,3 +308,46 @@ async def test_opening_the_timetable_styles_it_without_restyling_every_screen(
         surface = app.get_css_variables()["surface"]
         assert widget.styles.background.hex.lower() == surface.lower()
         assert widget.get_component_styles("timetable--cursor").background.a > 0
+
+
+async def test_the_days_either_side_are_made_ahead_and_none_is_made_twice(
+    make_app, grid_programme, monkeypatch
+):
+    import tui_guide.tui.screens.timetable as screens
+
+    made: list[str] = []
+    real = screens.build_grid
+
+    def counted(day, sessions, venues):
+        made.append(str(day))
+        return real(day, sessions, venues)
+
+    monkeypatch.setattr(screens, "build_grid", counted)
+    app = make_app(grid_programme)
+    async with app.run_test(size=(100, 30)) as pilot:
+        widget = await open_timetable(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert made == ["2025-12-07", "2025-12-08"]  # the day after, made while 7 Dec shows
+        screen = app.screen
+        ahead = screen._grids[(date(2025, 12, 8), screen.session_filter_for(screen.festival))]
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert widget.grid is ahead
+        await pilot.press("left_square_bracket")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert made == ["2025-12-07", "2025-12-08"]
+        # A filter makes the day again, with what it keeps (the day after too, ahead).
+        await pilot.press("ctrl+f")
+        await wait_for(pilot, lambda: isinstance(app.screen, FiltersScreen))
+        await pilot.pause()
+        venues = app.screen.query_one("#hide-venue", SelectionList)
+        venues.focus()
+        venues.highlighted = 0  # Hall A
+        await pilot.press("space", "ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimetableScreen))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert made == ["2025-12-07", "2025-12-08", "2025-12-07", "2025-12-08"]
+        assert "Hall A" not in {c.venue.name for c in widget.grid.columns}

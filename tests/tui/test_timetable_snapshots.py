@@ -1,5 +1,6 @@
 """Snapshots of the timetable at 80x24 and 120x40 with the clock frozen: the real 37C3
-schedule at 12:05 on day 1 (its track colours, the line at now), and the bundled programme.
+schedule at 12:05 on day 1 (its track colours, the line at now; at 160x45 too, Saal 1, Saal
+Granville and their neighbours side by side), and the bundled programme.
 
 Regenerate after a deliberate change to the look, then look at the SVGs before committing:
 
@@ -20,6 +21,7 @@ from .helpers import open_baku_days, wait_for
 from .test_timetable import CONGRESS, needs_congress
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+CONGRESS_SIZES = {**SIZES, "160x45": (160, 45)}
 
 
 async def congress(pilot: Pilot) -> None:
@@ -35,10 +37,10 @@ async def bundled(pilot: Pilot) -> None:
 
 
 @needs_congress
-@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("size", list(CONGRESS_SIZES))
 def test_37c3_timetable(snap_compare, make_app, size: str) -> None:
     app = make_app(load_programme([CONGRESS], cache=False), now=datetime(2023, 12, 27, 12, 5))
-    assert snap_compare(app, terminal_size=SIZES[size], run_before=congress)
+    assert snap_compare(app, terminal_size=CONGRESS_SIZES[size], run_before=congress)
 
 
 @pytest.mark.parametrize("size", list(SIZES))

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from tui_guide.cli.common import EXIT_PROBLEMS, data_of, open_store, report
 from tui_guide.cli.load_status import LoadStatus
+from tui_guide.favourites.hidden import HiddenStore
 from tui_guide.favourites.versions import ProgrammeVersions
 from tui_guide.i18n import _
 from tui_guide.library.load import load_programme
@@ -29,6 +30,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         return EXIT_PROBLEMS
     favourites = open_store(args, err)
     versions = ProgrammeVersions.beside(favourites.path)
+    hidden_store = HiddenStore.beside(favourites.path)
     try:
         return run_guide(
             programme,
@@ -38,8 +40,11 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
             versions=versions,
             language_notice=getattr(args, "language_notice", None),
             settings=args.settings,
+            hidden_store=hidden_store,
         )
     finally:
         favourites.close()
         if versions is not None:
             versions.close()
+        if hidden_store is not None:
+            hidden_store.close()

@@ -24,7 +24,7 @@ else:
     HAS_FLOCK = True
 
 APPLICATION_ID = 0x74756967  # "tuig": marks the file as ours, so a foreign database is told apart
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_SECONDS = 15.0
 
 # Migration n brings a database from schema n-1 to n. Version 0 is an empty file; the JSON
@@ -62,6 +62,18 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             session TEXT NOT NULL,
             seen TEXT,
             PRIMARY KEY (festival, session)
+        ) WITHOUT ROWID
+        """,
+    ),
+    # What the visitor hid, per festival (favourites/hidden.py): a session or venue by its
+    # id, a track or language by its name. Only a table is added: no favourite is touched.
+    3: (
+        """
+        CREATE TABLE hidden (
+            festival TEXT NOT NULL,
+            what TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (festival, what, name)
         ) WITHOUT ROWID
         """,
     ),

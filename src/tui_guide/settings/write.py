@@ -67,7 +67,8 @@ class SettingsFile:
                     document.pop(key, None)
                 else:
                     document[key] = value
-            written = tomlkit.dumps(document).encode("utf-8")
+            out = tomlkit.dumps(document)
+            written = (out if out.endswith("\n") else out + "\n").encode("utf-8")  # a text file
             parse(written)  # what is written reads back (tomlkit writes TOML 1.0)
             # A settings file linked from elsewhere (a dotfiles folder) stays a link: the
             # file it points at is the one written.

@@ -21,12 +21,13 @@ from textual.screen import Screen
 
 from tui_guide.favourites import Favourites, FavouritesError
 from tui_guide.favourites.agenda import starting_soon
+from tui_guide.favourites.hidden import HiddenError, HiddenStore
 from tui_guide.favourites.location import state_dir
 from tui_guide.favourites.versions import ProgrammeVersions, Recorded
 from tui_guide.i18n import N_, _, ngettext
 from tui_guide.programme.clock import Clock
 from tui_guide.programme.format import until, zone_label
-from tui_guide.programme.hiding import Hidden
+from tui_guide.programme.hiding import Hidden, newly_hidden
 from tui_guide.programme.model import Festival, Programme, Session
 from tui_guide.programme.notices import load_notice
 from tui_guide.programme.people import PersonEntry, index_people
@@ -255,7 +256,7 @@ class GuideApp(App[None]):
     own_zone: reactive[bool] = reactive(False, init=False, bindings=True)
     """Times on screen in the viewer's zone (True) or the festival's (False)."""
     hidden: reactive[Hidden] = reactive(Hidden, init=False)
-    """What the visitor hid (kept while the guide runs: there is no settings file yet)."""
+    """What the visitor hid, of every festival (kept in `hidden_store` when there is one)."""
     show_hidden: reactive[bool] = reactive(False, init=False)
 
     def __init__(
@@ -270,6 +271,7 @@ class GuideApp(App[None]):
         versions: ProgrammeVersions | None = None,
         language_notice: str | None = None,
         settings: LoadedSettings | None = None,
+        hidden_store: HiddenStore | None = None,
     ) -> None:
         if not programme.festivals:
             raise ValueError("the guide needs at least one festival")
@@ -287,6 +289,14 @@ class GuideApp(App[None]):
         self.remind = remind  # minutes before a favourite starts to say so; 0: never
         self.versions = versions  # the changes since the last load (None: not kept)
         self.language_notice = language_notice  # a language asked for and not spoken
+        self.hidden_store = hidden_store  # what the visitor hid (None: kept while it runs)
+        self._hidden_problem = ""
+        if hidden_store is not None:
+            try:
+                self.set_reactive(GuideApp.hidden, hidden_store.load())
+            except HiddenError as error:
+                self._hidden_problem = str(error)
+        self._hidden_counts: tuple[tuple[Hidden, str, int], tuple[int, int, int]] | None = None
         self.viewer_zone = viewer_zone or local_zone()  # "your time"
         self.reminded: set[str] = set()
         self.reminding = False
@@ -407,6 +417,13 @@ class GuideApp(App[None]):
     def _report_problems(self) -> None:
         if self.language_notice:
             self.notify(self.language_notice, title="Language", severity="warning", markup=False)
+        if self._hidden_problem:
+            self.notify(
+                printable(_("{error}. Nothing is hidden.").format(error=self._hidden_problem)),
+                title=_("Hidden"),
+                severity="warning",
+                markup=False,
+            )
         if self.favourites.notice:
             self.notify(printable(self.favourites.notice), title=_("My programme"), markup=False)
         if self.favourites.problem:
@@ -595,28 +612,65 @@ class GuideApp(App[None]):
 
     @on(ToggleHidden)
     def _toggle_hidden(self, ask: ToggleHidden) -> None:
-        """Hide a session, its venue or its track, or show it again; starred sessions that
-        go out of sight are counted, never hidden without saying so."""
+        """Hide a session, its venue, track or language, or show it again."""
+        festival = self.programme.festival(ask.session.festival_id) or self.festival
+        self.change_hidden(festival, self.hidden.toggled(ask.what, ask.session))
+
+    def change_hidden(self, festival: Festival, after: Hidden) -> None:
+        """The one route to what is hidden: saved first, then shown, then said; starred
+        sessions that go out of sight are counted, never hidden without saying so."""
         before = self.hidden
-        self.hidden = before.toggled(ask.what, ask.session)
-        if self.hidden.holds(ask.what, ask.session):
-            festival = self.programme.festival(ask.session.festival_id) or self.festival
-            gone = [s for s in festival.sessions if self.hidden.hides(s) and not before.hides(s)]
-            starred = sum(1 for s in gone if s.key in self.favourites)
+        if after == before:
+            return
+        if self.hidden_store is not None:
+            try:
+                self.hidden_store.change(before, after)
+            except HiddenError as error:  # kept while the guide runs all the same
+                self.notify(
+                    printable(_("{error}. Kept until the guide closes.").format(error=error)),
+                    title=_("Hidden, not saved"),
+                    severity="error",
+                    timeout=15,
+                    markup=False,
+                )
+        self.hidden = after
+        gone = newly_hidden(festival.sessions, before, after)
+        back = newly_hidden(festival.sessions, after, before)
+        parts = []
+        if gone:
             text = ngettext(
                 "{n} session hidden; H shows what is hidden",
                 "{n} sessions hidden; H shows what is hidden",
                 len(gone),
             )
+            starred = sum(1 for s in gone if s.key in self.favourites)
             if starred:
                 text += ngettext(
                     ". {n} starred session among them, still in My programme",
                     ". {n} starred sessions among them, still in My programme",
                     starred,
                 )
-            self.notify(text, title=_("Hidden"), markup=False, timeout=5)
+            parts.append(text)
+        if back or not gone:
+            parts.append(ngettext("{n} session shown again", "{n} sessions shown again", len(back)))
+        self.notify(". ".join(parts), title=_("Hidden"), markup=False, timeout=5)
+
+    def hidden_counts(self) -> tuple[int, int, int]:
+        """Of the current festival: the things hidden, the sessions they hide, and how many
+        of those are starred (for the badge)."""
+        festival, hidden = self.festival, self.hidden
+        cached = self._hidden_counts
+        key = (hidden, festival.id, self.favourites_version)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        mine = hidden.of(festival.id)
+        if not len(mine):
+            counts = (0, 0, 0)
         else:
-            self.notify(_("Shown again"), title=_("Hidden"), markup=False, timeout=3)
+            gone = [s for s in festival.sessions if mine.hides(s)]
+            counts = (len(mine), len(gone), sum(1 for s in gone if s.key in self.favourites))
+        self._hidden_counts = (key, counts)
+        return counts
 
     @on(ShowHidden)
     def _show_hidden(self, ask: ShowHidden) -> None:
@@ -624,7 +678,11 @@ class GuideApp(App[None]):
 
     def action_show_hidden(self) -> None:
         if not len(self.hidden):
-            self.notify(_("Nothing is hidden (h in the timetable hides)"), markup=False, timeout=3)
+            self.notify(
+                _("Nothing is hidden (h in the timetable, or ctrl+f, hides)"),
+                markup=False,
+                timeout=3,
+            )
         self.post_message(ShowHidden(not self.show_hidden))
 
     @on(RefreshFavourites)
@@ -634,14 +692,25 @@ class GuideApp(App[None]):
             self.favourites_version += 1
 
     def action_filters(self) -> None:
-        sessions = self.festival.sessions
+        festival = self.festival
 
         def chosen(choice: FilterChoice | None) -> None:
             if choice is not None:
                 self.session_filter = choice.filter
                 self.hide_past = choice.hide_past
+                if choice.hidden is not None:
+                    self.change_hidden(festival, self.hidden.without(festival.id) | choice.hidden)
 
-        self.push_screen(FiltersScreen(sessions, self.session_filter, self.hide_past), chosen)
+        self.push_screen(
+            FiltersScreen(
+                festival.sessions,
+                self.session_filter,
+                self.hide_past,
+                festival=festival,
+                hidden=self.hidden.of(festival.id),
+            ),
+            chosen,
+        )
 
     @property
     def shown_zone(self) -> ZoneInfo | None:
@@ -789,6 +858,7 @@ def run_guide(
     versions: ProgrammeVersions | None = None,
     language_notice: str | None = None,
     settings: LoadedSettings | None = None,
+    hidden_store: HiddenStore | None = None,
 ) -> int:
     """Run the guide in this terminal; the exit status for the command line."""
     app = GuideApp(
@@ -799,6 +869,7 @@ def run_guide(
         versions=versions,
         language_notice=language_notice,
         settings=settings,
+        hidden_store=hidden_store,
     )
     # The programme lives as long as the guide: moved out of the collector's sight, a
     # collection never walks its hundreds of thousands of objects (a pause of ~0.2 s at

@@ -45,7 +45,14 @@ class SearchIndexes:
 
                 sessions = self.session_index(cancelled)
                 entries = build_entries(self._app, cancelled, False)  # sessions: in theirs
-                self._palette = Palette(entries, sessions, cancelled, now=self._app.clock.now)
+                app = self._app
+                self._palette = Palette(
+                    entries,
+                    sessions,
+                    cancelled,
+                    now=app.clock.now,
+                    hidden=lambda: None if app.show_hidden else app.hidden,
+                )
             return self._palette
 
     def session_index(self, cancelled: Callable[[], bool] | None = None) -> SearchIndex:

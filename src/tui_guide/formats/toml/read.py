@@ -92,7 +92,12 @@ PERSON_FIELDS = {
     "role": Field("text"),
     "affiliation": Field("text"),
 }
-TOP_LEVEL = ("festival", "venues", "sessions")
+TRACK_FIELDS = {
+    "name": Field("text", required=True),
+    "color": Field("text"),
+}
+TOP_LEVEL = ("festival", "venues", "sessions", "tracks")
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 _TYPE_NAMES = {
     "text": "text",
@@ -361,6 +366,7 @@ def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
         if session is not None and not duplicate:
             sessions[session.id] = session
 
+    colours = _track_colours(check, doc)
     if check.problems or zone is None:
         return None
     return Festival(
@@ -380,7 +386,55 @@ def _check_document(check: _FileCheck, doc: dict[str, Any]) -> Festival | None:
         sessions=tuple(sessions.values()),
         day_starts=fest.get("day_starts"),
         held_by=fest.get("held_by"),
+        track_colours=colours,
     )
+
+
+def _track_colours(check: _FileCheck, doc: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Each `[[tracks]]` table's colour (`#rrggbb`), by track name; a colour that is not one
+    is a warning, and that track is drawn in its kind's colour."""
+    found: dict[str, str] = {}
+    for index, raw in _tables(check, doc, "tracks"):
+        name = raw.get("name")
+        where = f"festival {check.festival_id}, track {shown(name) if name else f'#{index + 1}'}"
+        values = {}
+        for key, value in raw.items():
+            if key not in TRACK_FIELDS:
+                check.error(
+                    f"{where}: unknown field {shown(key)}{suggest(key, TRACK_FIELDS)}",
+                    ("tracks", index, key),
+                )
+            elif not isinstance(value, str):
+                check.error(
+                    f"{where}, field {key}: expected text, got {type(value).__name__} "
+                    f"{shown(value)}",
+                    ("tracks", index, key),
+                )
+            else:
+                values[key] = value
+        if not values.get("name", "").strip():
+            if "name" not in raw:
+                check.error(
+                    f"{where}: missing required field name", check.lines.table("tracks", index)
+                )
+            elif isinstance(raw["name"], str):
+                check.error(f"{where}, field name: must not be empty", ("tracks", index, "name"))
+            continue
+        colour = values.get("color")
+        if colour is None:
+            continue
+        line = check.lines.key("tracks", index, "color")
+        if not _COLOUR.fullmatch(colour):
+            check.warn(
+                f"{where}, field color: {shown(colour)} is not a colour such as #0084b0; ignored",
+                line,
+            )
+            continue
+        if values["name"] in found:
+            check.warn(f"{where}, field color: the track's colour is given again; ignored", line)
+            continue
+        found[values["name"]] = colour.lower()
+    return tuple(found.items())
 
 
 def _session(

@@ -85,6 +85,7 @@ def festival_document(festival: Festival) -> dict[str, Any]:
         {
             "festival": head,
             "venues": [_venue(v) for v in festival.venues],
+            "tracks": [{"name": name, "color": colour} for name, colour in festival.track_colours],
             "sessions": [_session(s, festival) for s in festival.sessions],
         }
     )
@@ -127,9 +128,11 @@ def _sessions_table(values: dict[str, Any]) -> str:
 
 def write_toml(festival: Festival) -> str:
     """The festival as a TOML document in the format of docs/data-format.md: `[festival]`,
-    then one `[[venues]]` and one `[[sessions]]` table each."""
+    then one `[[venues]]`, one `[[tracks]]` (a track's colour) and one `[[sessions]]` table
+    each."""
     document = festival_document(festival)
     parts = [_dumps({"festival": document["festival"]})]
     parts += ["[[venues]]\n" + _dumps(venue) for venue in document.get("venues", ())]
+    parts += ["[[tracks]]\n" + _dumps(track) for track in document.get("tracks", ())]
     parts += [_sessions_table(session) for session in document.get("sessions", ())]
     return "\n".join(parts)

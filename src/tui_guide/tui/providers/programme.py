@@ -29,7 +29,8 @@ from tui_guide.programme.haystacks import (
     festival_texts,
     session_fields,
 )
-from tui_guide.programme.model import Session
+from tui_guide.programme.hiding import Hidden
+from tui_guide.programme.model import Session, Venue
 from tui_guide.programme.people import person_key
 from tui_guide.programme.rank import FUZZY, soonest_first
 from tui_guide.programme.search import FUZZY_BELOW, Cancelled, RankedIndex, SearchIndex
@@ -48,6 +49,7 @@ class Entry:
     detail: str
     fields: Fields  # what finds it, each text with its weight (`haystacks`)
     ask: Callable[[], Message]  # makes the Message that opening the entry posts
+    venue: Venue | None = None  # the venue an entry is, which hiding it leaves out
 
     @property
     def haystack(self) -> tuple[str, ...]:
@@ -86,6 +88,7 @@ def build_entries(
                     + f" · {festival.name}",
                     ((TITLE, venue.name), (PLACE, venue.city or ""), (LABEL, venue.address or "")),
                     partial(OpenVenue, festival, venue),
+                    venue,
                 )
             )
     for person in app.people.values():
@@ -188,29 +191,55 @@ class Palette:
         sessions: SearchIndex,
         cancelled: Callable[[], bool] | None = None,
         now: Callable[[ZoneInfo], datetime] | None = None,
+        hidden: Callable[[], Hidden | None] | None = None,
     ) -> None:
         self.now = now  # the clock, to say "not given" rather than "TBA" for what is over
+        self.hidden = hidden or (lambda: None)  # what the visitor hides now (None: nothing)
         self.entries = entries
         self.index = RankedIndex((e.fields for e in entries), cancelled=cancelled)
         self.sessions = sessions
 
-    def search(self, query: str, limit: int = LIMIT) -> tuple[list[tuple[Entry, int]], int]:
+    def search(
+        self, query: str, limit: int = LIMIT, hidden: Hidden | None = None
+    ) -> tuple[list[tuple[Entry, int]], int]:
         """The best `limit` entries with their ranks, best first, and how many sessions
-        match (the whole list is not made)."""
+        match (the whole list is not made); what `hidden` (else what the guide hides now)
+        hides, sessions and venues, is left out of both."""
+        if hidden is None:
+            hidden = self.hidden()
+        hiding = hidden is not None and len(hidden) > 0
         others = self.index.best(query, limit, fuzzy=False)
         sessions = self.sessions.index.best(query, limit, fuzzy=False)
+        out: set[tuple[int, int]] = set()
+        if hiding:
+            assert hidden is not None
+            out = {(0, i) for i in others.matching if self._hides(hidden, 0, i)}
+            out |= {(1, i) for i in sessions.matching if self._hides(hidden, 1, i)}
+            if out:  # ranked further down, so that `limit` are still shown when there are
+                others = self.index.best(query, limit + len(out), fuzzy=False)
+                sessions = self.sessions.index.best(query, limit + len(out), fuzzy=False)
         merged = sorted(
-            [(rank, 0, item) for item, rank in others.best]
-            + [(rank, 1, item) for item, rank in sessions.best]
+            [(rank, 0, item) for item, rank in others.best if (0, item) not in out]
+            + [(rank, 1, item) for item, rank in sessions.best if (1, item) not in out]
         )[:limit]
         if len(others.matching) + len(sessions.matching) < FUZZY_BELOW and len(merged) < limit:
             for source, found in ((0, others), (1, sessions)):
                 index = self.index if source == 0 else self.sessions.index
-                fuzzy = index.fuzzy(query, found.matching, limit - len(merged))
-                merged += [(FUZZY, source, item) for item in fuzzy]
-        return [(self._entry(source, item), rank) for rank, source, item in merged], len(
-            sessions.matching
-        )
+                fuzzy = index.fuzzy(query, found.matching, limit - len(merged) + len(out))
+                kept = [
+                    item for item in fuzzy if not (hiding and self._hides(hidden, source, item))
+                ]
+                merged += [(FUZZY, source, item) for item in kept[: limit - len(merged)]]
+        matching = len(sessions.matching) - sum(1 for source, _ in out if source == 1)
+        return [(self._entry(source, item), rank) for rank, source, item in merged], matching
+
+    def _hides(self, hidden: Hidden | None, source: int, item: int) -> bool:
+        if hidden is None:
+            return False
+        if source == 1:
+            return hidden.hides(self.sessions.sessions[item])
+        venue = self.entries[item].venue
+        return venue is not None and venue.key in hidden.venues
 
     def _entry(self, source: int, item: int) -> Entry:
         if source == 0:
@@ -219,9 +248,12 @@ class Palette:
         over = self.now is not None and session.is_past(self.now(session.timezone))
         return session_entry(session, over=over)
 
-    def all_sessions(self, query: str) -> list[Session]:
-        """Every session matching `query`."""
-        return self.sessions.matching(query)
+    def all_sessions(self, query: str, hidden: Hidden | None = None) -> list[Session]:
+        """Every session matching `query` (but those `hidden` hides)."""
+        found = self.sessions.matching(query)
+        if hidden is None or not len(hidden):
+            return found
+        return [session for session in found if not hidden.hides(session)]
 
 
 class ProgrammeCommands(Provider):
@@ -267,7 +299,8 @@ class ProgrammeCommands(Provider):
         if not query_words(query):
             return
         palette = await self._index()
-        best, sessions = palette.search(query)
+        hidden = palette.hidden()
+        best, sessions = palette.search(query, hidden=hidden)
         shown = 0
         for place, (entry, rank) in enumerate(best):
             yield self._hit(entry, score(rank, place))
@@ -291,14 +324,17 @@ class ProgrammeCommands(Provider):
                 ),
                 (),
                 lambda: OpenSessions(
-                    _("Search: {text}").format(text=text), palette.all_sessions(text)
+                    _("Search: {text}").format(text=text), palette.all_sessions(text, hidden)
                 ),
             )
             yield self._hit(everything, after)
 
     async def discover(self) -> Hits:
         palette = await self._index()
+        hidden = palette.hidden() or Hidden()
         for entry in palette.entries:
+            if entry.venue is not None and entry.venue.key in hidden.venues:
+                continue
             if entry.what in ("festival", "venue"):
                 yield DiscoveryHit(
                     self._hit_display(entry),

@@ -64,7 +64,7 @@ class GuideScreen(Screen[None]):
             within=None if self.SECTION else guide.current_mode,
             festivals=len(guide.programme.festivals),
             filters=(guide.session_filter, guide.hide_past),
-            hidden=0 if guide.show_hidden else len(guide.hidden),
+            hidden=(0, 0, 0) if guide.show_hidden else guide.hidden_counts(),
         )
 
     def _back_to_festivals(self) -> bool:
@@ -88,6 +88,8 @@ class GuideScreen(Screen[None]):
         self.watch(self.guide, "hide_past", self._show_filters, init=False)
         self.watch(self.guide, "hidden", self._show_filters, init=False)
         self.watch(self.guide, "show_hidden", self._show_filters, init=False)
+        # The badge counts the starred among what is hidden.
+        self.watch(self.guide, "favourites_version", self._show_filters, init=False)
         self._plain_sub_title = self.sub_title
         self.watch(self.guide, "own_zone", self._show_zone)
 
@@ -109,7 +111,7 @@ class GuideScreen(Screen[None]):
     def _show_filters(self) -> None:
         """The section bar's badge follows the App's filters (the bar knows nothing of it)."""
         guide = self.guide
-        hidden = 0 if guide.show_hidden else len(guide.hidden)
+        hidden = (0, 0, 0) if guide.show_hidden else guide.hidden_counts()
         for bar in self.query(SectionBar):
             bar.show_filters(guide.session_filter, guide.hide_past, hidden)
 

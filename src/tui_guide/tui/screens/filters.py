@@ -1,4 +1,5 @@
-"""Narrow every list by kind, track and country, and show or hide past sessions."""
+"""Narrow every list by kind, track and country, show or hide past sessions, and hide venues,
+tracks and languages (or show them again)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from textual.widgets.selection_list import Selection
 
 from tui_guide.i18n import N_, _
 from tui_guide.programme.format import kind_name
-from tui_guide.programme.model import Kind, Session
+from tui_guide.programme.hiding import Hidden
+from tui_guide.programme.model import Festival, Kind, Session
 from tui_guide.programme.query import SessionFilter
+from tui_guide.tui.widgets.hide_picker import HidePicker
 from tui_guide.tui.widgets.plain import plain
 from tui_guide.tui.widgets.section_bar import section_keys
 
@@ -27,6 +30,7 @@ class FilterChoice:
 
     filter: SessionFilter
     hide_past: bool
+    hidden: Hidden | None = None  # what is hidden of the festival; None: as it was
 
 
 def _selections(
@@ -52,12 +56,20 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
     ]
 
     def __init__(
-        self, sessions: Sequence[Session], current: SessionFilter, hide_past: bool
+        self,
+        sessions: Sequence[Session],
+        current: SessionFilter,
+        hide_past: bool,
+        *,
+        festival: Festival | None = None,
+        hidden: Hidden | None = None,
     ) -> None:
         super().__init__()
         self.sessions = tuple(sessions)
         self.current = current
         self.hide_past = hide_past
+        self.festival = festival  # with it, the dialog hides its venues, tracks, languages
+        self.hidden = hidden or Hidden()
 
     def compose(self) -> ComposeResult:
         kinds = [k.value for k in Kind if any(s.kind == k for s in self.sessions)]
@@ -68,7 +80,8 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
             yield Static(
                 _(
                     "↑↓ move, space ticks, tab to the next group; ctrl+s applies, esc cancels. "
-                    "Nothing ticked in a group keeps all of it."
+                    "Nothing ticked in a group keeps all of it. Clear all clears the filters; "
+                    "what is hidden stays until unticked."
                 ),
                 classes="dim",
             )
@@ -91,6 +104,8 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
                         *_selections(countries, self.current.countries), id="countries"
                     )
                 yield Checkbox(_("Hide past sessions"), self.hide_past, id="hide-past")
+                if self.festival is not None:
+                    yield HidePicker(self.festival, self.hidden)
             with Horizontal(classes="buttons"):
                 yield Button(_("Apply"), variant="primary", id="apply")
                 yield Button(_("Clear all"), id="clear")
@@ -117,6 +132,7 @@ class FiltersScreen(ModalScreen[FilterChoice | None]):
                     countries=self._chosen("countries"),
                 ),
                 self.query_one("#hide-past", Checkbox).value,
+                self.query_one(HidePicker).chosen() if self.query(HidePicker) else None,
             )
         )
 

@@ -1,4 +1,5 @@
-"""Choose what to hide of a session: itself, its venue or its track (or show it again)."""
+"""Choose what to hide of a session: itself, its venue, its track or its language (or show it
+again)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui_guide.i18n import N_, _
-from tui_guide.programme.hiding import Hidden, What
+from tui_guide.programme.hiding import Hidden, What, languages_of
 from tui_guide.programme.model import Session
 from tui_guide.tui.widgets.plain import plain
 
@@ -23,6 +24,7 @@ def choices(session: Session, hidden: Hidden) -> list[tuple[What, str]]:
         ("session", session.title),
         ("venue", session.venue.name if session.venue else None),
         ("track", session.track),
+        ("language", ", ".join(languages_of(session)) or None),
     )
     for what, name in options:
         if name is None:
@@ -34,6 +36,9 @@ def choices(session: Session, hidden: Hidden) -> list[tuple[What, str]]:
             else _("Hide this session: {name}"),
             "venue": _("Show the venue again: {name}") if again else _("Hide the venue: {name}"),
             "track": _("Show the track again: {name}") if again else _("Hide the track: {name}"),
+            "language": (
+                _("Show the language again: {name}") if again else _("Hide the language: {name}")
+            ),
         }[what]
         found.append((what, label.format(name=name)))
     return found
@@ -61,12 +66,15 @@ class HideScreen(ModalScreen[What | None]):
                 ),
                 id="hide-choices",
             )
-            yield Static(_("Enter chooses, esc cancels; H shows what is hidden."), classes="dim")
+            yield Static(
+                _("Enter chooses, esc cancels; H shows what is hidden, ctrl+f lists it."),
+                classes="dim",
+            )
 
     @on(OptionList.OptionSelected, "#hide-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         what = event.option.id
-        if what in ("session", "venue", "track"):
+        if what in ("session", "venue", "track", "language"):
             self.dismiss(what)  # type: ignore[arg-type]
 
     def action_dismiss_none(self) -> None:

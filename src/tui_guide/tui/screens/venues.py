@@ -60,6 +60,8 @@ class VenuesScreen(ListScreen):
                     continue
                 options.append(Option(venue_row(_("Venue TBA"), "", len(sessions)), id=TBA_ID))
                 continue
+            if wanted.hidden is not None and venue.key in wanted.hidden.venues:
+                continue  # hidden (H or ctrl+f shows it again)
             detail = ", ".join(filter(None, (venue.address, venue.city)))
             named = not text or _venue_matches(venue, text)
             if named or sessions:

@@ -63,6 +63,10 @@ class SectionLink(Static):
         self.post_message(ShowSection(self.mode))
 
 
+Hiding = tuple[int, int, int]
+"""What is hidden, for the badge: things, the sessions they hide, the starred among them."""
+
+
 class FilterBadge(Static):
     """Says when the filters hide anything; clicking it opens them."""
 
@@ -71,16 +75,16 @@ class FilterBadge(Static):
 
     labels: tuple[str, ...] = ("",)  # the full text, then shorter ones for narrow bars
 
-    def __init__(self, chosen: SessionFilter, hide_past: bool, hidden: int = 0) -> None:
+    def __init__(self, chosen: SessionFilter, hide_past: bool, hidden: Hiding = (0, 0, 0)) -> None:
         super().__init__()
         self._filters = (chosen, hide_past, hidden)
 
     def on_mount(self) -> None:
         self.show(*self._filters)
 
-    def show(self, chosen: SessionFilter, hide_past: bool, hidden: int = 0) -> None:
-        """Say which filters are on and how many things are hidden (H shows them), or hide
-        when none is."""
+    def show(self, chosen: SessionFilter, hide_past: bool, hidden: Hiding = (0, 0, 0)) -> None:
+        """Say which filters are on and how many things are hidden, the sessions they hide
+        and the starred ones among them (H shows them), or hide when none is."""
         parts = []
         if chosen.kinds:
             parts.append(ngettext("{n} kind", "{n} kinds", len(chosen.kinds)))
@@ -90,12 +94,25 @@ class FilterBadge(Static):
             parts.append(ngettext("{n} country", "{n} countries", len(chosen.countries)))
         if hide_past:
             parts.append(_("past hidden"))
-        if hidden:
-            parts.append(ngettext("{n} hidden, H shows", "{n} hidden, H shows", hidden))
+        things, sessions, starred = hidden
+        short = (_("Filtered"), _("Filter"))
+        if things:
+            shows = ngettext("{n} hidden, H shows", "{n} hidden, H shows", things)
+            detail = ngettext("{n} session", "{n} sessions", sessions)
+            if starred:
+                detail += ngettext(", {n} starred", ", {n} starred", starred)
+            parts.append(
+                ngettext(
+                    "{n} hidden ({what}), H shows", "{n} hidden ({what}), H shows", things
+                ).format(what=detail)
+            )
+            hidden_only = ngettext("{n} hidden", "{n} hidden", things)
+            short = (
+                _("Filtered, {what}").format(what=shows) if len(parts) > 1 else shows,
+                hidden_only,
+            )
         self.labels = (
-            (_("Filtered: {what}").format(what=", ".join(parts)), _("Filtered"), _("Filter"))
-            if parts
-            else ("",)
+            (_("Filtered: {what}").format(what=", ".join(parts)), *short) if parts else ("",)
         )
         self.update(self.labels[0])
         self.display = bool(parts)
@@ -127,7 +144,7 @@ class SectionBar(Horizontal):
         within: str | None = None,
         festivals: int = 1,
         filters: tuple[SessionFilter, bool] | None = None,
-        hidden: int = 0,
+        hidden: Hiding = (0, 0, 0),
     ) -> None:
         super().__init__()
         self.current = current
@@ -145,7 +162,9 @@ class SectionBar(Horizontal):
             )
         yield FilterBadge(*self.filters, self.hidden)
 
-    def show_filters(self, chosen: SessionFilter, hide_past: bool, hidden: int = 0) -> None:
+    def show_filters(
+        self, chosen: SessionFilter, hide_past: bool, hidden: Hiding = (0, 0, 0)
+    ) -> None:
         self.query_one(FilterBadge).show(chosen, hide_past, hidden)
 
     def on_resize(self, event: events.Resize) -> None:

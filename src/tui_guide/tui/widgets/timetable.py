@@ -188,7 +188,8 @@ class Timetable(ScrollView, can_focus=True):
         self._kind_colours: dict[str, Color] = {}
         self._laid_out_at = -1  # the width the columns were laid out for
         self._texts: dict[tuple[str, int, int, bool, bool], tuple[str, ...]] = {}
-        self._tops: list[tuple[list[int], list[int]]] = []  # each column's block tops, bottoms
+        # Each column's block tops and bottoms, worked out when the column is first drawn.
+        self._tops: dict[int, tuple[list[int], list[int]]] = {}
 
     # -- what the screen gives --------------------------------------------------------------
 
@@ -215,8 +216,9 @@ class Timetable(ScrollView, can_focus=True):
         self._festival_zone = festival_zone
         self._texts.clear()
         keep = cursor or self._cursor
-        keys = {b.session.key for b in grid.blocks} | {s.key for s in grid.unplaced}
-        if keep not in keys:
+        if keep is None or (
+            grid.block(keep) is None and not any(s.key == keep for s in grid.unplaced)
+        ):
             first = next((b for b in self._first_row_blocks()), None)
             keep = first.session.key if first else grid.unplaced[0].key if grid.unplaced else None
         self._cursor = keep
@@ -276,12 +278,7 @@ class Timetable(ScrollView, can_focus=True):
             self._xs.append(x)
             self._widths.append(width)
             x += width
-        self._tops = []
-        scale, first = SCALES[self.scale], grid.first
-        for blocks in grid.by_column:  # as `_span`, for every block: inlined
-            tops = [round((b.start - first) / scale) for b in blocks]
-            ends = [round((b.end - first) / scale) for b in blocks]
-            self._tops.append((tops, [max(t + 1, e) for t, e in zip(tops, ends, strict=True)]))
+        self._tops = {}
         extra = 2 + len(grid.unplaced) if grid.unplaced else 0
         self.virtual_size = Size(AXIS + x, HEADER + self.rows + extra)
 
@@ -503,8 +500,21 @@ class Timetable(ScrollView, can_focus=True):
             self._styles[(name, "edge")] = edge
         return found, self._styles[(name, "edge")]
 
+    def _spans(self, column: int) -> tuple[list[int], list[int]]:
+        """The lines each block of `column` starts and ends on (as `_span`, inlined): made
+        for the columns drawn, not for every one of a day of 300 venues."""
+        found = self._tops.get(column)
+        if found is None:
+            scale, first = SCALES[self.scale], self.grid.first
+            blocks = self.grid.by_column[column]
+            tops = [round((b.start - first) / scale) for b in blocks]
+            ends = [round((b.end - first) / scale) for b in blocks]
+            bottoms = [max(t + 1, e) for t, e in zip(tops, ends, strict=True)]
+            found = self._tops[column] = (tops, bottoms)
+        return found
+
     def _block_at(self, column: int, line: int) -> Block | None:
-        tops, bottoms = self._tops[column]
+        tops, bottoms = self._spans(column)
         index = bisect_right(tops, line) - 1
         blocks = self.grid.by_column[column]
         cursor = self.grid.block(self._cursor or "")
