@@ -97,7 +97,7 @@ def _load_programme(
     read = partial(load_file, timezone=timezone)
     for done, path in enumerate(files):
         if progress is not None:
-            progress(path, done, len(files), sum(len(f.sessions) for f in festivals))
+            progress(path, done, len(files), sum(f.session_count for f in festivals))
         # The zone is part of the cache's key: a load with another is never served this one.
         festival, found = cached_load(path, read, timezone=timezone) if cache else read(path)
         problems.extend(found)
@@ -117,6 +117,6 @@ def _load_programme(
         seen[festival.id] = path
         festivals.append(festival)
     if progress is not None and files:
-        progress(files[-1], len(files), len(files), sum(len(f.sessions) for f in festivals))
+        progress(files[-1], len(files), len(files), sum(f.session_count for f in festivals))
     festivals.sort(key=lambda f: (f.starts or date.max, f.name.casefold()))
     return Programme(tuple(festivals), tuple(problems), tuple(skipped))
