@@ -9,6 +9,8 @@ import shutil
 from functools import partial
 from pathlib import Path
 
+import cache_payload
+import msgspec
 import pytest
 from cache_payload import edit as edit_entry
 from hypothesis import HealthCheck, given, settings
@@ -345,3 +347,89 @@ def test_a_cache_entry_never_answers_for_another_zone(tmp_path: Path) -> None:
     shutil.copy(paris, cache._entry(folder, resolved, None))
     festival, _ = cached_load(source, load_file, folder)
     assert festival is not None and festival.timezone.key == "UTC"
+
+
+def _decoded_days(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The days decoded from cache files, as they are."""
+    decoded: list[object] = []
+    original = cache._CachedDays._decode
+
+    def counting(self, day):
+        decoded.append(day)
+        return original(self, day)
+
+    monkeypatch.setattr(cache._CachedDays, "_decode", counting)
+    return decoded
+
+
+def test_a_festival_from_the_cache_decodes_only_the_days_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _copy(tmp_path)
+    parsed = load_programme([folder])
+    decoded = _decoded_days(monkeypatch)
+    cached = load_programme([folder])
+    festival = max(cached.festivals, key=lambda f: len(f.days))
+    expected = parsed.festival(festival.id)
+    assert expected is not None
+    assert festival.days == expected.days and festival.session_count == len(expected.sessions)
+    assert decoded == []  # its days, counts, venues and problems are in the head
+    day = festival.days[-1]
+    assert festival.sessions_on(day) == expected.sessions_on(day)
+    assert decoded == [day] and not festival.by_day.made
+    assert festival.sessions == expected.sessions  # every day then, in the file's order
+    assert sorted(decoded, key=str) == sorted(festival.by_day.counts, key=str)
+
+
+def test_the_hash_can_be_compared_later_and_a_mismatch_stops_the_cache(
+    tmp_path: Path, counted: list[Path]
+) -> None:
+    """With `later`, a cache file is used on its cheap checks (size, times, inode) and its
+    hash is compared afterwards: one whose hash is not the file's is removed, what was not
+    decoded yet comes from the file, and the next load parses it."""
+    folder = _copy(tmp_path)
+    expected = load_programme([folder], cache=False)
+    load_programme([folder])
+    for entry in _entries():  # each now claims to be made from other bytes
+        header, head, segments = cache_payload.split(entry)
+        wrong = {**header, "hash": "0" * 32}
+        cache_payload.join(entry, wrong, msgspec.msgpack.decode(head), segments)
+    counted.clear()
+    later: list[cache.Deferred] = []
+    programme = load_programme([folder], later=later)
+    assert counted == [] and len(later) == 3  # nothing parsed before the first paint
+    assert [check.holds() for check in later] == [False] * 3
+    assert _entries() == []
+    assert programme == expected  # every day not made yet was parsed from the file
+    counted.clear()
+    assert load_programme([folder]) == expected and len(counted) == 3
+
+
+def test_a_good_cache_holds_when_compared_later(tmp_path: Path, counted: list[Path]) -> None:
+    folder = _copy(tmp_path)
+    first = load_programme([folder])
+    counted.clear()
+    later: list[cache.Deferred] = []
+    again = load_programme([folder], later=later)
+    assert all(check.holds() for check in later) and len(_entries()) == 3
+    assert again == first and counted == []
+
+
+def test_without_write_a_parse_is_not_cached_but_the_cache_is_read(
+    tmp_path: Path, counted: list[Path]
+) -> None:
+    folder = _copy(tmp_path)
+    load_programme([folder], write=False)
+    assert _entries() == [] and len(counted) == 3
+    load_programme([folder])
+    counted.clear()
+    assert load_programme([folder], write=False) == load_programme([folder], cache=False)
+    assert len(counted) == 3  # only the uncached load parsed
+
+
+def test_validate_writes_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui_guide.cli import main
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    assert main(["validate", str(_copy(tmp_path))]) == 0
+    assert not (tmp_path / "cache").exists()

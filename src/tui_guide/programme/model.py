@@ -276,6 +276,11 @@ class SessionDays:
         return found
 
     @property
+    def made(self) -> bool:
+        """True when every session is made already (always, from a tuple)."""
+        return self._all is not None
+
+    @property
     def sessions(self) -> tuple[Session, ...]:
         """Every session, in the order of the file (made from every day when they come from
         a source)."""
