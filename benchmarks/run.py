@@ -472,8 +472,8 @@ def measure(
     say("repeated guids")
     guids = min(size, 20_000)
     same, each = repeated_guids(guids, repeat)
-    row[f"schedule.json, one guid {guids:,} times (× a guid each)"] = (
-        f"{fmt(same)} ({same / each:.2f}×)"
+    row["schedule.json, one guid repeated (× a guid each)"] = (
+        f"{fmt(same)} for {guids:,} ({same / each:.2f}×)"
     )
     row["favourite toggle in the guide: median / p95"] = f"{fmt(toggle)} / {fmt(toggle95)}"
     row["a key that does nothing (the harness's floor)"] = fmt(idle)
@@ -607,8 +607,9 @@ def table(results: dict[int, dict[str, str]]) -> str:
         "| | " + " | ".join(f"{s:,} sessions" for s in sizes) + " |",
         "|---|" + "---:|" * len(sizes),
     ]
-    for label in results[sizes[0]]:
-        lines.append(f"| {label} | " + " | ".join(results[s][label] for s in sizes) + " |")
+    labels = list(dict.fromkeys(label for s in sizes for label in results[s]))
+    for label in labels:  # a row one size lacks is left empty there
+        lines.append(f"| {label} | " + " | ".join(results[s].get(label, "") for s in sizes) + " |")
     return "\n".join(lines)
 
 
