@@ -829,8 +829,10 @@ def cached_load(
                 return loaded
             if check.holds():
                 return loaded
-    digest = _digest(resolved)
+    if not write:
+        return load(path)
+    digest = _digest(resolved)  # before the parse: a file changed meanwhile is stale at once
     loaded = load(path)
-    if write and digest is not None:
+    if digest is not None:
         _write(entry, {**expected, "hash": digest}, loaded, path)
     return loaded
