@@ -31,7 +31,7 @@ class FestivalScreen(GuideScreen):
             yield labelled("Where", plain(festival.place or "Place TBA"))
             yield labelled("When", plain(festival_dates(festival)))
             yield labelled("Time zone", plain(zone_label(festival.timezone)))
-            sessions = count(len(festival.sessions), "session")
+            sessions = count(festival.session_count, "session")
             yield labelled(
                 "Programme", plain(f"{sessions}, {count(len(festival.venues), 'venue')}")
             )

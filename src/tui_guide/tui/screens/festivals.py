@@ -17,7 +17,7 @@ from tui_guide.tui.widgets.rows import TitledRow, titled_row
 
 def festival_row(festival: Festival) -> TitledRow:
     detail = f"{festival.place or 'Place TBA'} · {festival_dates(festival)}"
-    return titled_row(festival.name, detail, count(len(festival.sessions), "session"))
+    return titled_row(festival.name, detail, count(festival.session_count, "session"))
 
 
 class FestivalsScreen(GuideScreen):
