@@ -21,7 +21,10 @@ the ratios compare like with like (medians of the repeats):
 4. opening the busiest day's tab in the guide (headless, 120x40), then scrolling it to the end;
 5. a favourite toggle committed to the file by `Favourites.toggle`, and the same key in the
    guide (the list redrawn with its star);
-6. the peak resident memory of the warm-start process.
+6. the peak resident memory of the warm-start process, when its first screen is up;
+7. a cold `tui-guide validate` (in this process, a fresh cache folder) against `tomllib.load`;
+
+and then each target of issue 14 against what this run measured (`targets`).
 
 Never asserts a time: the test suite runs `--quick` only so that it cannot rot.
 """
@@ -355,7 +358,36 @@ def fmt(seconds: float) -> str:
     return f"{seconds:.2f} s"
 
 
-def measure(size: int, folder: Path, repeat: int, env: dict[str, str]) -> dict[str, str]:
+def validate_time(path: Path, folder: Path, repeat: int) -> float:
+    """Median seconds of `tui-guide validate PATH` in this process, with a cache folder of
+    its own each time (a cold validate: nothing cached before it)."""
+    import contextlib
+    import io
+
+    from tui_guide.cli.main import main as cli
+
+    saved = os.environ[CACHE_ENV]
+
+    def validate() -> None:
+        os.environ[CACHE_ENV] = tempfile.mkdtemp(dir=folder, prefix="validate-cache-")
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            if cli(["validate", str(path)]) != 0:
+                raise SystemExit(f"validate found problems in {path}")
+
+    try:
+        return median_time(validate, repeat)
+    finally:
+        os.environ[CACHE_ENV] = saved
+
+
+Raw = dict[str, float]
+"""A size's figures as numbers, for the targets."""
+
+
+def measure(
+    size: int, folder: Path, repeat: int, env: dict[str, str], raw: Raw | None = None
+) -> dict[str, str]:
+    raw = raw if raw is not None else {}
     path = write_programme(folder / str(size), size)
     say = lambda what: print(f"  {size}: {what}", file=sys.stderr, flush=True)  # noqa: E731
     row: dict[str, str] = {}
@@ -384,6 +416,9 @@ def measure(size: int, folder: Path, repeat: int, env: dict[str, str]) -> dict[s
     row["cold load, no cache"] = f"{fmt(bare_load)} ({bare_load / plain:.2f}×)"
     row["cold load, writing the cache"] = f"{fmt(cold_cached)} ({cold_cached / plain:.2f}×)"
     row["load from the cache"] = f"{fmt(warm_load)} ({warm_load / plain:.2f}×)"
+    validated = validate_time(path, folder, repeat)
+    row["cold validate (writes no cache)"] = f"{fmt(validated)} ({validated / plain:.2f}×)"
+    raw.update(plain=plain, validate=validated)
 
     say("warm start")
     day = busiest_day(programme.festivals[0])
@@ -392,6 +427,7 @@ def measure(size: int, folder: Path, repeat: int, env: dict[str, str]) -> dict[s
     row["bare Textual app, first paint"] = fmt(bare)
     row["warm start, first paint (busiest day)"] = f"{fmt(guide)} ({guide / bare:.2f}×)"
     row["peak RSS (warm start)"] = f"{peak / 1024:.0f} MB"
+    raw.update(guide=guide, bare=bare, peak_mib=peak / 1024)
 
     say("search")
     found = search_times(programme, queries(programme))
@@ -441,14 +477,15 @@ def measure(size: int, folder: Path, repeat: int, env: dict[str, str]) -> dict[s
     say("repeated guids")
     guids = min(size, 20_000)
     same, each = repeated_guids(guids, repeat)
-    row[f"schedule.json, one guid {guids:,} times (× a guid each)"] = (
-        f"{fmt(same)} ({same / each:.2f}×)"
+    row["schedule.json, one guid repeated (× a guid each)"] = (
+        f"{fmt(same)} for {guids:,} ({same / each:.2f}×)"
     )
     row["favourite toggle in the guide: median / p95"] = f"{fmt(toggle)} / {fmt(toggle95)}"
     row["a key that does nothing (the harness's floor)"] = fmt(idle)
     row["search indexes ready, after the first screen settled"] = fmt(indexed)
     row["People screen, key to rows"] = fmt(people)
     row["My programme (100 favourites), key to rows"] = fmt(mine)
+    raw.update(busiest=opened, idle=idle, people=people, mine=mine)
     if terminal.available():
         say("first paint in tmux")
         path_start, path_bare, *_ = terminal.terminal_starts(
@@ -458,7 +495,98 @@ def measure(size: int, folder: Path, repeat: int, env: dict[str, str]) -> dict[s
         row["in tmux: tui-guide, first text (busiest day)"] = (
             f"{fmt(path_start)} ({path_start / path_bare:.2f}×)"
         )
+        raw.update(tty_guide=path_start, tty_bare=path_bare)
     return row
+
+
+def targets(
+    size: int, raw: Raw, seed: tuple[float, float], seed_tty: tuple[float, ...] | None
+) -> str:
+    """Issue 14's targets against this run, each as a ratio of two figures of the run (a
+    time the issue gives in milliseconds, against that target)."""
+
+    def line(what: str, target: str, ratio: float, limit: float, how: str) -> str:
+        verdict = "met" if ratio <= limit else "**not met**"
+        return f"| {what} | {target} | {ratio:.2f}× ({how}) | {verdict} |"
+
+    lines = [
+        f"Issue 14's targets, measured in this run ({size:,} sessions where a size is named):",
+        "",
+        "| what | target | this run | |",
+        "|---|---:|---:|---|",
+    ]
+    if "tty_guide" in raw:
+        lines.append(
+            line(
+                f"warm start, {size:,} sessions, vs a bare app, in tmux",
+                "≤ 1.5×",
+                raw["tty_guide"] / raw["tty_bare"],
+                1.5,
+                f"{fmt(raw['tty_guide'])} / {fmt(raw['tty_bare'])}",
+            )
+        )
+    lines.append(
+        line(
+            f"warm start, {size:,} sessions, vs a bare app, headless",
+            "≤ 1.5×",
+            raw["guide"] / raw["bare"],
+            1.5,
+            f"{fmt(raw['guide'])} / {fmt(raw['bare'])}",
+        )
+    )
+    if seed_tty:
+        lines.append(
+            line(
+                "warm start, bundled programme, vs a bare app, in tmux",
+                "≤ 1.3×",
+                seed_tty[0] / seed_tty[1],
+                1.3,
+                f"{fmt(seed_tty[0])} / {fmt(seed_tty[1])}",
+            )
+        )
+    lines.append(
+        line(
+            "warm start, bundled programme, vs a bare app, headless",
+            "≤ 1.3×",
+            seed[0] / seed[1],
+            1.3,
+            f"{fmt(seed[0])} / {fmt(seed[1])}",
+        )
+    )
+    for what, key, limit in (
+        ("busiest day, key to rows", "busiest", 0.100),
+        (f"People screen at {size:,} sessions", "people", 0.150),
+        ("My programme, 100 favourites", "mine", 0.050),
+    ):
+        lines.append(
+            line(
+                what,
+                f"≤ {fmt(limit)}",
+                raw[key] / limit,
+                1.0,
+                f"{fmt(raw[key])} against {fmt(limit)}; a key that does nothing: "
+                f"{fmt(raw['idle'])}",
+            )
+        )
+    lines.append(
+        line(
+            "cold `validate` vs `tomllib.load`",
+            "≤ 0.5×",
+            raw["validate"] / raw["plain"],
+            0.5,
+            f"{fmt(raw['validate'])} / {fmt(raw['plain'])}",
+        )
+    )
+    lines.append(
+        line(
+            f"peak memory, first screen, {size:,} sessions",
+            "≤ 100 MiB",
+            raw["peak_mib"] / 100,
+            1.0,
+            f"{raw['peak_mib']:.0f} MiB against 100 MiB",
+        )
+    )
+    return "\n".join(lines)
 
 
 def machine() -> str:
@@ -484,8 +612,9 @@ def table(results: dict[int, dict[str, str]]) -> str:
         "| | " + " | ".join(f"{s:,} sessions" for s in sizes) + " |",
         "|---|" + "---:|" * len(sizes),
     ]
-    for label in results[sizes[0]]:
-        lines.append(f"| {label} | " + " | ".join(results[s][label] for s in sizes) + " |")
+    labels = list(dict.fromkeys(label for s in sizes for label in results[s]))
+    for label in labels:  # a row one size lacks is left empty there
+        lines.append(f"| {label} | " + " | ".join(results[s].get(label, "") for s in sizes) + " |")
     return "\n".join(lines)
 
 
@@ -537,9 +666,11 @@ def main(argv: list[str] | None = None) -> int:
                 terminal.guide_command(bundled, None), env, max(repeat, 3)
             )
         results: dict[int, dict[str, str]] = {}
+        raw: dict[int, Raw] = {}
         try:
             for size in sizes:
-                results[size] = measure(size, folder, repeat, env)
+                raw[size] = {}
+                results[size] = measure(size, folder, repeat, env, raw[size])
         finally:
             if saved is None:
                 os.environ.pop(CACHE_ENV, None)
@@ -562,6 +693,8 @@ def main(argv: list[str] | None = None) -> int:
             ),
             "",
             table(results),
+            "",
+            targets(sizes[-1], raw[sizes[-1]], (seed, seed_bare), seed_tty),
         ]
     )
     print(text)

@@ -61,6 +61,11 @@ def test_quick_benchmark_writes_its_table(tmp_path: Path) -> None:
         "busiest day: timetable grid built alone",
         "favourite toggle, saved: median / p95",
         "peak RSS (warm start)",
+        "cold validate (writes no cache)",
     ):
         assert f"| {label} |" in text
+    # Each of issue 14's targets, as a ratio of this run's figures.
+    assert "Issue 14's targets" in text
+    for target in ("≤ 1.5×", "≤ 1.3×", "≤ 0.5×", "≤ 100 MiB", "≤ 150.0 ms", "≤ 50.0 ms"):
+        assert f"| {target} |" in text
     assert "Seed programme" in text

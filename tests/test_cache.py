@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import zlib
 from functools import partial
 from pathlib import Path
 
+import cache_payload
+import msgspec
 import pytest
+from cache_payload import edit as edit_entry
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_profiles import examples
@@ -48,7 +50,7 @@ def _copy(tmp_path: Path, source: Path = DATA) -> Path:
 def _entries() -> list[Path]:
     folder = cache_dir()
     assert folder is not None
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+    return sorted(folder.glob(f"*{cache.SUFFIX}")) if folder.is_dir() else []
 
 
 def test_cache_is_in_the_isolated_user_cache_folder(isolated_env: Path) -> None:
@@ -129,7 +131,7 @@ def test_off_means_no_cache(
 def test_env_chooses_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "elsewhere"))
     load_programme([_copy(tmp_path)])
-    assert len(list((tmp_path / "elsewhere").glob("*.json"))) == 3
+    assert len(list((tmp_path / "elsewhere").glob(f"*{cache.SUFFIX}"))) == 3
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -167,31 +169,31 @@ def test_a_foreign_cache_is_ignored(tmp_path: Path, counted: list[Path]) -> None
     assert len(counted) == 6
 
 
-def _rewrite(entry: Path, edit) -> None:
-    """Change the payload of a cache file and fix its CRC, so that only the checks of the
-    values themselves stand between it and the guide."""
-    head, payload = entry.read_bytes().split(b"\n", 1)
-    header = json.loads(head)
-    payload = json.dumps(edit(json.loads(payload)), ensure_ascii=False).encode()
-    header["payload"] = zlib.crc32(payload)
-    entry.write_bytes(json.dumps(header).encode() + b"\n" + payload)
+def _everything(value: object, to: object) -> object:
+    """`value` with every field of a record `to` (a list for a list, else `to`)."""
+    return [to] * len(value) if isinstance(value, list) else to
 
 
+# Each edit is (of the head, of every session's row); the CRCs are made right, so that only
+# the checks of the values themselves stand between the edited file and the guide.
 @pytest.mark.parametrize(
-    "edit",
+    ("head", "rows"),
     [
-        lambda doc: [
-            doc[0],
-            {**doc[1], "Session": [[1] * len(c) for c in doc[1]["Session"]]},
-            doc[2],
-        ],
-        lambda doc: [doc[0], {**doc[1], "Venue": []}, doc[2]],
-        lambda doc: [[10**6, []], doc[1], doc[2]],
-        lambda doc: [doc[0], {**doc[1], "Festival": [["x"] for _ in doc[1]["Festival"]]}, doc[2]],
-        lambda doc: {"a": 1},
-        lambda doc: [doc[0], {k: [[[]] * len(c) for c in v] for k, v in doc[1].items()}, doc[2]],
-        lambda doc: [doc[0], doc[1], doc[2][:3]],
-        lambda doc: [doc[0], doc[1], [1] * len(doc[2])],
+        (None, lambda row: [1] * len(row)),
+        (lambda head: [[*head[0][:12], [], *head[0][13:]], *head[1:]], None),
+        (lambda head: [[10**6, []], *head[1:]], None),
+        (lambda head: [["x"], *head[1:]], None),
+        (lambda head: {"a": 1}, None),
+        (
+            lambda head: [[_everything(v, []) for v in head[0]], *head[1:]],
+            lambda row: [_everything(v, []) for v in row],
+        ),
+        (None, lambda row: row[:3]),
+        (None, lambda row: [1 if isinstance(v, str) else v for v in row]),
+        (lambda head: [*head[:3], [[d[0], d[1] + 1, *d[2:]] for d in head[3]]], None),
+        (None, lambda row: [row[0] + 10**6, *row[1:]]),
+        (None, lambda row: [*row[:7], 10**6, *row[8:]]),
+        (None, lambda row: [*row[:5], "14:00:00+04:00", *row[6:]]),
     ],
     ids=[
         "ints-for-everything",
@@ -200,17 +202,21 @@ def _rewrite(entry: Path, edit) -> None:
         "wrong-shape",
         "not-a-payload",
         "lists-everywhere",
-        "strings-missing",
+        "fields-missing",
         "ints-for-strings",
+        "counts-wrong",
+        "no-such-place",
+        "no-such-venue",
+        "an-aware-time",
     ],
 )
-def test_a_well_formed_but_wrong_cache_is_ignored(tmp_path: Path, edit) -> None:
+def test_a_well_formed_but_wrong_cache_is_ignored(tmp_path: Path, head, rows) -> None:
     file = DATA / "baku-cinema-breeze-2025.toml"
     expected = load_file(file)
     folder = tmp_path / "cache"
     cached_load(file, load_file, folder)
-    [entry] = folder.glob("*.json")
-    _rewrite(entry, edit)
+    [entry] = folder.glob(f"*{cache.SUFFIX}")
+    edit_entry(entry, head or (lambda head: head), rows or (lambda row: row))
     assert cached_load(file, load_file, folder) == expected
 
 
@@ -220,7 +226,7 @@ def test_a_header_without_the_path_as_text_is_not_ours(tmp_path: Path, given: ob
     file = DATA / "korkyt-ata-2025.toml"
     folder = tmp_path / "cache"
     cached_load(file, load_file, folder)
-    [entry] = folder.glob("*.json")
+    [entry] = folder.glob(f"*{cache.SUFFIX}")
     head, payload = entry.read_bytes().split(b"\n", 1)
     header = json.loads(head)
     if given is None:
@@ -248,7 +254,7 @@ def test_random_bytes_in_the_cache_are_never_trusted_nor_a_crash(
     folder = tmp_path / "fuzz"
     shutil.rmtree(folder, ignore_errors=True)
     cached_load(file, load_file, folder)
-    [entry] = folder.glob("*.json")
+    [entry] = folder.glob(f"*{cache.SUFFIX}")
     good = entry.read_bytes()
     # Random bytes spliced into a real cache file (its header kept, often), or alone.
     entry.write_bytes(good[:keep] + data + good[keep + len(data) :])
@@ -268,7 +274,19 @@ def test_the_schema_follows_the_model() -> None:
 
     schema = cache.schema()
     assert set(schema.order) == {Festival, Link, Person, Problem, Session, Venue}
-    assert [name for name, _, _ in schema.classes[Session]][:3] == ["festival_id", "id", "title"]
+
+
+def test_a_field_the_cache_does_not_know_stops_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: list[Path]
+) -> None:
+    """A field added to the model and not to the cache's rows is never dropped from what the
+    cache gives back: the cache stops (every load parses) until the rows know it."""
+    monkeypatch.setitem(cache._FIELDS, cache.Link, ("url",))
+    monkeypatch.setattr(cache, "_schema", None)
+    folder = _copy(tmp_path)
+    assert load_programme([folder]) == load_programme([folder], cache=False)
+    assert load_programme([folder]) == load_programme([folder], cache=False)
+    assert len(counted) == 12 and not _entries()
 
 
 SCHEDULES = Path(__file__).resolve().parents[1].parent / "shared" / "schedules"
@@ -329,3 +347,89 @@ def test_a_cache_entry_never_answers_for_another_zone(tmp_path: Path) -> None:
     shutil.copy(paris, cache._entry(folder, resolved, None))
     festival, _ = cached_load(source, load_file, folder)
     assert festival is not None and festival.timezone.key == "UTC"
+
+
+def _decoded_days(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The days decoded from cache files, as they are."""
+    decoded: list[object] = []
+    original = cache._CachedDays._decode
+
+    def counting(self, day):
+        decoded.append(day)
+        return original(self, day)
+
+    monkeypatch.setattr(cache._CachedDays, "_decode", counting)
+    return decoded
+
+
+def test_a_festival_from_the_cache_decodes_only_the_days_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _copy(tmp_path)
+    parsed = load_programme([folder])
+    decoded = _decoded_days(monkeypatch)
+    cached = load_programme([folder])
+    festival = max(cached.festivals, key=lambda f: len(f.days))
+    expected = parsed.festival(festival.id)
+    assert expected is not None
+    assert festival.days == expected.days and festival.session_count == len(expected.sessions)
+    assert decoded == []  # its days, counts, venues and problems are in the head
+    day = festival.days[-1]
+    assert festival.sessions_on(day) == expected.sessions_on(day)
+    assert decoded == [day] and not festival.by_day.made
+    assert festival.sessions == expected.sessions  # every day then, in the file's order
+    assert sorted(decoded, key=str) == sorted(festival.by_day.counts, key=str)
+
+
+def test_the_hash_can_be_compared_later_and_a_mismatch_stops_the_cache(
+    tmp_path: Path, counted: list[Path]
+) -> None:
+    """With `later`, a cache file is used on its cheap checks (size, times, inode) and its
+    hash is compared afterwards: one whose hash is not the file's is removed, what was not
+    decoded yet comes from the file, and the next load parses it."""
+    folder = _copy(tmp_path)
+    expected = load_programme([folder], cache=False)
+    load_programme([folder])
+    for entry in _entries():  # each now claims to be made from other bytes
+        header, head, segments = cache_payload.split(entry)
+        wrong = {**header, "hash": "0" * 32}
+        cache_payload.join(entry, wrong, msgspec.msgpack.decode(head), segments)
+    counted.clear()
+    later: list[cache.Deferred] = []
+    programme = load_programme([folder], later=later)
+    assert counted == [] and len(later) == 3  # nothing parsed before the first paint
+    assert [check.holds() for check in later] == [False] * 3
+    assert _entries() == []
+    assert programme == expected  # every day not made yet was parsed from the file
+    counted.clear()
+    assert load_programme([folder]) == expected and len(counted) == 3
+
+
+def test_a_good_cache_holds_when_compared_later(tmp_path: Path, counted: list[Path]) -> None:
+    folder = _copy(tmp_path)
+    first = load_programme([folder])
+    counted.clear()
+    later: list[cache.Deferred] = []
+    again = load_programme([folder], later=later)
+    assert all(check.holds() for check in later) and len(_entries()) == 3
+    assert again == first and counted == []
+
+
+def test_without_write_a_parse_is_not_cached_but_the_cache_is_read(
+    tmp_path: Path, counted: list[Path]
+) -> None:
+    folder = _copy(tmp_path)
+    load_programme([folder], write=False)
+    assert _entries() == [] and len(counted) == 3
+    load_programme([folder])
+    counted.clear()
+    assert load_programme([folder], write=False) == load_programme([folder], cache=False)
+    assert len(counted) == 3  # only the uncached load parsed
+
+
+def test_validate_writes_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui_guide.cli import main
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    assert main(["validate", str(_copy(tmp_path))]) == 0
+    assert not (tmp_path / "cache").exists()

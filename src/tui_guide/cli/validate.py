@@ -41,7 +41,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     paths = data_paths([*args.paths, *data_of(args)])
-    programme = load_programme(paths, timezone=args.timezone)
+    # A file parsed is not cached: writing the cache would double the wait for the answer,
+    # and the guide writes it at its next start (what the cache holds is still used).
+    programme = load_programme(paths, timezone=args.timezone, write=False)
     report(programme.problems, err, programme.skipped)
     summary = tally(programme.problems, programme.skipped)
     if programme.errors:

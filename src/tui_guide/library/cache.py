@@ -1,59 +1,72 @@
-"""A compiled cache of loaded programme files, so that a warm start never parses TOML.
+"""A compiled cache of loaded programme files, stored by festival day, so that a warm start
+never parses TOML and makes only the sessions its first screen shows.
 
 What one file loaded to — its festival (or None) and its problems — is kept in the user cache
 folder, one cache file per programme file and --timezone, keyed on the programme file's
-resolved path and the zone. The cache is used only when everything in its header still
-matches: the cache format, the package version, the shape of the model (every field of
-every record, so a field added to `Session` makes old caches stale by itself), the file's
-size, modification time and a blake2b hash of its bytes, the --timezone the load was given
-(none, or its name), and a CRC of the cached payload itself. Anything else — a stale,
-truncated, corrupt or foreign cache, a folder that cannot be written — means the file is
-loaded from source and the cache rebuilt: a cache is never trusted and never a crash.
+resolved path and the zone. A cache file is a header (one line of JSON) and a payload in
+MessagePack, read and type-checked by msgspec:
 
-The serialisation is JSON, written by a generic encoder driven by the model's type hints
-(str, int, bool, None, date, time, Path, StrEnum, ZoneInfo, tuples and nested frozen
-dataclasses), and every value is type-checked when read. No pickle: nothing read from disk
-can run code. Equal records (a venue, a person appearing in many sessions) are stored once
-and shared again when read, which keeps both the file and the memory small.
+- the header, checked before anything is decoded: the cache format, the loading code's files,
+  the shape of the model (every field of every record, so a field added to `Session` makes
+  old caches stale by itself), the programme file's path, size, modification and change
+  times, inode and blake2b hash, and the --timezone the load was given;
+- the head: the festival without its sessions (its venues too), the problems, and the
+  festival's days, each with its number of sessions and where its segment lies;
+- a segment per festival day (the date-TBA sessions are one too), each already in time order
+  and each with its own CRC, decoded when that day is first asked for.
+
+The cheap checks (size, times, inode) are made before anything is shown; the content hash
+either at once (`cached_load`'s default, for every command) or later (`later=`, the guide
+after its first paint; see `Deferred`). Anything stale, truncated, corrupt or foreign means
+the file is loaded from source and the cache rebuilt: a cache is never trusted and never a
+crash. A day segment found bad after the head was read (its CRC, its types, a rule) is not
+used either: from then on that festival's sessions come from parsing the file again.
+
+No pickle: nothing read from disk can run code. msgspec checks every value's type as it
+decodes (a C extension, and no slower than `json.loads` without any checks); what a type
+cannot say (a date's range, a naive time, a session's day) is checked here.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import enum
 import gc
 import hashlib
 import json
 import os
-import sys
-import types
-import typing
+import stat as stat_module
+import struct
+import threading
 import zlib
-from collections.abc import Callable, Iterator
-from datetime import date, datetime, time
-from itertools import islice
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date, time
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any
 from zoneinfo import ZoneInfo
 
+import msgspec
+
 from tui_guide.atomic import write_atomically
-from tui_guide.programme.model import Festival, Problem
-from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS
-from tui_guide.reading import (
-    MAX_PROGRAMME_BYTES,
-    JsonError,
-    ReadError,
-    is_regular,
-    loads_json,
-    read_limited,
+from tui_guide.programme.model import (
+    Festival,
+    Kind,
+    Link,
+    Person,
+    Problem,
+    Session,
+    SessionDays,
+    Venue,
 )
+from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS
+from tui_guide.reading import MAX_PROGRAMME_BYTES, is_regular
 
 CACHE_ENV = "TUI_GUIDE_CACHE"
 """A folder to keep the cache in instead of the user cache folder; "off" for no cache."""
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = "tui-guide programme cache"
+SUFFIX = ".cache"
 
 Loaded = tuple[Festival | None, list[Problem]]
 
@@ -74,206 +87,131 @@ def cache_dir() -> Path | None:
     return user_cache_path("tui-guide", appauthor=False) / "programmes"
 
 
-# --- The schema: an encoder and a checking decoder for each type of the model -------------
-#
-# Records are stored column by column: one list per field, one table per record class. A
-# decoder turns a whole column at once, so that its checks run in tight loops, and parses
-# each distinct date, time, zone or enum value once (which also shares the objects).
+# --- The rows: each record of the model as a typed tuple --------------------------------
 
-Json: TypeAlias = "bool | int | float | str | list[Json] | dict[str, Json] | None"
-"""A value as json.dumps writes it."""
+_Text = str | None
+_VenueRow = tuple[str, str, str, _Text, _Text, _Text, _Text, _Text]
+_PersonRow = tuple[str, _Text, _Text]
+_LinkRow = tuple[str, str]
+_ProblemRow = tuple[str, str, int | None, int | None, str]
+_FestivalRow = tuple[
+    str,  # id
+    str,  # name
+    str,  # city
+    str,  # country
+    str,  # timezone
+    str,  # source_file
+    date | None,  # starts
+    date | None,  # ends
+    _Text,  # url
+    tuple[str, ...],  # organisers
+    str,  # description
+    tuple[str, ...],  # sources
+    tuple[_VenueRow, ...],  # venues
+    time | None,  # day_starts
+    date | None,  # held_by
+    tuple[tuple[str, str], ...],  # track_colours
+]
+_SessionRow = tuple[
+    int,  # its place in the file
+    str,  # id
+    str,  # title
+    Kind,
+    date | None,
+    time | None,  # start
+    time | None,  # end
+    int | None,  # venue: its index in the festival's venues
+    _Text,  # track
+    tuple[_PersonRow, ...],
+    tuple[str, ...],  # countries
+    tuple[str, ...],  # tags
+    str,  # description
+    _Text,  # url
+    str,  # subtitle
+    tuple[_LinkRow, ...],
+    _Text,  # guid
+    _Text,  # type
+    time,  # day_starts
+    date | None,  # held_by
+]
+# A day's segment: its day, sessions, offset, length, CRC, and the venues its sessions need
+# (one more than the highest index), checked against the head's before any day is decoded.
+_DayRow = tuple[date | None, int, int, int, int, int]
+_Head = tuple[
+    _FestivalRow | None,
+    tuple[_VenueRow, ...],  # venues of sessions missing from the festival's (none is, today)
+    tuple[_ProblemRow, ...],
+    tuple[_DayRow, ...],
+]
 
-Column: TypeAlias = list[Any]
-"""One field's values, one for each record of a class: as json.loads read them (given to a
-decoder) or as the model holds them (what a decoder gives back). Their type is the field's,
-known only at run time from its hint; a decoder checks every value before it gives it back."""
-
-Encoder = Callable[[Any, "_Encoding"], Json]  # a value of the type its hint says
-Decoder = Callable[[Column, "_Decoding"], Column]
+# What a row holds of each record, field by field: a field added to the model and not here
+# stops the cache (`schema()` refuses), rather than being dropped from what it gives back.
+_FIELDS: dict[type, tuple[str, ...]] = {
+    Venue: ("festival_id", "id", "name", "address", "city", "notes", "url", "guid"),
+    Person: ("name", "role", "affiliation"),
+    Link: ("url", "title"),
+    Problem: ("file", "message", "line", "column", "severity"),
+    Festival: (
+        "id",
+        "name",
+        "city",
+        "country",
+        "timezone",
+        "source_file",
+        "starts",
+        "ends",
+        "url",
+        "organisers",
+        "description",
+        "sources",
+        "venues",
+        "by_day",
+        "day_starts",
+        "held_by",
+        "track_colours",
+    ),
+    Session: (  # the festival's id and zone are the festival's own
+        "festival_id",
+        "id",
+        "title",
+        "kind",
+        "timezone",
+        "date",
+        "start",
+        "end",
+        "venue",
+        "track",
+        "people",
+        "countries",
+        "tags",
+        "description",
+        "url",
+        "subtitle",
+        "links",
+        "guid",
+        "type",
+        "day_starts",
+        "held_by",
+    ),
+}
+_ROWS = (_VenueRow, _PersonRow, _LinkRow, _ProblemRow, _FestivalRow, _SessionRow, _Head)
 
 
 class _Schema:
-    """Converters built once from the model's type hints; `fingerprint` names its shape."""
+    """The codec's decoders, built once; `fingerprint` names the model's shape and the rows'."""
 
     def __init__(self) -> None:
-        self.classes: dict[type, list[tuple[str, Encoder, Decoder]]] = {}
-        self.order: list[type] = []  # every record class after the classes it holds
-        self.shape: list[str] = []
-        self.root_encode, self.root_decode = self._converter(
-            tuple[Festival | None, tuple[Problem, ...]]
-        )
-        self.fingerprint = hashlib.blake2b(
-            "\n".join(self.shape).encode(), digest_size=16
-        ).hexdigest()
-
-    def _record(self, cls: type) -> None:
-        if cls in self.classes:
-            if not self.classes[cls]:
-                raise TypeError(f"cannot cache the recursive record {cls.__qualname__}")
-            return
-        self.classes[cls] = []  # a record that holds itself finds this and is refused
-        # The module's names as locals too: a field called `date` must not hide the type.
-        names = vars(sys.modules[cls.__module__])
-        hints = typing.get_type_hints(cls, names, names)
-        fields = []
-        for field in dataclasses.fields(cls):
-            encode, decode = self._converter(hints[field.name])
-            fields.append((field.name, encode, decode))
-        self.classes[cls] = fields
-        self.order.append(cls)
-        shape = ", ".join(f"{f.name}={hints[f.name]}" for f in dataclasses.fields(cls))
-        self.shape.append(f"{cls.__module__}.{cls.__qualname__}: {shape}")
-
-    def _converter(self, hint: Any) -> tuple[Encoder, Decoder]:
-        origin = typing.get_origin(hint)
-        if origin in (typing.Union, types.UnionType):
-            options = [a for a in typing.get_args(hint) if a is not type(None)]
-            if len(options) != 1:
-                raise TypeError(f"cannot cache the union {hint}")
-            encode, decode = self._converter(options[0])
-            return (lambda v, c: None if v is None else encode(v, c)), _optional(decode)
-        if origin is tuple:
-            args = typing.get_args(hint)
-            if len(args) == 2 and args[1] is Ellipsis:
-                encode, decode = self._converter(args[0])
-                return (lambda v, c: [encode(x, c) for x in v]), _sequence(decode)
-            converters = [self._converter(a) for a in args]
-            return (
-                lambda v, c: [e(x, c) for (e, _), x in zip(converters, v, strict=True)],
-                _fixed([d for _, d in converters]),
-            )
-        if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-            self._record(hint)
-            return (lambda v, c, cls=hint: c.intern(cls, v)), _reference(hint)
-        if hint is str:  # every text once, in the payload's table of strings
-            return (lambda v, c: c.string(v)), _strings
-        if hint in (int, bool, float):
-            return (lambda v, c: v), _exact(hint)
-        if isinstance(hint, type) and issubclass(hint, enum.Enum):
-            return (lambda v, c: v.value), _parsed(hint, (str, int))
-        if hint is date:  # in the years every reader keeps to: year 1 or 9999 overflows
-            return (lambda v, c: v.isoformat()), _parsed(_checked_date, (str,))
-        for kind in (datetime, time):
-            if hint is kind:
-                return (lambda v, c: v.isoformat()), _parsed(kind.fromisoformat, (str,))
-        if hint is ZoneInfo:
-            return (lambda v, c: v.key), _parsed(ZoneInfo, (str,))
-        if hint is Path:
-            return (lambda v, c: str(v)), _paths
-        raise TypeError(f"cannot cache a value of type {hint}")
-
-
-def _checked_date(text: str) -> date:
-    found = date.fromisoformat(text)
-    if not FIRST_YEAR <= found.year <= LAST_YEAR:
-        raise ValueError(f"{found} is out of range")
-    return found
-
-
-def _column(value: Any) -> Column:
-    if type(value) is not list:
-        raise CacheError(f"expected a list, found {type(value).__name__}")
-    return value
-
-
-def _exact(kind: type) -> Decoder:
-    def decode(column: Column, context: _Decoding) -> Column:
-        if not all(type(v) is kind for v in column):
-            raise CacheError(f"expected {kind.__name__} values")
-        return column
-
-    return decode
-
-
-def _indexes(column: Column, size: int, what: str) -> list[int]:
-    """`column` when it holds only indexes into a table of `size` (min and max run in C)."""
-    if not all(type(i) is int for i in column) or (
-        column and (min(column) < 0 or max(column) >= size)
-    ):
-        raise CacheError(f"no such {what}")
-    return column
-
-
-def _strings(column: Column, context: _Decoding) -> list[str]:
-    table = context.strings
-    return [table[i] for i in _indexes(column, len(table), "string")]
-
-
-def _optional(inner: Decoder) -> Decoder:
-    def decode(column: Column, context: _Decoding) -> Column:
-        present = inner([v for v in column if v is not None], context)
-        if len(present) == len(column):
-            return present
-        values = iter(present)
-        return [None if v is None else next(values) for v in column]
-
-    return decode
-
-
-def _sequence(inner: Decoder) -> Decoder:
-    def decode(column: Column, context: _Decoding) -> Column:
-        flat = inner([x for v in column for x in _column(v)], context)
-        values = iter(flat)
-        return [tuple(islice(values, len(v))) for v in column]
-
-    return decode
-
-
-def _fixed(inners: list[Decoder]) -> Decoder:
-    def decode(column: Column, context: _Decoding) -> Column:
-        if not all(type(v) is list and len(v) == len(inners) for v in column):
-            raise CacheError("a tuple of the wrong shape")
-        if not column:  # no tuples at all (zip(*column) would give no parts to decode)
-            return []
-        parts = [
-            d(list(part), context)
-            for d, part in zip(inners, zip(*column, strict=False), strict=True)
-        ]
-        return list(zip(*parts, strict=False)) if column else []
-
-    return decode
-
-
-def _parsed(parse: Callable[[Any], object], kinds: tuple[type, ...]) -> Decoder:
-    """Each distinct value parsed once; parsing errors of any type mean a bad cache."""
-
-    def decode(column: Column, context: _Decoding) -> Column:
-        found: dict[object, object] = {}
-        for value in column:
-            if value not in found:  # a list or dict value fails the hash: TypeError
-                if type(value) not in kinds:
-                    raise CacheError(f"unexpected {type(value).__name__}")
-                try:
-                    found[value] = parse(value)
-                except Exception as error:  # date, enum and zone parsers raise many types
-                    raise CacheError(f"cannot read {value!r}: {error}") from None
-        return [found[value] for value in column]
-
-    return _hashing(decode)
-
-
-def _hashing(decode: Decoder) -> Decoder:
-    def checked(column: Column, context: _Decoding) -> Column:
-        try:
-            return decode(column, context)
-        except TypeError as error:
-            raise CacheError(str(error)) from None
-
-    return checked
-
-
-def _paths(column: Column, context: _Decoding) -> list[Path]:
-    if not all(type(v) is str for v in column):
-        raise CacheError("expected paths")
-    return [context.path(v) for v in column]
-
-
-def _reference(cls: type) -> Decoder:
-    def decode(column: Column, context: _Decoding) -> Column:
-        table = context.tables[cls]
-        return [table[i] for i in _indexes(column, len(table), cls.__qualname__)]
-
-    return decode
+        for cls, names in _FIELDS.items():
+            found = tuple(f.name for f in dataclasses.fields(cls))
+            if found != names:
+                raise TypeError(f"the cache does not know the fields of {cls.__qualname__}")
+        self.order = list(_FIELDS)
+        shape = [f"{cls.__qualname__}: {names}" for cls, names in _FIELDS.items()]
+        shape += [repr(row) for row in _ROWS]
+        self.fingerprint = hashlib.blake2b("\n".join(shape).encode(), digest_size=16).hexdigest()
+        self.head = msgspec.msgpack.Decoder(_Head)
+        self.day = msgspec.msgpack.Decoder(tuple[_SessionRow, ...])
+        self.encoder = msgspec.msgpack.Encoder()
 
 
 _schema: _Schema | None = None
@@ -286,84 +224,402 @@ def schema() -> _Schema:
     return _schema
 
 
-class _Encoding:
-    """Records written once each, as rows of field values, in one table per class."""
+# --- Encoding ----------------------------------------------------------------------------
 
-    def __init__(self, schema: _Schema) -> None:
-        self.schema = schema
-        self.tables: dict[type, list[list[Json]]] = {cls: [] for cls in schema.order}
-        self.seen: dict[type, dict[Any, int]] = {cls: {} for cls in schema.order}
-        self.strings: dict[str, int] = {}
-
-    def string(self, value: str) -> int:
-        # A show performed twenty times has one description, stored (and read back) once.
-        index = self.strings.get(value)
-        if index is None:
-            index = self.strings[value] = len(self.strings)
-        return index
-
-    def intern(self, cls: type, value: Any) -> int:
-        try:
-            key: Any = value
-            hash(key)
-        except TypeError:  # pragma: no cover - every record of the model is frozen
-            key = id(value)
-        seen = self.seen[cls]
-        index = seen.get(key)
-        if index is None:
-            fields = self.schema.classes[cls]
-            row = [encode(getattr(value, name), self) for name, encode, _ in fields]
-            index = seen[key] = len(self.tables[cls])
-            self.tables[cls].append(row)
-        return index
-
-    def columns(self, cls: type) -> list[list[Json]]:
-        rows = self.tables[cls]
-        return (
-            [list(c) for c in zip(*rows, strict=False)]
-            if rows
-            else [[] for _ in self.schema.classes[cls]]
-        )
+_PREFIX = struct.Struct(">II")  # the head's length and CRC, at the start of the payload
 
 
-class _Decoding:
-    def __init__(self, given: str, path: Path) -> None:
-        self.tables: dict[type, list[object]] = {}  # the records of each class
-        self.strings: list[str] = []
-        self._given, self._path = given, path
+def _venue_row(venue: Venue) -> _VenueRow:
+    return (
+        venue.festival_id,
+        venue.id,
+        venue.name,
+        venue.address,
+        venue.city,
+        venue.notes,
+        venue.url,
+        venue.guid,
+    )
 
-    def path(self, value: str) -> Path:
-        # The file's own path comes back as it was given this time (relative or not).
-        return self._path if value == self._given else Path(value)
 
-
-def _build(cls: type, names: list[str], columns: list[Column]) -> list[object]:
-    if hasattr(cls, "__post_init__") or not hasattr(cls, "__dict__"):
-        return [cls(**dict(zip(names, row, strict=True))) for row in zip(*columns, strict=False)]
-    # Every value was checked; skip the frozen dataclass's slow setattr of each field.
-    new = object.__new__
-    records: list[object] = []
-    for row in zip(*columns, strict=False):
-        record: object = new(cls)
-        record.__dict__.update(zip(names, row, strict=False))
-        records.append(record)
-    return records
+def _session_row(position: int, session: Session, venues: dict[Venue, int]) -> _SessionRow:
+    return (
+        position,
+        session.id,
+        session.title,
+        session.kind,
+        session.date,
+        session.start,
+        session.end,
+        None if session.venue is None else venues[session.venue],
+        session.track,
+        tuple((p.name, p.role, p.affiliation) for p in session.people),
+        session.countries,
+        session.tags,
+        session.description,
+        session.url,
+        session.subtitle,
+        tuple((link.url, link.title) for link in session.links),
+        session.guid,
+        session.type,
+        session.day_starts,
+        session.held_by,
+    )
 
 
 def encode(loaded: Loaded, path: Path) -> bytes:
-    schema_ = schema()
-    context = _Encoding(schema_)
+    """The payload of a cache file for what `path` loaded to: the head, then each day."""
+    codec = schema()
     festival, problems = loaded
-    root = schema_.root_encode((festival, tuple(problems)), context)
-    tables = {cls.__qualname__: context.columns(cls) for cls in schema_.order}
-    strings = list(context.strings)
-    document = [root, tables, strings]
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+    problem_rows = tuple((str(p.file), p.message, p.line, p.column, p.severity) for p in problems)
+    days: list[_DayRow] = []
+    segments: list[bytes] = []
+    festival_row: _FestivalRow | None = None
+    venues: dict[Venue, int] = {}
+    if festival is not None:
+        for venue in festival.venues:
+            venues.setdefault(venue, len(venues))
+        extra = [s.venue for s in festival.sessions if s.venue is not None]
+        for venue in extra:  # a session's venue missing from the list (no reader makes one)
+            venues.setdefault(venue, len(venues))
+        position = {id(s): i for i, s in enumerate(festival.sessions)}
+        offset = 0
+        for day in festival.by_day.counts:
+            rows = tuple(
+                _session_row(position[id(s)], s, venues) for s in festival.sessions_on(day)
+            )
+            segment = codec.encoder.encode(rows)
+            needed = max((r[7] + 1 for r in rows if r[7] is not None), default=0)
+            days.append((day, len(rows), offset, len(segment), zlib.crc32(segment), needed))
+            segments.append(segment)
+            offset += len(segment)
+        festival_row = (
+            festival.id,
+            festival.name,
+            festival.city,
+            festival.country,
+            festival.timezone.key,
+            str(festival.source_file),
+            festival.starts,
+            festival.ends,
+            festival.url,
+            festival.organisers,
+            festival.description,
+            festival.sources,
+            tuple(_venue_row(v) for v in festival.venues),
+            festival.day_starts,
+            festival.held_by,
+            festival.track_colours,
+        )
+    extra_rows = (
+        tuple(_venue_row(v) for v in list(venues)[len(festival.venues) :]) if festival else ()
+    )
+    head = codec.encoder.encode((festival_row, extra_rows, problem_rows, tuple(days)))
+    return b"".join([_PREFIX.pack(len(head), zlib.crc32(head)), head, *segments])
+
+
+# --- Decoding ----------------------------------------------------------------------------
+
+
+def _in_range(day: date | None) -> bool:
+    return day is None or FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+def _naive(moment: time | None) -> bool:
+    return moment is None or moment.tzinfo is None
+
+
+class _Segments:
+    """Where a payload's bytes are read from: a buffer, or a cache file kept open by its
+    descriptor (so that a cache file replaced meanwhile is not read half old, half new)."""
+
+    def __init__(self, data: bytes | None = None, descriptor: int | None = None, base: int = 0):
+        self._data, self._descriptor, self._base = data, descriptor, base
+        self._lock = threading.Lock()
+
+    def skip(self, length: int) -> None:
+        """Count offsets from `length` bytes further on (past the head)."""
+        self._base += length
+
+    def read(self, offset: int, length: int) -> bytes:
+        offset += self._base
+        if self._data is not None:
+            found = self._data[offset : offset + length]
+        else:
+            with self._lock:
+                if self._descriptor is None:
+                    raise CacheError("the cache file is closed")
+                try:
+                    found = os.pread(self._descriptor, length, offset)
+                except OSError as error:
+                    raise CacheError(f"cannot read the cache: {error}") from None
+        if len(found) != length:
+            raise CacheError("a truncated cache file")
+        return found
+
+    def close(self) -> None:
+        with self._lock:
+            self._data = None
+            if self._descriptor is not None:
+                os.close(self._descriptor)
+                self._descriptor = None
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
+
+
+class _CachedDays:
+    """A festival's sessions from its cache file's day segments (a `DaySource`): each day
+    decoded and checked when first asked for. A bad segment means the festival's file is
+    parsed again, and every day not yet made comes from that parse."""
+
+    def __init__(
+        self,
+        festival: tuple[str, ZoneInfo],
+        venues: tuple[Venue, ...],
+        days: tuple[_DayRow, ...],
+        segments: _Segments,
+        reparse: Callable[[], Festival | None],
+    ) -> None:
+        self._festival_id, self._zone = festival
+        self._venues = venues
+        self._index = {row[0]: row for row in days}
+        self._total = sum(row[1] for row in days)
+        self.counts: Mapping[date | None, int] = {row[0]: row[1] for row in days}
+        self._segments = segments
+        self._reparse = reparse
+        self._parsed: Festival | None = None
+        self._broken = False
+        self._positions: dict[date | None, tuple[int, ...]] = {}
+        self._people: dict[_PersonRow, Person] = {}
+        self._texts: dict[str, str] = {}  # a description shared by a show's performances
+        self._lock = threading.Lock()
+
+    def _from_source(self) -> Festival | None:
+        with self._lock:
+            if self._parsed is None:
+                self._parsed = self._reparse()
+            return self._parsed
+
+    def stale(self) -> None:
+        """Make every day not yet made from the file itself (its cache found stale)."""
+        self._broken = True
+        self._segments.close()
+
+    def on(self, day: date | None) -> tuple[Session, ...]:
+        if not self._broken:
+            try:
+                with paused_gc():
+                    return self._decode(day)
+            except (CacheError, msgspec.MsgspecError, ValueError, TypeError):
+                self.stale()
+        parsed = self._from_source()
+        return () if parsed is None else parsed.sessions_on(day)
+
+    def _decode(self, day: date | None) -> tuple[Session, ...]:
+        found, count, offset, length, crc, _ = self._index[day]
+        segment = self._segments.read(offset, length)
+        if zlib.crc32(segment) != crc:
+            raise CacheError("a day's segment is damaged")
+        rows = schema().day.decode(segment)
+        if len(rows) != count:
+            raise CacheError("a day of the wrong length")
+        festival_id, zone, venues = self._festival_id, self._zone, self._venues
+        people, texts = self._people, self._texts
+        new = object.__new__
+        sessions: list[Session] = []
+        positions: list[int] = []
+        for row in rows:
+            (
+                position,
+                id_,
+                title,
+                kind,
+                on,
+                start,
+                end,
+                venue,
+                track,
+                named,
+                countries,
+                tags,
+                description,
+                url,
+                subtitle,
+                links,
+                guid,
+                type_,
+                day_starts,
+                held_by,
+            ) = row
+            if not (
+                0 <= position < self._total
+                and _in_range(on)
+                and _in_range(held_by)
+                and _naive(start)
+                and _naive(end)
+                and day_starts.tzinfo is None
+                and (venue is None or 0 <= venue < len(venues))
+            ):
+                raise CacheError("a session breaking a rule")
+            session: Session = new(Session)
+            session.__dict__.update(
+                {
+                    "festival_id": festival_id,
+                    "id": id_,
+                    "title": title,
+                    "kind": kind,
+                    "timezone": zone,
+                    "date": on,
+                    "start": start,
+                    "end": end,
+                    "venue": None if venue is None else venues[venue],
+                    "track": track,
+                    "people": tuple(
+                        people.get(p) or people.setdefault(p, Person(*p)) for p in named
+                    ),
+                    "countries": countries,
+                    "tags": tags,
+                    "description": texts.setdefault(description, description),
+                    "url": url,
+                    "subtitle": subtitle,
+                    "links": tuple(Link(*link) for link in links),
+                    "guid": guid,
+                    "type": type_,
+                    "day_starts": day_starts,
+                    "held_by": held_by,
+                }
+            )
+            if session.day != found:
+                raise CacheError("a session on another day")
+            sessions.append(session)
+            positions.append(position)
+        self._positions[day] = tuple(positions)
+        return tuple(sessions)
+
+    def in_order(self, days: Mapping[date | None, tuple[Session, ...]]) -> tuple[Session, ...]:
+        if not self._broken:
+            placed: list[Session | None] = [None] * self._total
+            for day, sessions in days.items():
+                positions = self._positions.get(day)
+                if positions is None or len(positions) != len(sessions):
+                    break  # a day made from the file itself
+                for position, session in zip(positions, sessions, strict=True):
+                    placed[position] = session
+            else:
+                if all(s is not None for s in placed):
+                    self._segments.close()  # every day is made: the file is not read again
+                    return tuple(s for s in placed if s is not None)
+            self.stale()
+        parsed = self._from_source()
+        return () if parsed is None else parsed.sessions
 
 
 def decode(payload: bytes, given: str, path: Path) -> Loaded:
+    """What a payload holds (every day decoded when first asked for)."""
+    return _decode_head(_Segments(payload), given, path, lambda: None)[0]
+
+
+def _decode_head(
+    segments: _Segments, given: str, path: Path, reparse: Callable[[], Festival | None]
+) -> tuple[Loaded, _CachedDays | None]:
     with paused_gc():
-        return _decode(payload, given, path)
+        try:
+            length, crc = _PREFIX.unpack(segments.read(0, _PREFIX.size))
+            head = segments.read(_PREFIX.size, length)
+            if zlib.crc32(head) != crc:
+                raise CacheError("the head is damaged")
+            festival_row, extra_rows, problem_rows, days = schema().head.decode(head)
+        except (msgspec.MsgspecError, struct.error) as error:
+            raise CacheError(f"not a cache payload: {error}") from None
+
+        def as_given(value: str) -> Path:
+            # The file's own path comes back as it was given this time (relative or not).
+            return path if value == given else Path(value)
+
+        problems = [
+            Problem(as_given(file), message, line, column, severity)
+            for file, message, line, column, severity in problem_rows
+        ]
+        if festival_row is None:
+            if days or extra_rows:
+                raise CacheError("days without a festival")
+            segments.close()
+            return (None, problems), None
+        segments.skip(_PREFIX.size + length)
+        if not days:
+            segments.close()
+        festival, source = _festival(festival_row, extra_rows, days, segments, given, path, reparse)
+        return (festival, problems), source
+
+
+def _festival(
+    row: _FestivalRow,
+    extra_rows: tuple[_VenueRow, ...],
+    days: tuple[_DayRow, ...],
+    segments: _Segments,
+    given: str,
+    path: Path,
+    reparse: Callable[[], Festival | None],
+) -> tuple[Festival, _CachedDays]:
+    (
+        id_,
+        name,
+        city,
+        country,
+        zone_name,
+        source_file,
+        starts,
+        ends,
+        url,
+        organisers,
+        description,
+        sources,
+        venue_rows,
+        day_starts,
+        held_by,
+        track_colours,
+    ) = row
+    try:
+        zone = ZoneInfo(zone_name)
+    except Exception as error:  # the zone's loader raises several types
+        raise CacheError(f"no such zone {zone_name!r}: {error}") from None
+    if not (_in_range(starts) and _in_range(ends) and _in_range(held_by) and _naive(day_starts)):
+        raise CacheError("a festival's date out of range")
+    # The rules a reader keeps that a well-typed cache can still break: a festival of more
+    # days than there are tabs, or ending before it starts, would hang the guide.
+    if starts is not None and ends is not None and not 0 <= (ends - starts).days < MAX_DAYS:
+        raise CacheError(f"a festival from {starts} to {ends}")
+    if len(days) > MAX_DAYS + 1 or len({row[0] for row in days}) != len(days):
+        raise CacheError("a festival of too many days")
+    if any(not _in_range(row[0]) or min(row[1:]) < 0 for row in days):
+        raise CacheError("a day out of range")
+    venues = tuple(Venue(*v) for v in venue_rows)
+    every = venues + tuple(Venue(*v) for v in extra_rows)
+    if any(row[5] > len(every) for row in days):
+        raise CacheError("a day of sessions at venues the festival does not have")
+    source = _CachedDays((id_, zone), every, days, segments, reparse)
+    festival = Festival(
+        id=id_,
+        name=name,
+        city=city,
+        country=country,
+        timezone=zone,
+        source_file=path if source_file == given else Path(source_file),
+        starts=starts,
+        ends=ends,
+        url=url,
+        organisers=organisers,
+        description=description,
+        sources=sources,
+        venues=venues,
+        day_starts=day_starts,
+        held_by=held_by,
+        track_colours=track_colours,
+        by_day=SessionDays(source=source),
+    )
+    return festival, source
 
 
 @contextlib.contextmanager
@@ -379,53 +635,16 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _decode(payload: bytes, given: str, path: Path) -> Loaded:
-    schema_ = schema()
-    try:
-        document = loads_json(payload)  # a lone surrogate escape, too, is read as U+FFFD
-    except JsonError as error:
-        raise CacheError(f"not a cache payload: {error}") from None
-    if type(document) is not list or len(document) != 3 or type(document[1]) is not dict:
-        raise CacheError("not a cache payload")
-    root, tables, strings = document
-    context = _Decoding(given, path)
-    context.strings = _exact(str)(_column(strings), context)
-    for cls in schema_.order:
-        fields = schema_.classes[cls]
-        columns = _column(tables.get(cls.__qualname__))
-        if len(columns) != len(fields) or len({len(_column(c)) for c in columns}) > 1:
-            raise CacheError(f"a {cls.__qualname__} table of the wrong shape")
-        decoded = [d(c, context) for (_, _, d), c in zip(fields, columns, strict=True)]
-        context.tables[cls] = _build(cls, [name for name, _, _ in fields], decoded)
-    [(festival, problems)] = schema_.root_decode([root], context)
-    if festival is not None:
-        _revalidate(festival)
-    return festival, list(problems)
-
-
-def _revalidate(festival: Festival) -> None:
-    """The rules a reader keeps that a well-typed cache can still break (each date is in
-    range already): a festival of more days than there are tabs, or ending before it
-    starts, would hang the guide or crash an export."""
-    starts, ends = festival.starts, festival.ends
-    if starts is not None and ends is not None and not 0 <= (ends - starts).days < MAX_DAYS:
-        raise CacheError(f"a festival from {starts} to {ends}")
-    if any(
-        s.festival_id != festival.id or s.timezone != festival.timezone for s in festival.sessions
-    ):
-        raise CacheError("a session of another festival")
-
-
 # --- Cache files ----------------------------------------------------------------------
 
 
 def _code_fingerprint() -> str:
     """Names, sizes and modification times of the code that turns a file into a festival
     (the model, the readers of every format and this package): an upgrade or an edit of any
-    of it makes
-    every cache stale. Cheaper than asking importlib.metadata for the package version,
-    which costs a fifth of the guide's start, and it also sees edits in a source tree."""
-    parts = []
+    of it makes every cache stale. Cheaper than asking importlib.metadata for the package
+    version, which costs a fifth of the guide's start, and it also sees edits in a source
+    tree."""
+    parts = [f"msgspec {msgspec.__version__}"]
     root = Path(__file__).parent.parent
     code = [root / "programme", root / "formats", root / "library"]
     for file in sorted(file for folder in code for file in folder.rglob("*.py")):
@@ -439,15 +658,14 @@ def _code_fingerprint() -> str:
 
 def _entry(folder: Path, resolved: Path, timezone: str | None) -> Path:
     # A load with a --timezone has an entry of its own, beside the one without: switching
-    # between the two rebuilds neither. (With none, the name is what it always was.)
+    # between the two rebuilds neither.
     key = str(resolved) if timezone is None else f"{resolved}\0{timezone}"
     name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16)
-    return folder / f"{name.hexdigest()}.json"
+    return folder / f"{name.hexdigest()}{SUFFIX}"
 
 
-def _header(
-    resolved: Path, digest: str, stat: os.stat_result, timezone: str | None
-) -> dict[str, Any]:
+def _header(resolved: Path, stat: os.stat_result, timezone: str | None) -> dict[str, Any]:
+    """What a cache file's header must say to be read: the cheap checks of the file."""
     return {
         "magic": MAGIC,
         "format": FORMAT,
@@ -456,38 +674,100 @@ def _header(
         "path": str(resolved),
         "size": stat.st_size,
         "mtime_ns": stat.st_mtime_ns,
-        "hash": digest,
-        "timezone": timezone,  # None matches a header written before the key had a zone
+        "ctime_ns": stat.st_ctime_ns,  # no tool sets it back: an edit moves it on
+        "inode": [stat.st_dev, stat.st_ino],
+        "timezone": timezone,
     }
 
 
-def _read(entry: Path, expected: dict[str, Any], path: Path) -> Loaded | None:
+def _digest(resolved: Path) -> str | None:
+    """The blake2b hash of a regular file, a block at a time (no copy in memory)."""
+    digest = hashlib.blake2b()
     try:
-        # A cache entry is a regular file no larger than a programme could make it (a named
-        # pipe put in its place would wait forever).
-        data = read_limited(entry, 2 * MAX_PROGRAMME_BYTES)
-        end = data.find(b"\n", 0, 1 << 16)  # a header, however long its path
-        head = loads_json(data[:end]) if end >= 0 else None
-    except ReadError:
+        descriptor = os.open(resolved, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            if not stat_module.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return None
+            while block := stream.read(1 << 20):
+                digest.update(block)
+    except OSError:
         return None
-    payload = data[end + 1 :]
-    if not isinstance(head, dict) or {k: head.get(k) for k in expected} != expected:
+    return digest.hexdigest()
+
+
+@dataclasses.dataclass
+class Deferred:
+    """A cache file read on its cheap checks alone, its content hash still to be compared
+    (`holds`, after the guide's first paint)."""
+
+    path: Path
+    resolved: Path
+    entry: Path
+    digest: str
+    days: _CachedDays | None
+
+    def holds(self) -> bool:
+        """True when the file's content is still what the cache was made from; otherwise
+        the cache file is removed (the next start parses the file) and the days not yet
+        shown come from the file itself."""
+        if _digest(self.resolved) == self.digest:
+            return True
+        with contextlib.suppress(OSError):
+            self.entry.unlink()
+        if self.days is not None:
+            self.days.stale()
+        return False
+
+
+def _open(entry: Path) -> tuple[dict[str, Any], _Segments] | None:
+    """The header of a cache file and its payload's segments, or None."""
+    try:
+        # A cache entry is a regular file (a named pipe put in its place would wait forever).
+        descriptor = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
         return None
+    try:
+        mode = os.fstat(descriptor)
+        if not stat_module.S_ISREG(mode.st_mode) or mode.st_size > 2 * MAX_PROGRAMME_BYTES:
+            raise CacheError("not a cache file")
+        start = os.pread(descriptor, 1 << 16, 0)
+        end = start.find(b"\n")  # a header, however long its path
+        if end < 0:
+            raise CacheError("no header")
+        head = json.loads(start[:end])
+        if not isinstance(head, dict):
+            raise CacheError("no header")
+    except (OSError, CacheError, ValueError, RecursionError):
+        os.close(descriptor)
+        return None
+    return head, _Segments(None, descriptor, end + 1)
+
+
+def _read(
+    entry: Path, expected: dict[str, Any], path: Path, reparse: Callable[[], Festival | None]
+) -> tuple[Loaded, _CachedDays | None, dict[str, Any]] | None:
+    opened = _open(entry)
+    if opened is None:
+        return None
+    head, segments = opened
     given = head.get("given")  # the path as it was given when the cache was written
-    if head.get("payload") != zlib.crc32(payload) or not isinstance(given, str):
+    if {k: head.get(k) for k in expected} != expected or not isinstance(given, str):
+        segments.close()
         return None
     try:
-        return decode(payload, given, path)
+        loaded, source = _decode_head(segments, given, path, reparse)
+        return loaded, source, head
     except (CacheError, RecursionError):
+        segments.close()
         return None
 
 
 def _write(entry: Path, header: dict[str, Any], loaded: Loaded, path: Path) -> None:
     try:
         payload = encode(loaded, path)
-    except (TypeError, ValueError, RecursionError):  # pragma: no cover - an uncacheable value
+    except (TypeError, ValueError, KeyError, msgspec.MsgspecError):  # pragma: no cover
         return
-    header = {**header, "given": str(path), "payload": zlib.crc32(payload)}
+    header = {**header, "given": str(path)}
     try:
         head = json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass")
     except UnicodeEncodeError:  # pragma: no cover - a path that cannot be written down
@@ -505,39 +785,54 @@ def cached_load(
     folder: Path | None = None,
     *,
     timezone: str | None = None,
+    write: bool = True,
+    later: list[Deferred] | None = None,
 ) -> Loaded:
     """`load(path)`, or what it gave last time when the file has not changed since.
 
     `folder` is where the cache lives (default: `cache_dir()`); with no folder, or for a file
     that cannot be read, this is `load(path)`. `timezone` is the --timezone that `load` was
     given: part of the key, so a load with one is never served what was loaded without it,
-    or with another."""
+    or with another. Without `write`, a file parsed is not cached. With `later`, a cache
+    file is used on its cheap checks and a `Deferred` check of its hash is added to `later`;
+    otherwise its hash is compared before it is used."""
     folder = folder if folder is not None else cache_dir()
     if folder is None:
         return load(path)
     try:
         resolved = path.resolve()
-        digest = hashlib.blake2b()
         # Not opened unless it is a regular file: a named pipe would wait for a writer.
         if not is_regular(resolved):
             return load(path)  # it reports the problem
-        with resolved.open("rb") as stream:  # hashed a block at a time: no copy in memory
-            stat = os.fstat(stream.fileno())
-            if stat.st_size > MAX_PROGRAMME_BYTES:
-                return load(path)
-            while block := stream.read(1 << 20):
-                digest.update(block)
+        stat = resolved.stat()
+        if stat.st_size > MAX_PROGRAMME_BYTES:
+            return load(path)
     except (OSError, RuntimeError):
         return load(path)  # it reports the problem
     try:
-        schema()
-    except TypeError:  # pragma: no cover - a model field of a type the cache cannot hold
+        expected = _header(resolved, stat, timezone)
+    except TypeError:  # a model field the cache does not know
         return load(path)
-    header = _header(resolved, digest.hexdigest(), stat, timezone)
     entry = _entry(folder, resolved, timezone)
-    found = _read(entry, header, path)
+
+    def reparse() -> Festival | None:
+        return load(path)[0]
+
+    found = _read(entry, expected, path, reparse)
     if found is not None:
-        return found
+        loaded, source, head = found
+        digest = head.get("hash")
+        if isinstance(digest, str):
+            check = Deferred(path, resolved, entry, digest, source)
+            if later is not None:
+                later.append(check)
+                return loaded
+            if check.holds():
+                return loaded
+    if not write:
+        return load(path)
+    digest = _digest(resolved)  # before the parse: a file changed meanwhile is stale at once
     loaded = load(path)
-    _write(entry, header, loaded, path)
+    if digest is not None:
+        _write(entry, {**expected, "hash": digest}, loaded, path)
     return loaded

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tui_guide.formats.load import SUFFIXES, load_file
 from tui_guide.formats.toml.lines import LineIndex
-from tui_guide.library.cache import cached_load, paused_gc
+from tui_guide.library.cache import Deferred, cached_load, paused_gc
 from tui_guide.programme.model import Festival, Problem, Programme
 from tui_guide.reading import ReadError, kind_of, read_limited
 
@@ -75,6 +75,8 @@ def load_programme(
     cache: bool = True,
     progress: Progress | None = None,
     timezone: str | None = None,
+    write: bool = True,
+    later: list[Deferred] | None = None,
 ) -> Programme:
     """Load every festival file under `paths`, keeping the good ones and every problem.
 
@@ -82,13 +84,24 @@ def load_programme(
     (see `cache.py`) instead of being parsed again. `progress(path, done, total, sessions)`
     is called before each file and once more at the end (with `done == total`), `sessions`
     counting the sessions loaded so far. `timezone` (--timezone, a valid IANA name) is the
-    zone of schedules that name none; TOML files name their own."""
+    zone of schedules that name none; TOML files name their own. Without `write`, a file
+    parsed is not cached (what the cache holds is still used). With `later`, a cache file
+    is used on its cheap checks, its content hash left to a `Deferred` check put in `later`
+    (the guide compares them after its first paint)."""
     with paused_gc():
-        return _load_programme(paths, cache=cache, progress=progress, timezone=timezone)
+        return _load_programme(
+            paths, cache=cache, progress=progress, timezone=timezone, write=write, later=later
+        )
 
 
 def _load_programme(
-    paths: Sequence[Path], *, cache: bool, progress: Progress | None, timezone: str | None
+    paths: Sequence[Path],
+    *,
+    cache: bool,
+    progress: Progress | None,
+    timezone: str | None,
+    write: bool,
+    later: list[Deferred] | None,
 ) -> Programme:
     files, problems = expand(paths)
     festivals: list[Festival] = []
@@ -97,9 +110,13 @@ def _load_programme(
     read = partial(load_file, timezone=timezone)
     for done, path in enumerate(files):
         if progress is not None:
-            progress(path, done, len(files), sum(len(f.sessions) for f in festivals))
+            progress(path, done, len(files), sum(f.session_count for f in festivals))
         # The zone is part of the cache's key: a load with another is never served this one.
-        festival, found = cached_load(path, read, timezone=timezone) if cache else read(path)
+        festival, found = (
+            cached_load(path, read, timezone=timezone, write=write, later=later)
+            if cache
+            else read(path)
+        )
         problems.extend(found)
         if festival is not None and festival.id in seen:
             problems.append(
@@ -117,6 +134,6 @@ def _load_programme(
         seen[festival.id] = path
         festivals.append(festival)
     if progress is not None and files:
-        progress(files[-1], len(files), len(files), sum(len(f.sessions) for f in festivals))
+        progress(files[-1], len(files), len(files), sum(f.session_count for f in festivals))
     festivals.sort(key=lambda f: (f.starts or date.max, f.name.casefold()))
     return Programme(tuple(festivals), tuple(problems), tuple(skipped))

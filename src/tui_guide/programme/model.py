@@ -5,13 +5,14 @@ Nothing here knows about Textual or any other user interface.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+import threading
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 
@@ -201,9 +202,118 @@ class Session:
         return a < b_end and b < a_end
 
 
-@dataclass(frozen=True)
+class DaySource(Protocol):
+    """Where a festival's sessions come from a day at a time (a loader's, such as the cache's):
+    which festival days have sessions and how many, known up front; each day's sessions made
+    when first asked for. Every answer is the same each time it is asked."""
+
+    @property
+    def counts(self) -> Mapping[date | None, int]:
+        """How many sessions each festival day has (None: the date-TBA ones), days in order."""
+        ...
+
+    def on(self, day: date | None) -> tuple[Session, ...]:
+        """The sessions of `day` in time order (`Festival.sessions_on`'s order)."""
+        ...
+
+    def in_order(self, days: Mapping[date | None, tuple[Session, ...]]) -> tuple[Session, ...]:
+        """Every session in the order of the file, from every day's sessions."""
+        ...
+
+
+class SessionDays:
+    """A festival's sessions, a festival day at a time: from a tuple (what a reader builds),
+    or from a `DaySource`, when no session need be made before it is shown.
+
+    Immutable to its readers: a day is the same tuple every time it is asked for, and equal
+    `SessionDays` hold equal sessions in the same order. Safe to read from several threads:
+    a day asked for by two at once may be made twice, and one of the two is kept."""
+
+    def __init__(self, sessions: tuple[Session, ...] = (), source: DaySource | None = None):
+        self._source = source
+        self._all: tuple[Session, ...] | None = None if source is not None else sessions
+        self._counts: Mapping[date | None, int] | None = None
+        self._days: dict[date | None, tuple[Session, ...]] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def counts(self) -> Mapping[date | None, int]:
+        """How many sessions each festival day has, None for the date-TBA ones."""
+        if self._counts is None:
+            if self._source is not None:
+                self._counts = self._source.counts
+            else:
+                members = self._members
+                self._counts = {day: len(found) for day, found in members.items()}
+        return self._counts
+
+    @cached_property
+    def _members(self) -> dict[date | None, list[Session]]:
+        """Each festival day's sessions in the order of the file (of a tuple's sessions)."""
+        members: dict[date | None, list[Session]] = {}
+        for session in self.sessions:
+            members.setdefault(session.day, []).append(session)
+        return members
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+    def has(self, day: date | None) -> bool:
+        return day in self.counts
+
+    def on(self, day: date | None) -> tuple[Session, ...]:
+        """The sessions of one festival day in time order, its night last (each day sorted
+        or made when first asked for: a first screen shows one)."""
+        found = self._days.get(day)
+        if found is None:
+            if day not in self.counts:
+                found = ()
+            elif self._source is not None:
+                found = self._source.on(day)
+            else:
+                found = tuple(sorted(self._members.get(day, ()), key=Session.sort_key))
+            found = self._days.setdefault(day, found)
+        return found
+
+    @property
+    def made(self) -> bool:
+        """True when every session is made already (always, from a tuple)."""
+        return self._all is not None
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        """Every session, in the order of the file (made from every day when they come from
+        a source)."""
+        found = self._all
+        if found is None:
+            assert self._source is not None  # only a source leaves the tuple to be made
+            with self._lock:  # one thread makes the whole programme; the others wait for it
+                found = self._all
+                if found is None:
+                    days = {day: self.on(day) for day in self.counts}
+                    found = self._all = self._source.in_order(days)
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SessionDays):
+            return NotImplemented
+        return self is other or self.sessions == other.sessions
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.counts.items()))  # equal sessions have equal days
+
+    def __repr__(self) -> str:
+        return f"SessionDays({len(self)} sessions on {len(self.counts)} days)"
+
+
+@dataclass(frozen=True, init=False)
 class Festival:
-    """A festival (or meeting) with its venues and sessions, as loaded from one file."""
+    """A festival (or meeting) with its venues and sessions, as loaded from one file.
+
+    Its sessions are held a festival day at a time (`by_day`): given as a tuple (`sessions=`,
+    what every reader does), or by a loader's `DaySource`, so that a festival exists before
+    any session is made. `sessions` is then the whole programme, made on demand; `days`,
+    `sessions_on` and `session_count` need only the days asked for."""
 
     id: str
     name: str
@@ -218,13 +328,71 @@ class Festival:
     description: str = ""
     sources: tuple[str, ...] = ()
     venues: tuple[Venue, ...] = ()
-    sessions: tuple[Session, ...] = ()
+    by_day: SessionDays = field(default_factory=SessionDays)
     # When a festival day begins, as the file gives it (None: `DEFAULT_DAY_STARTS`). Each
     # session carries the boundary in effect, so it knows its own festival day.
     day_starts: time | None = None
     held_by: date | None = None  # a report of this date says the festival had taken place
     # Each track's colour as a schedule file gives it ('#0084b0'), by track name.
     track_colours: tuple[tuple[str, str], ...] = ()
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        city: str,
+        country: str,
+        timezone: ZoneInfo,
+        source_file: Path,
+        starts: date | None = None,
+        ends: date | None = None,
+        url: str | None = None,
+        organisers: tuple[str, ...] = (),
+        description: str = "",
+        sources: tuple[str, ...] = (),
+        venues: tuple[Venue, ...] = (),
+        sessions: tuple[Session, ...] | None = None,
+        day_starts: time | None = None,
+        held_by: date | None = None,
+        track_colours: tuple[tuple[str, str], ...] = (),
+        *,
+        by_day: SessionDays | None = None,
+    ) -> None:
+        """`sessions` as a tuple, or `by_day` from a loader; `sessions` wins when both are
+        given (as `dataclasses.replace(festival, sessions=…)` gives both)."""
+        if sessions is not None or by_day is None:
+            by_day = SessionDays(sessions or ())
+        given = {
+            "id": id,
+            "name": name,
+            "city": city,
+            "country": country,
+            "timezone": timezone,
+            "source_file": source_file,
+            "starts": starts,
+            "ends": ends,
+            "url": url,
+            "organisers": organisers,
+            "description": description,
+            "sources": sources,
+            "venues": venues,
+            "by_day": by_day,
+            "day_starts": day_starts,
+            "held_by": held_by,
+            "track_colours": track_colours,
+        }
+        for name_, value in given.items():
+            object.__setattr__(self, name_, value)
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        """Every session of the festival, in the order of its file."""
+        return self.by_day.sessions
+
+    @property
+    def session_count(self) -> int:
+        """`len(self.sessions)`, without making every session."""
+        return len(self.by_day)
 
     @property
     def place(self) -> str:
@@ -251,7 +419,7 @@ class Festival:
     def days(self) -> tuple[date, ...]:
         """Every day from `starts` to `ends` when both are known, plus any dated session's
         festival day."""
-        found = {day for day in self._day_members if day is not None}
+        found = {day for day in self.by_day.counts if day is not None}
         if self.starts is not None and self.ends is not None:
             day = self.starts
             while day <= self.ends:
@@ -262,35 +430,18 @@ class Festival:
     def sessions_on(self, day: date | None) -> tuple[Session, ...]:
         """The sessions of one festival day in time order, its night last; `None` gives the
         date-TBA sessions."""
-        found = self._by_date.get(day)
-        if found is None:  # each day sorted when first asked for: a first screen shows one
-            found = tuple(sorted(self._day_members.get(day, ()), key=Session.sort_key))
-            self._by_date[day] = found
-        return found
+        return self.by_day.on(day)
 
     def has_sessions_on(self, day: date | None) -> bool:
         """True when some session falls on this festival day (None: has no date)."""
-        return day in self._day_members
+        return self.by_day.has(day)
 
     def sessions_at(self, venue: Venue | None) -> tuple[Session, ...]:
         """The sessions at one venue in time order; `None` gives the venue-TBA sessions."""
         return self._by_venue.get(venue, ())
 
     # Grouped once on first use and kept (the record stays frozen and equal): screens ask for
-    # every day and every venue, and a scan of all sessions each time cost seconds for 300
-    # venues.
-    @cached_property
-    def _day_members(self) -> dict[date | None, list[Session]]:
-        """Each festival day's sessions in the order of the file (sorted by `sessions_on`)."""
-        members: dict[date | None, list[Session]] = {}
-        for session in self.sessions:
-            members.setdefault(session.day, []).append(session)
-        return members
-
-    @cached_property
-    def _by_date(self) -> dict[date | None, tuple[Session, ...]]:
-        return {}  # filled a day at a time by `sessions_on`
-
+    # every venue, and a scan of all sessions each time cost seconds for 300 venues.
     @cached_property
     def _by_venue(self) -> dict[Venue | None, tuple[Session, ...]]:
         return _grouped(self.sessions, lambda session: session.venue)

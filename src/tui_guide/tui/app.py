@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from datetime import datetime
 from functools import cached_property
@@ -77,6 +77,8 @@ from tui_guide.tui.widgets.timetable import Timetable
 
 if TYPE_CHECKING:
     from textual.worker import Worker
+
+    from tui_guide.library.cache import Deferred
 
 FESTIVAL_MODES = ("days", "timetable", "venues", "now")
 
@@ -272,6 +274,7 @@ class GuideApp(App[None]):
         language_notice: str | None = None,
         settings: LoadedSettings | None = None,
         hidden_store: HiddenStore | None = None,
+        cache_checks: Sequence[Deferred] = (),
     ) -> None:
         if not programme.festivals:
             raise ValueError("the guide needs at least one festival")
@@ -297,6 +300,7 @@ class GuideApp(App[None]):
             except HiddenError as error:
                 self._hidden_problem = str(error)
         self._hidden_counts: tuple[tuple[Hidden, str, int], tuple[int, int, int]] | None = None
+        self.cache_checks = tuple(cache_checks)  # cache files whose hash is still to compare
         self.viewer_zone = viewer_zone or local_zone()  # "your time"
         self.reminded: set[str] = set()
         self.reminding = False
@@ -329,6 +333,40 @@ class GuideApp(App[None]):
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        if self.cache_checks or not all(f.by_day.made for f in self.programme.festivals):
+            # The days not shown yet, in a thread, once the first screen has settled (as
+            # the search indexes after them).
+            self.set_timer(INDEX_AFTER, self.make_programme)
+        else:
+            self._programme_made()
+
+    @work(thread=True, exit_on_error=False, group="programme")
+    def make_programme(self) -> None:
+        """Compare the cache files read with their programme files, then make every session
+        of every day (a festival read from its cache made only the days shown), before what
+        walks every session starts."""
+        for check in self.cache_checks:
+            if not check.holds():
+                self.call_from_thread(
+                    self.notify,
+                    printable(
+                        _(
+                            "{file} changed since its cache was written, keeping its size "
+                            "and times: the days not shown yet are read from the file; restart "
+                            "the guide to see it all anew"
+                        ).format(file=check.path)
+                    ),
+                    title=_("Programme file changed"),
+                    severity="warning",
+                    markup=False,
+                )
+        for festival in self.programme.festivals:
+            if self.closing:
+                return
+            festival.sessions  # noqa: B018 - made here, off the screen's thread
+        self.call_from_thread(self._programme_made)
+
+    def _programme_made(self) -> None:
         # Title and time of favourites that have none, to name them if they go away; when
         # that cannot be saved, the next toggle says so.
         with suppress(FavouritesError):
@@ -859,6 +897,7 @@ def run_guide(
     language_notice: str | None = None,
     settings: LoadedSettings | None = None,
     hidden_store: HiddenStore | None = None,
+    cache_checks: Sequence[Deferred] = (),
 ) -> int:
     """Run the guide in this terminal; the exit status for the command line."""
     app = GuideApp(
@@ -870,6 +909,7 @@ def run_guide(
         language_notice=language_notice,
         settings=settings,
         hidden_store=hidden_store,
+        cache_checks=cache_checks,
     )
     # The programme lives as long as the guide: moved out of the collector's sight, a
     # collection never walks its hundreds of thousands of objects (a pause of ~0.2 s at

@@ -32,7 +32,7 @@ class FestivalScreen(GuideScreen):
             yield labelled(_("Where"), plain(festival.place or _("Place TBA")))
             yield labelled(_("When"), plain(festival_dates(festival)))
             yield labelled(_("Time zone"), plain(zone_label(festival.timezone)))
-            sessions = ngettext("{n} session", "{n} sessions", len(festival.sessions))
+            sessions = ngettext("{n} session", "{n} sessions", festival.session_count)
             yield labelled(
                 _("Programme"),
                 plain(f"{sessions}, " + ngettext("{n} venue", "{n} venues", len(festival.venues))),

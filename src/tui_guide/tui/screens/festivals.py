@@ -19,7 +19,7 @@ from tui_guide.tui.widgets.rows import TitledRow, titled_row
 def festival_row(festival: Festival) -> TitledRow:
     detail = f"{festival.place or _('Place TBA')} · {festival_dates(festival)}"
     return titled_row(
-        festival.name, detail, ngettext("{n} session", "{n} sessions", len(festival.sessions))
+        festival.name, detail, ngettext("{n} session", "{n} sessions", festival.session_count)
     )
 
 
