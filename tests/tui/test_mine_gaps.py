@@ -67,7 +67,7 @@ async def test_gaps_are_listed_and_g_opens_what_fits_best_first(make_app, write_
         # The panel ends 15 min before lunch: that gap is filled, the walk's one is left.
         assert "4 starred sessions; 1 gap to fill (g)" in screen_text(app)
         listing = app.screen.query_one(SessionList)
-        listing.highlighted = listing.get_option_index("gapfest/away")
+        listing.highlighted = listing.index_of("gapfest/away")
         await pilot.press("g")  # the last favourite of the day: the gap before it
         await pilot.pause()
         assert isinstance(app.screen, GapScreen)
