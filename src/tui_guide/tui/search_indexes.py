@@ -71,6 +71,7 @@ class SearchIndexes:
         gc.disable()
         try:
             self.palette(cancelled)
+            self._app.people_rows  # noqa: B018 (the People screen's rows, worked out once)
         finally:
             if paused:
                 gc.enable()
