@@ -41,6 +41,8 @@ async def test_gaps_are_listed_and_g_opens_what_fits_best_first(make_app, write_
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, MineScreen)
+        await app.workers.wait_for_complete()  # what fits is counted by a worker
+        await pilot.pause()
         text = screen_text(app)
         assert "3 starred sessions; 2 gaps to fill (g)" in text
         lines = [line.strip() for line in text.splitlines()]
