@@ -262,15 +262,23 @@ class LineList(ScrollView, can_focus=True):
         self.scroll_to_highlight()
 
     def scroll_to_highlight(self, top: bool = False) -> None:
-        """Scroll so that the highlighted entry is in view (at the top with `top`)."""
+        """Scroll so that the highlighted entry is in view, with the headings right above it
+        when there is room (the entry at the top with `top`)."""
         index = self._highlighted
         if index is None or not self.is_mounted:
             return
         if not self._lay_out():
             return
-        width = self.scrollable_content_region.width
+        first = index
+        if not top:  # the headings right above it come into view with it
+            while first > 0 and self._keys[first - 1] is None:
+                first -= 1
+        view = self.scrollable_content_region
+        top_line, end = self._starts[first], self._starts[index + 1]
+        if end - top_line > view.height:
+            top_line = self._starts[index]  # no room for them: the row alone
         self.scroll_to_region(
-            Region(0, self._starts[index], width, self._height(index)),
+            Region(0, top_line, view.width, end - top_line),
             force=True,
             animate=False,
             top=top,

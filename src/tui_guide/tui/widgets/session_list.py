@@ -357,8 +357,7 @@ class SessionList(LineList):
         index = self.entry_at(event)
         offset = event.get_content_offset(self)
         if index is None or offset is None or abs(offset.x - MARK_X) > 1:
-            await super()._on_click(event)  # highlights and chooses the row
-            return
+            return  # LineList's own handler (Textual calls it next) highlights and chooses
         key = self.keys[index]
         session = self._sessions.get(key) if key is not None else None
         if session is not None:
