@@ -13,10 +13,13 @@ from hypothesis import strategies as st
 from hypothesis_profiles import examples
 from textual import events, on
 from textual.app import App, ComposeResult
+from textual.css.styles import Styles
 
 import tui_guide.tui.app
 from tui_guide.programme import Programme, Session
 from tui_guide.tui.widgets.line_list import HIGHLIGHTED, ROW
+from tui_guide.tui.widgets.plain import plain
+from tui_guide.tui.widgets.rows import text_lines
 from tui_guide.tui.widgets.session_list import FAVOURITE_MARK, MARK_X, SessionList
 
 from .test_scale import _programme
@@ -248,3 +251,21 @@ def test_the_row_under_the_highlight_is_the_highlighted_session(
         start = (start + count) % len(timed)
         groups.append((f"Heading {n}" if headed else None, chunk))
     _check_highlight(groups, keys, size)
+
+
+@settings(max_examples=examples(300))
+@given(
+    st.text(
+        st.one_of(
+            st.sampled_from(" \t\n\x1b-·;,"),
+            st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        ),
+        max_size=160,
+    ),
+    st.integers(min_value=1, max_value=120),
+    st.sampled_from(["bold", "dim", ""]),
+)
+def test_a_text_counts_its_lines_as_textual_draws_them(text: str, width: int, style: str) -> None:
+    """The heights a long list works out without making its rows are the heights Textual
+    gives the texts it draws (wide letters, control characters, long words folded)."""
+    assert text_lines(text, style, width) == plain(text, style=style).get_height(Styles(), width)

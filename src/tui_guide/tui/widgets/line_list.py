@@ -147,7 +147,18 @@ class LineList(ScrollView, can_focus=True):
 
     def _row_width(self) -> int:
         padding = self.get_component_styles(ROW).padding
-        return max(1, self.scrollable_content_region.width - padding.width)
+        width = self.scrollable_content_region.width - padding.width
+        styles = self.styles
+        if (
+            not self.show_vertical_scrollbar
+            and styles.overflow_y == "auto"
+            and len(self._keys) > self.scrollable_content_region.height
+        ):
+            # More entries than lines: the scrollbar will show, and take its width. Laid
+            # out for that width at once, not for this one and then again (each row
+            # measured twice).
+            width -= styles.scrollbar_size_vertical
+        return max(1, width)
 
     def _lay_out(self) -> bool:
         """The line each entry starts on, for the width the list has now; False when the
@@ -186,9 +197,8 @@ class LineList(ScrollView, can_focus=True):
         return sum(self.entry_height(index, row) for index in range(len(self._keys)))
 
     def _on_resize(self, event: events.Resize) -> None:
-        self._laid = None
         self._strips.clear()
-        self._lay_out()
+        self._lay_out()  # again only if the width changed
         self.scroll_to_highlight()
 
     def notify_style_update(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rich._wrap import divide_line
 from rich.cells import cell_len
 from textual.content import Content
 from textual.css.styles import RulesMap
@@ -12,6 +13,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from tui_guide.programme.text import printable
 from tui_guide.tui.widgets.line_list import LineList
 from tui_guide.tui.widgets.plain import plain
 
@@ -76,11 +78,22 @@ def titled_row(title: str, detail: str, right: str) -> TitledRow:
 _NO_RULES: RulesMap = {}
 
 
-@lru_cache(maxsize=16384)
 def text_lines(text: str, style: str, width: int) -> int:
-    """The lines `plain(text, style=style)` takes at `width`, remembered: a long list
-    measures every row's texts, and the same texts come back at every refill."""
-    return line_count(plain(text, style=style), _NO_RULES, width, 0)
+    """The lines `plain(text, style=style)` takes at `width`. A long list measures every
+    row's texts: one that is surely narrower than `width` is one line at once (no cell takes
+    more than two columns, and `plain` puts one character for a control character), others
+    are wrapped, and remembered."""
+    length = len(text)
+    if 2 * length <= width or (length <= width and text.isascii() and text.isprintable()):
+        return 1
+    return _wrapped_lines(text, style, width)
+
+
+@lru_cache(maxsize=16384)
+def _wrapped_lines(text: str, style: str, width: int) -> int:
+    # What Content.get_height does for one line of plain text (printable() leaves no line
+    # break or tab in it), without making the Content and its lines: Rich's word wrap.
+    return 1 + len(divide_line(printable(text, clip=True), width, fold=True))
 
 
 Titled = tuple[str, str, str, str]

@@ -25,7 +25,7 @@ from tui_guide.programme.format import (
 from tui_guide.programme.model import Session
 from tui_guide.tui.widgets.line_list import LineList
 from tui_guide.tui.widgets.plain import plain
-from tui_guide.tui.widgets.rows import line_count
+from tui_guide.tui.widgets.rows import line_count, text_lines
 
 FAVOURITE_MARK = "★"
 TIME_WIDTH = 13  # "23:55–00:35⁺¹", the widest time, whole
@@ -178,15 +178,12 @@ def row_height(session: Session, made: Made, width: int) -> int:
     without making the row: a list of thousands measures every row but makes only those
     it shows."""
     body = max(1, width - SessionRow.PREFIX)
-    height = _lines(session.title, "bold", body) + _lines(_details(session, made), "dim", body)
+    height = text_lines(session.title, "bold", body) + text_lines(
+        _details(session, made), "dim", body
+    )
     for line in (made[3] or "").splitlines():
-        height += _lines(f"⚠ {line}", "bold italic", body)
+        height += text_lines(f"⚠ {line}", "bold italic", body)
     return height
-
-
-@lru_cache(maxsize=16384)
-def _lines(text: str, style: str, width: int) -> int:
-    return line_count(_shared(text, style), _NO_RULES, width, 0)
 
 
 @lru_cache(maxsize=8192)
