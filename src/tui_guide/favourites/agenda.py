@@ -36,27 +36,11 @@ def starred_and_gone(
 def clashes(sessions: Sequence[Session]) -> dict[str, str]:
     """For each session that overlaps another of `sessions`, a note naming the others."""
     notes: dict[str, str] = {}
-    # Each start, end and key worked out once, not for every pair (as `Session.overlaps`).
-    spans = [(s, s.key, *_span(s)) for s in sessions if s.starts_at is not None]
-    for session, key, a, a_end in spans:
-        others = [o.title for o, k, b, b_end in spans if k != key and _meet(a, a_end, b, b_end)]
+    for session in sessions:
+        others = [o.title for o in sessions if o.key != session.key and o.overlaps(session)]
         if others:
             notes[session.key] = "Clashes with " + "; ".join(others)
     return notes
-
-
-def _span(session: Session) -> tuple[datetime, datetime]:
-    starts = session.starts_at
-    assert starts is not None
-    return starts, session.ends_at or starts
-
-
-def _meet(a: datetime, a_end: datetime, b: datetime, b_end: datetime) -> bool:
-    """`Session.overlaps` on spans worked out already (an end of None given as the start)."""
-    if a_end == a or b_end == b:
-        # A session without an end overlaps what is on at its start.
-        return (a <= b <= a_end) or (b <= a <= b_end)
-    return a < b_end and b < a_end
 
 
 def tight_walks(sessions: Iterable[Session], minutes: int = WALK_MINUTES) -> dict[str, str]:
@@ -64,13 +48,13 @@ def tight_walks(sessions: Iterable[Session], minutes: int = WALK_MINUTES) -> dic
     of one and the start of the next, a note on both. Sessions that overlap are clashes, not
     walks; a session with no end or no venue says nothing."""
     timed = sorted((s for s in sessions if s.starts_at is not None), key=Session.sort_key)
-    starts_of = [(then, then.starts_at) for then in timed]  # once each, not for every pair
     notes: dict[str, list[str]] = {}
     for first in timed:
         ends = first.ends_at
         if ends is None or first.venue is None:
             continue
-        for then, starts in starts_of:
+        for then in timed:
+            starts = then.starts_at
             assert starts is not None
             if then.festival_id != first.festival_id or then.venue is None:
                 continue
