@@ -3,6 +3,7 @@ a list of them drawn a line at a time."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rich._wrap import divide_line
@@ -106,6 +107,13 @@ def titled_height(row: Titled, width: int) -> int:
     body = max(1, width - cell_len(right) - 1)
     height = text_lines(title, "bold", body)
     return height + text_lines(detail, "dim", body) if detail else height
+
+
+def measure_ahead(rows: Iterable[Titled], width: int) -> None:
+    """Work out the heights of `rows` at `width` now (a worker's), so that a list showing
+    them later finds them remembered."""
+    for row in rows:
+        titled_height(row, max(1, width))
 
 
 class TitledList(LineList):
