@@ -136,13 +136,6 @@ class LineList(ScrollView, can_focus=True):
         if self._laid is not None and 0 <= index < len(self._keys):
             self.refresh_lines(self._starts[index], self._height(index))
 
-    def remeasure(self) -> None:
-        """Work out every entry's height again (some changed) and redraw."""
-        self._laid = None
-        self._strips.clear()
-        self._lay_out()
-        self.refresh()
-
     # -- layout ---------------------------------------------------------------------------------
 
     def _row_width(self) -> int:
