@@ -18,6 +18,7 @@ from textual.widgets import OptionList, Tabs
 
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
+from tui_guide.tui.widgets.line_list import LineList
 from tui_guide.tui.widgets.session_list import SessionList
 
 SIZE = (80, 24)
@@ -105,8 +106,11 @@ def ids(sessions: Iterable) -> list[str]:
     return [s.id for s in sessions]
 
 
-def option_ids(options: OptionList) -> list[str | None]:
-    """The ids of an OptionList's options, in order (festivals, venues, people)."""
+def option_ids(options: OptionList | LineList) -> list[str | None]:
+    """The ids of an OptionList's options, or a LineList's keys, in order (festivals,
+    venues, people)."""
+    if isinstance(options, LineList):
+        return list(options.keys)
     return [options.get_option_at_index(i).id for i in range(options.option_count)]
 
 

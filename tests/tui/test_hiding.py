@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, SelectionList
+from textual.widgets import Input, SelectionList
 
 from tui_guide.favourites import Favourites
 from tui_guide.favourites.hidden import HiddenStore
@@ -20,6 +20,7 @@ from tui_guide.tui.screens.filters import FiltersScreen
 from tui_guide.tui.screens.now_next import NowNextScreen
 from tui_guide.tui.screens.timetable import TimetableScreen
 from tui_guide.tui.screens.venues import VenuesScreen
+from tui_guide.tui.widgets.line_list import LineList
 from tui_guide.tui.widgets.section_bar import FilterBadge
 from tui_guide.tui.widgets.session_list import SessionList
 from tui_guide.tui.widgets.timetable import Timetable
@@ -117,8 +118,8 @@ async def seen_everywhere(pilot: Pilot) -> dict[str, set[str]]:
     await section(pilot, "d", DaysScreen)
     found["day"] = {s.id for s in day_list(app, "2025-12-07").sessions}
     await section(pilot, "v", VenuesScreen)
-    venues = app.screen.query_one("#venues", OptionList)
-    found["venues"] = {venues.get_option_at_index(i).id or "" for i in range(venues.option_count)}
+    venues = app.screen.query_one("#venues", LineList)
+    found["venues"] = {key for key in venues.keys if key is not None}
     await section(pilot, "n", NowNextScreen)
     found["now"] = {s.id for s in app.screen.query_one(SessionList).sessions}
     results = await palette_search(pilot, "alpha", hits=0)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 from textual.command import CommandList
-from textual.widgets import Header, OptionList
+from textual.widgets import Header
 from textual.widgets._toast import Toast
 
 from tui_guide.library.load import load_programme
@@ -25,6 +25,7 @@ from tui_guide.tui.screens.sessions import SessionsScreen
 from tui_guide.tui.screens.timetable import TimetableScreen
 from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import VenuesScreen
+from tui_guide.tui.widgets.line_list import LineList
 
 from .helpers import day_list, open_days, option_ids, palette_search, prompts, screen_text, wait_for
 
@@ -207,7 +208,7 @@ async def to_people(pilot) -> None:
 
 async def to_person(pilot) -> None:
     await to_people(pilot)
-    people = pilot.app.screen.query_one("#people", OptionList)
+    people = pilot.app.screen.query_one("#people", LineList)
     keys = option_ids(people)
     people.highlighted = next(i for i, k in enumerate(keys) if "free tickets" in k)
     await pilot.press("enter")

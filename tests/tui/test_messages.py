@@ -40,6 +40,7 @@ from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.sessions import SessionsScreen
 from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import VenuesScreen
+from tui_guide.tui.widgets.line_list import LineList
 from tui_guide.tui.widgets.section_bar import FilterBadge, SectionBar, SectionLink
 from tui_guide.tui.widgets.session_list import MARK_X, SessionList
 from tui_guide.tui.widgets.star import StarToggle
@@ -100,11 +101,11 @@ async def test_enter_opens_a_venue_and_a_person_by_message(make_app) -> None:
         await pilot.press("escape", "p")
         await pilot.pause()
         assert isinstance(app.screen, PeopleScreen)
-        highlighted = app.screen.query_one("#people", OptionList).highlighted_option
+        highlighted = app.screen.query_one("#people", LineList).highlighted_key
         assert highlighted is not None
         await pilot.press("enter")
         await pilot.pause()
-        assert [m.key for m in posted.of(OpenPerson)] == [highlighted.id]
+        assert [m.key for m in posted.of(OpenPerson)] == [highlighted]
         assert isinstance(app.screen, SessionsScreen)
 
 

@@ -41,6 +41,8 @@ async def test_gaps_are_listed_and_g_opens_what_fits_best_first(make_app, write_
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, MineScreen)
+        await app.workers.wait_for_complete()  # what fits is counted by a worker
+        await pilot.pause()
         text = screen_text(app)
         assert "3 starred sessions; 2 gaps to fill (g)" in text
         lines = [line.strip() for line in text.splitlines()]
@@ -67,7 +69,7 @@ async def test_gaps_are_listed_and_g_opens_what_fits_best_first(make_app, write_
         # The panel ends 15 min before lunch: that gap is filled, the walk's one is left.
         assert "4 starred sessions; 1 gap to fill (g)" in screen_text(app)
         listing = app.screen.query_one(SessionList)
-        listing.highlighted = listing.get_option_index("gapfest/away")
+        listing.highlighted = listing.index_of("gapfest/away")
         await pilot.press("g")  # the last favourite of the day: the gap before it
         await pilot.pause()
         assert isinstance(app.screen, GapScreen)
@@ -87,3 +89,42 @@ async def test_g_with_no_gap_next_to_the_favourite_says_so(make_app, write_festi
         assert [n.message for n in app._notifications] == [
             "No free time between favourites next to this one."
         ]
+
+
+async def test_the_rows_come_before_what_fits_is_counted(
+    make_app, write_festival, monkeypatch
+) -> None:
+    """What fits in each gap is counted by a worker: until it is done the gap's heading
+    says only where it is, and `g` counts the one gap it opens."""
+    import threading
+
+    from tui_guide.tui.screens import mine
+
+    release = threading.Event()
+    counting = mine.gaps_with_fits
+
+    def slow(*args):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return counting(*args)
+
+    monkeypatch.setattr(mine, "gaps_with_fits", slow)
+    programme = load_programme([day(write_festival)])
+    starred = Favourites([f"gapfest/{k}" for k in ("morning", "lunch", "away")])
+    app = make_app(programme, favourites=starred)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, MineScreen)
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        assert "⋯ free 11:00–14:00, 3 h · (g)" in lines  # not counted yet
+        assert "Morning keynote" in "\n".join(lines)
+        await pilot.press("g")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, GapScreen)
+        assert [s.id for s in app.screen.query_one(SessionList).sessions] == ["panel", "films"]
+        await pilot.press("escape")
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        assert "⋯ free 11:00–14:00, 3 h · 2 sessions fit (g)" in lines

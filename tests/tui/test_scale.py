@@ -39,13 +39,13 @@ def _busiest(programme: Programme) -> datetime:
 
 
 async def _days_widgets(make_app, programme: Programme) -> tuple[int, int]:
-    """Widgets on the days screen, and options in the open day's list."""
+    """Widgets on the days screen, and entries in the open day's list."""
     app = make_app(programme, now=_busiest(programme))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, DaysScreen)
         listing = app.screen.query_one("#day-list", SessionList)
-        return len(list(app.screen.query("*"))), listing.option_count
+        return len(list(app.screen.query("*"))), listing.entry_count
 
 
 async def test_the_number_of_widgets_does_not_grow_with_the_sessions(make_app, tmp_path) -> None:
@@ -62,15 +62,15 @@ async def test_a_star_redraws_only_its_own_row(make_app, tmp_path) -> None:
         await pilot.pause()
         listing = app.screen.focused
         assert isinstance(listing, SessionList)
-        before = [option.prompt for option in listing.options]
+        before = [listing.row_for(session) for session in listing.sessions]
         starred = listing.highlighted_session
         assert starred is not None
         await pilot.press("f")
         await pilot.pause()
         assert starred.key in app.favourites
-        after = [option.prompt for option in listing.options]
+        after = [listing.row_for(session) for session in listing.sessions]
         changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a is not b]
-        assert changed == [listing.highlighted]
+        assert [listing.sessions[i] for i in changed] == [starred]
         line = next(line for line in screen_text(app).splitlines() if FAVOURITE_MARK in line)
         assert starred.title[:20] in line
 

@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList
 
 from tui_guide.tui.screens.filters import FiltersScreen
 from tui_guide.tui.screens.help import HelpScreen
@@ -22,6 +21,7 @@ from tui_guide.tui.screens.people import PeopleScreen
 from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import VenuesScreen
+from tui_guide.tui.widgets.line_list import LineList
 
 from .helpers import open_baku_days
 
@@ -53,7 +53,7 @@ async def venues(pilot: Pilot) -> None:
 
 async def venue(pilot: Pilot) -> None:
     await venues(pilot)
-    assert pilot.app.screen.query_one("#venues", OptionList).highlighted == 0
+    assert pilot.app.screen.query_one("#venues", LineList).highlighted == 0
     await pilot.press("enter")  # the first venue: Yaradıcı Creative Hub
     await pilot.pause()
     assert isinstance(pilot.app.screen, VenueScreen)

@@ -3,8 +3,6 @@ sessions, people with two spellings folded into one, and finding in the list of 
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
-
 from tui_guide.library.load import load_programme
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.people import PeopleScreen
@@ -12,6 +10,7 @@ from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.sessions import SessionsScreen
 from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import TBA_ID, VenuesScreen
+from tui_guide.tui.widgets.line_list import LineList
 from tui_guide.tui.widgets.session_list import SessionList
 
 from .helpers import (
@@ -40,7 +39,7 @@ async def test_venues_with_counts_and_venue_tba(make_app) -> None:
         await pilot.pause()
         assert app.current_mode == "venues"
         assert isinstance(app.screen, VenuesScreen)
-        venues = app.screen.query_one("#venues", OptionList)
+        venues = app.screen.query_one("#venues", LineList)
         assert option_ids(venues) == [
             "yaradici-creative-hub",
             "baku-convention-center",
@@ -104,7 +103,7 @@ async def test_a_venue_whose_id_looks_like_tba_is_its_own_entry(make_app, write_
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v")
         await pilot.pause()
-        venues = app.screen.query_one("#venues", OptionList)
+        venues = app.screen.query_one("#venues", LineList)
         assert option_ids(venues) == [
             "venue-tba",
             TBA_ID,
@@ -134,7 +133,7 @@ async def test_people_fold_two_spellings_into_one_person(make_app) -> None:
         assert set(birol.spellings) == {"Birol Güven", "Birol Guven"}
         assert {s.festival_id for s in birol.sessions} == {BAKU, "turksoy-film-leaders-2025"}
         assert len(birol.sessions) == 2
-        people = screen.query_one("#people", OptionList)
+        people = screen.query_one("#people", LineList)
         shown = option_ids(people)
         assert shown.count(birol.key) == 1
         text = screen_text(app)
@@ -170,8 +169,8 @@ async def test_find_in_people_narrows_the_list(make_app) -> None:
         await open_baku_days(pilot)
         await pilot.press("p")
         await pilot.pause()
-        people = app.screen.query_one("#people", OptionList)
-        everyone = people.option_count
+        people = app.screen.query_one("#people", LineList)
+        everyone = people.entry_count
         assert everyone == len(app.screen.people) > 10
         await pilot.press("slash", *"guven")
         await pilot.pause()
@@ -181,4 +180,4 @@ async def test_find_in_people_narrows_the_list(make_app) -> None:
         ]
         await pilot.press("escape")
         await pilot.pause()
-        assert people.option_count == everyone
+        assert people.entry_count == everyone

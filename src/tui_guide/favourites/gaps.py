@@ -9,9 +9,10 @@ least time left over. Pure functions over sessions; no Textual here.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from tui_guide.favourites.agenda import WALK_MINUTES
@@ -112,15 +113,16 @@ def fits(gap: Gap, candidates: Iterable[Session], starred: Collection[str] = ())
     """The sessions of `candidates` (not starred, with a start and an end) that fit in `gap`,
     best fit first: the least time left over, then the earliest."""
     found: list[Fit] = []
+    gap_starts, gap_ends = gap.starts, gap.ends  # worked out once, not for each candidate
     for session in candidates:
         starts, ends = session.starts_at, session.ends_at
         if starts is None or ends is None or session.key in starred:
             continue
         if session.festival_id != gap.festival_id or ends <= starts:
             continue
-        arrive = gap.starts + walk(gap.after.venue, session.venue)
+        arrive = gap_starts + walk(gap.after.venue, session.venue)
         leave = ends + walk(session.venue, gap.before.venue)
-        if starts >= arrive and leave <= gap.ends:
+        if starts >= arrive and leave <= gap_ends:
             found.append(Fit(session, (starts - arrive) + (gap.ends - leave)))
     return sorted(found, key=lambda fit: (fit.spare, Session.sort_key(fit.session)))
 
@@ -155,7 +157,26 @@ def gap_label(gap: Gap, zone: ZoneInfo | None = None) -> str:
 def fits_in(gap: Gap, programme: Programme, starred: Collection[str] = ()) -> list[Fit]:
     """The sessions of `programme` that fit in `gap` (those of its festival day), best first."""
     festival = programme.festival(gap.festival_id)
-    return fits(gap, festival.sessions_on(gap.day) if festival else (), starred)
+    if festival is None:
+        return []
+    day = festival.sessions_on(gap.day)
+    # Only a session that starts within the gap can fit in it, and the day is in time order
+    # (`Session.sort_key`): those are found by bisection on the wall clock, with a margin
+    # for a change of the clocks, and not by looking at each of the day's sessions.
+    early = gap.starts.replace(tzinfo=None) - CLOCK_MARGIN
+    late = gap.ends.replace(tzinfo=None) + CLOCK_MARGIN
+    first = bisect_left(day, (gap.day, False, early.date(), early.time()), key=_when)
+    last = bisect_right(day, (gap.day, False, late.date(), late.time()), key=_when)
+    return fits(gap, day[first:last], starred)
+
+
+CLOCK_MARGIN = timedelta(hours=3)
+"""More than any change of the clocks (an hour, in a few places half an hour or two)."""
+
+
+def _when(session: Session) -> tuple[date, bool, date, time]:
+    """The start of `sort_key`: festival day, time TBA or not, date and start."""
+    return session.sort_key()[:4]
 
 
 def gaps_with_fits(starred: Sequence[Session], programme: Programme) -> list[tuple[Gap, list[Fit]]]:

@@ -63,7 +63,7 @@ from tui_guide.tui.screens.gap import GapScreen
 from tui_guide.tui.screens.help import HelpScreen
 from tui_guide.tui.screens.mine import MineScreen
 from tui_guide.tui.screens.now_next import NowNextScreen
-from tui_guide.tui.screens.people import PeopleScreen, person_screen
+from tui_guide.tui.screens.people import PeopleScreen, PersonRow, person_data, person_screen
 from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.sessions import SessionsScreen
 from tui_guide.tui.screens.settings import SettingsScreen
@@ -526,6 +526,12 @@ class GuideApp(App[None]):
     def people(self) -> dict[str, PersonEntry]:
         """Everyone in the programme by folded name (the programme never changes)."""
         return {entry.key: entry for entry in index_people(self.programme.sessions)}
+
+    @cached_property
+    def people_rows(self) -> tuple[PersonRow, ...]:
+        """The People screen's rows, everyone's sessions counted and affiliations gathered
+        once: the search indexes' worker works them out after the first paint."""
+        return tuple(person_data(entry) for entry in self.people.values())
 
     # -- what screens and widgets ask for (tui_guide.tui.messages) ---------------------------
 

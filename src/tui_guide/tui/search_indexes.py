@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from tui_guide.programme.haystacks import festival_texts
 from tui_guide.programme.search import SearchIndex
+from tui_guide.tui.widgets.rows import measure_ahead
 
 if TYPE_CHECKING:
     from tui_guide.tui.app import GuideApp
@@ -78,6 +79,11 @@ class SearchIndexes:
         gc.disable()
         try:
             self.palette(cancelled)
+            # The People screen's rows, worked out once, and their heights at the width the
+            # list will have (the screen's, less its padding and scrollbar): a guess, and a
+            # wrong one (a resize meanwhile) only means they are measured when shown.
+            rows = [row for row, _ in self._app.people_rows]
+            measure_ahead(rows, self._app.size.width - 4)
         finally:
             if paused:
                 gc.enable()

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 from zoneinfo import ZoneInfo
 
 from textual import on
+from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -143,6 +145,17 @@ class ListScreen(GuideScreen):
     _stale = False
     HIDES: ClassVar[bool] = True
     """Whether what the visitor hid is left out (My programme keeps every star)."""
+
+    def __init__(
+        self, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name, id, classes)
+        # A mode's new screen starts with a CSS counter of -1, and Textual restyles every
+        # screen of the App when it is first shown: at 50,000 sessions the better part of
+        # the People screen's first opening, for nothing, since a new screen's widgets are
+        # styled as they mount (as the timetable's screen does; a test checks the counter).
+        with suppress(NoActiveAppError):
+            self._css_update_count = self.app._css_update_count
 
     def on_mount(self) -> None:
         # Subclasses' own on_mount handlers run before this one, GuideScreen's after it.

@@ -25,18 +25,21 @@ from tui_guide.tui.widgets.session_list import SessionList
 Groups = list[tuple[str | None, Sequence[Session]]]
 
 
-def gap_heading(gap: Gap, fitting: int, zone: ZoneInfo | None = None) -> str:
-    """'free 11:00–14:00, 3 h · 4 sessions fit (g)'."""
+def gap_heading(gap: Gap, fitting: int | None, zone: ZoneInfo | None = None) -> str:
+    """'free 11:00–14:00, 3 h · 4 sessions fit (g)'; `fitting` None: not counted yet."""
+    if fitting is None:
+        return f"  ⋯ {gap_label(gap, zone)} · (g)"
     fit = ngettext("{n} session fits (g)", "{n} sessions fit (g)", fitting) if fitting else ""
     return f"  ⋯ {gap_label(gap, zone)} · " + (fit or _("nothing fits"))
 
 
 def with_gaps(
     groups: Sequence[tuple[str | None, Sequence[Session]]],
-    found: Sequence[tuple[Gap, Sequence[Fit]]],
+    found: Sequence[tuple[Gap, Sequence[Fit] | None]],
     zone: ZoneInfo | None = None,
 ) -> Groups:
-    """`groups` with a heading for each gap just before the favourite that ends it."""
+    """`groups` with a heading for each gap just before the favourite that ends it (its
+    fits counted, unless None: not yet)."""
     before = {gap.before.key: (gap, fits) for gap, fits in found}
     result: Groups = []
     for heading, sessions in groups:
@@ -45,7 +48,7 @@ def with_gaps(
             if session.key in before:
                 gap, fits = before[session.key]
                 result.append((heading, chunk))
-                heading, chunk = gap_heading(gap, len(fits), zone), []
+                heading, chunk = gap_heading(gap, None if fits is None else len(fits), zone), []
             chunk.append(session)
         result.append((heading, chunk))
     return result

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from tui_guide.atomic import Protected, Refused, write_atomically
 from tui_guide.favourites import Favourite, Favourites, changes
 from tui_guide.favourites.agenda import WALK_MINUTES, clashes, starred_and_gone, tight_walks
-from tui_guide.favourites.gaps import Fit, Gap, gaps_with_fits
+from tui_guide.favourites.gaps import Fit, Gap, fits_in, gaps, gaps_with_fits
 from tui_guide.i18n import N_, _, ngettext
 from tui_guide.programme.model import Session
 from tui_guide.programme.text import middle_cut, printable
@@ -126,13 +126,25 @@ class MineScreen(ListScreen):
     def _split(self) -> tuple[list[Session], list[Favourite]]:
         return starred_and_gone(self.guide.favourites.entries(), self.guide.programme)
 
-    _gaps: list[tuple[Gap, list[Fit]]] = []
+    _gaps: list[tuple[Gap, list[Fit] | None]] = []
+    _fits: tuple[tuple[str, ...], list[tuple[Gap, list[Fit]]]] | None = None
+    """The gaps between the favourites of these keys, with what fits in each (a worker's)."""
+    _counting: tuple[str, ...] | None = None  # the keys the worker is counting for
 
     def refresh_lists(self) -> None:
         starred, gone = self._split()
         notes, counts = notes_for(starred, self.guide.favourites)
         zone, moment = self.shown_zone, self.now()
-        self._gaps = gaps_with_fits(starred, self.guide.programme)
+        keys = tuple(s.key for s in starred)
+        if self._fits is not None and self._fits[0] == keys:
+            self._gaps = list(self._fits[1])
+        else:
+            # What fits in each gap looks through every session of its day (a second at
+            # 50,000 sessions): counted by a worker, the headings say so when it is done.
+            self._gaps = [(gap, None) for gap in gaps(starred)]
+            if self._gaps and keys != self._counting:
+                self._counting = keys
+                self._count_fits(keys, starred)
         self.query_one(SessionList).show_groups(
             with_gaps(day_groups(self.filter_across(starred), zone, moment), self._gaps, zone),
             self.guide.favourites,
@@ -159,6 +171,19 @@ class MineScreen(ListScreen):
         heading.update(summary)
         heading.display = bool(starred)  # with none, the list's own line says so
         self._show_gone(gone)
+
+    @work(thread=True, exclusive=True, group="mine-fits", exit_on_error=False)
+    def _count_fits(self, keys: tuple[str, ...], starred: list[Session]) -> None:
+        found = gaps_with_fits(starred, self.guide.programme)
+        with suppress(RuntimeError):  # the guide closed meanwhile
+            self.app.call_from_thread(self._fits_counted, keys, found)
+
+    def _fits_counted(self, keys: tuple[str, ...], found: list[tuple[Gap, list[Fit]]]) -> None:
+        if keys != self._counting:
+            return  # the favourites changed meanwhile: another count is on its way
+        self._fits, self._counting = (keys, found), None
+        if self.is_mounted:
+            self._changed()  # shown again now, or when the screen is back
 
     def _cancelled(self) -> dict[str, Change]:
         """The favourites the last loads found cancelled (changes not seen yet), by key."""
@@ -227,6 +252,8 @@ class MineScreen(ListScreen):
             )
             return
         gap, fits = found[0]
+        if fits is None:  # not counted yet: this one now
+            fits = fits_in(gap, self.guide.programme, {s.key for s in self._split()[0]})
         self.post_message(OpenGap(gap, fits))
 
     def action_reload(self) -> None:

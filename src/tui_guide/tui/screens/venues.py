@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from tui_guide.i18n import _, ngettext
 from tui_guide.programme.model import Festival, Venue
@@ -14,14 +13,15 @@ from tui_guide.tui.messages import OpenVenue
 from tui_guide.tui.screens.base import ListScreen
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.footer import guide_footer
-from tui_guide.tui.widgets.options import refill
-from tui_guide.tui.widgets.rows import TitledRow, titled_row
+from tui_guide.tui.widgets.line_list import LineList
+from tui_guide.tui.widgets.rows import Titled, TitledList
 
 TBA_ID = ":tba"  # not a slug, so no venue id can take it
 
 
-def venue_row(name: str, detail: str, sessions: int) -> TitledRow:
-    return titled_row(name, detail, ngettext("{n} session", "{n} sessions", sessions))
+def venue_data(key: str, name: str, detail: str, sessions: int) -> Titled:
+    """A venue's row as the list takes it (made when drawn)."""
+    return (key, name, detail, ngettext("{n} session", "{n} sessions", sessions))
 
 
 class VenuesScreen(ListScreen):
@@ -39,7 +39,7 @@ class VenuesScreen(ListScreen):
         yield from self.top()
         yield FilterBar()
         yield Static(_("Venues"), classes="heading")
-        yield OptionList(id="venues")
+        yield TitledList(id="venues")
         yield guide_footer()
 
     def on_mount(self) -> None:
@@ -50,27 +50,27 @@ class VenuesScreen(ListScreen):
         wanted = self.session_filter_for(self.festival)
         index = self.session_index
         text = self.filter_text()
-        listing = self.query_one("#venues", OptionList)
-        options = []
+        listing = self.query_one("#venues", TitledList)
+        rows: list[Titled] = []
         venues: list[Venue | None] = [*self.festival.venues, None]
         for venue in venues:
             sessions = wanted.apply(self.festival.sessions_at(venue), index)
             if venue is None:
                 if not sessions:
                     continue
-                options.append(Option(venue_row(_("Venue TBA"), "", len(sessions)), id=TBA_ID))
+                rows.append(venue_data(TBA_ID, _("Venue TBA"), "", len(sessions)))
                 continue
             if wanted.hidden is not None and venue.key in wanted.hidden.venues:
                 continue  # hidden (H or ctrl+f shows it again)
             detail = ", ".join(filter(None, (venue.address, venue.city)))
             named = not text or _venue_matches(venue, text)
             if named or sessions:
-                options.append(Option(venue_row(venue.name, detail, len(sessions)), id=venue.id))
-        refill(listing, options)
+                rows.append(venue_data(venue.id, venue.name, detail, len(sessions)))
+        listing.show_rows(rows)
 
-    @on(OptionList.OptionSelected, "#venues")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        venue = None if event.option.id == TBA_ID else self.festival.venue(event.option.id or "")
+    @on(LineList.Selected, "#venues")
+    def _open(self, event: LineList.Selected) -> None:
+        venue = None if event.key == TBA_ID else self.festival.venue(event.key)
         self.post_message(OpenVenue(self.festival, venue))
 
 

@@ -1,13 +1,21 @@
-"""A list row with a bold title, an optional dim line under it, and a note on the right."""
+"""A list row with a bold title, an optional dim line under it, and a note on the right; and
+a list of them drawn a line at a time."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rich._wrap import divide_line
+from rich.cells import cell_len
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from tui_guide.programme.text import printable
+from tui_guide.tui.widgets.line_list import LineList
 from tui_guide.tui.widgets.plain import plain
 
 
@@ -66,3 +74,71 @@ def titled_row(title: str, detail: str, right: str) -> TitledRow:
     if detail:
         body.append(plain(detail, style="dim"))
     return TitledRow(body, right)
+
+
+_NO_RULES: RulesMap = {}
+
+
+def text_lines(text: str, style: str, width: int) -> int:
+    """The lines `plain(text, style=style)` takes at `width`. A long list measures every
+    row's texts: one that is surely narrower than `width` is one line at once (no cell takes
+    more than two columns, and `plain` puts one character for a control character), others
+    are wrapped, and remembered."""
+    length = len(text)
+    if 2 * length <= width or (length <= width and text.isascii() and text.isprintable()):
+        return 1
+    return _wrapped_lines(text, style, width)
+
+
+@lru_cache(maxsize=16384)
+def _wrapped_lines(text: str, style: str, width: int) -> int:
+    # What Content.get_height does for one line of plain text (printable() leaves no line
+    # break or tab in it), without making the Content and its lines: Rich's word wrap.
+    return 1 + len(divide_line(printable(text, clip=True), width, fold=True))
+
+
+Titled = tuple[str, str, str, str]
+"""A titled row as data: its key, title, detail (may be empty) and note on the right."""
+
+
+def titled_height(row: Titled, width: int) -> int:
+    """The lines `titled_row(...)` of `row` takes at `width`, without making it."""
+    _, title, detail, right = row
+    body = max(1, width - cell_len(right) - 1)
+    height = text_lines(title, "bold", body)
+    return height + text_lines(detail, "dim", body) if detail else height
+
+
+def measure_ahead(rows: Iterable[Titled], width: int) -> None:
+    """Work out the heights of `rows` at `width` now (a worker's), so that a list showing
+    them later finds them remembered."""
+    for row in rows:
+        titled_height(row, max(1, width))
+
+
+class TitledList(LineList):
+    """Titled rows (venues, people), each made only when it is first drawn; Enter or a
+    click posts `LineList.Selected` with the row's key."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._data: list[Titled] = []
+        self._made: dict[int, TitledRow] = {}
+
+    def show_rows(self, rows: list[Titled]) -> None:
+        """Replace the rows, keeping the highlight on the same key when it is still there
+        (and where it was on the screen)."""
+        keep = self.highlighted_key
+        self._data = rows
+        self._made = {}
+        self.set_keys([row[0] for row in rows], keep=keep)
+
+    def entry_height(self, index: int, width: int) -> int:
+        return titled_height(self._data[index], width)
+
+    def entry_visual(self, index: int) -> Visual:
+        row = self._made.get(index)
+        if row is None:
+            _, title, detail, right = self._data[index]
+            row = self._made[index] = titled_row(title, detail, right)
+        return row

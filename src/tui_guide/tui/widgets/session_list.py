@@ -7,15 +7,13 @@ from datetime import date, datetime
 from functools import lru_cache, partial
 from zoneinfo import ZoneInfo
 
-from textual import events, on
+from textual import events
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from tui_guide.i18n import N_, _
 from tui_guide.programme.format import (
@@ -26,8 +24,9 @@ from tui_guide.programme.format import (
     venue_label,
 )
 from tui_guide.programme.model import Session
+from tui_guide.tui.widgets.line_list import LineList
 from tui_guide.tui.widgets.plain import plain
-from tui_guide.tui.widgets.rows import line_count
+from tui_guide.tui.widgets.rows import line_count, text_lines
 
 FAVOURITE_MARK = "★"
 TIME_WIDTH = 13  # "23:55–00:35⁺¹", the widest time, whole
@@ -36,9 +35,12 @@ MARK_X = TIME_WIDTH + 2  # where the mark is in a row: the option's 1-cell margi
 ROW_MEMORY = 10_000
 """Rows a list keeps for reuse, those on show first, then the most recently shown."""
 
-Made = tuple[str, bool, str | None, str | None, ZoneInfo | None, bool]
+Made = tuple[str, bool, str | None, str | None, ZoneInfo | None, bool, bool]
 """What a row was made of: the session's key, starred or not, its festival's name, its note,
-the zone its time is shown in (None: the festival's), and whether it is over."""
+the zone its time is shown in (None: the festival's), whether it is over, and whether it
+names the venue."""
+
+_NO_RULES: RulesMap = {}
 
 
 class SessionRow(Visual):
@@ -148,8 +150,8 @@ def day_groups(
     return groups
 
 
-def _row(session: Session, made: Made, *, with_venue: bool = True) -> SessionRow:
-    _, favourite, festival, note, zone, over = made
+def _row(session: Session, made: Made) -> SessionRow:
+    _, favourite, festival, note, zone, over, with_venue = made
     return session_row(
         session,
         favourite=favourite,
@@ -161,6 +163,30 @@ def _row(session: Session, made: Made, *, with_venue: bool = True) -> SessionRow
     )
 
 
+def _details(session: Session, made: Made) -> str:
+    """The row's second line, as `session_row` makes it."""
+    _, _, festival, _, _, over, with_venue = made
+    details = [kind_label(session)]
+    if with_venue:
+        details.append(venue_label(session, over=over))
+    if festival:
+        details.append(festival)
+    return " · ".join(details)
+
+
+def row_height(session: Session, made: Made, width: int) -> int:
+    """The lines `session_row(...)` of `made` takes at `width` (the list's row width),
+    without making the row: a list of thousands measures every row but makes only those
+    it shows."""
+    body = max(1, width - SessionRow.PREFIX)
+    height = text_lines(session.title, "bold", body) + text_lines(
+        _details(session, made), "dim", body
+    )
+    for line in (made[3] or "").splitlines():
+        height += text_lines(f"⚠ {line}", "bold italic", body)
+    return height
+
+
 @lru_cache(maxsize=8192)
 def _shared(text: str, style: str) -> Content:
     """`plain(text, style=style)`, made once for rows that repeat it: a show's performances
@@ -168,9 +194,10 @@ def _shared(text: str, style: str) -> Content:
     return plain(text, style=style)
 
 
-class SessionList(OptionList):
-    """Sessions in the order given; Enter or a click posts `SessionList.Chosen`, a click on
-    the favourite mark (or where it would be) posts `SessionList.StarClicked`."""
+class SessionList(LineList):
+    """Sessions in the order given, under headings, drawn only as they come into view; Enter
+    or a click posts `SessionList.Chosen`, a click on the favourite mark (or where it would
+    be) posts `SessionList.StarClicked`."""
 
     class Chosen(Message):
         def __init__(self, session: Session) -> None:
@@ -194,9 +221,12 @@ class SessionList(OptionList):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._sessions: dict[str, Session] = {}
-        # The rows shown, and some shown before, by what they were made of (see ROW_MEMORY).
+        self._entries: list[Session | Content] = []  # a session, or a heading's text
+        # Rows made (those drawn), by what they were made of, up to ROW_MEMORY; and the
+        # heights worked out, by what a row is made of and the width.
         self._rows: dict[Made, SessionRow] = {}
-        self._made: dict[str, Made] = {}  # what each session's row was made of
+        self._heights: dict[tuple[Made, int], int] = {}
+        self._made: dict[str, Made] = {}  # what each session's row is made of
         self._group_by_day = group_by_day
         self._festival_names = festival_names
         self._empty_message = empty_message
@@ -208,10 +238,13 @@ class SessionList(OptionList):
 
     @property
     def highlighted_session(self) -> Session | None:
-        if self.highlighted is None:
-            return None
-        option = self.get_option_at_index(self.highlighted)
-        return self._sessions.get(option.id or "")
+        key = self.highlighted_key
+        return None if key is None else self._sessions.get(key)
+
+    @property
+    def headings(self) -> list[str]:
+        """The headings' texts, in order (and the empty list's message)."""
+        return [e.plain for e in self._entries if isinstance(e, Content)]
 
     def show(
         self,
@@ -238,77 +271,113 @@ class SessionList(OptionList):
         highlight: Session | None = None,
     ) -> None:
         """Replace the rows with headed groups, keeping the highlight on the same session (or
-        putting it on `highlight`). Times are shown in `zone` when given; at `moment`, what
-        is over says "not given" for what it lacks."""
+        putting it on `highlight`), where it was on the screen. Times are shown in `zone`
+        when given; at `moment`, what is over says "not given" for what it lacks. No row is
+        made here: each is made when it is first drawn."""
         keep = highlight or self.highlighted_session
-        favourite_keys = set(favourites)
-        rows, kept = self._rows, {}
-        self._sessions = {}
-        self._made = {}
-        options: list[Option] = []
-        for heading, sessions in groups:
+        favourite_keys = favourites if isinstance(favourites, (set, frozenset)) else set(favourites)
+        names = self._festival_names or {}
+        notes = notes or {}
+        with_venue = self._with_venue
+        sessions: dict[str, Session] = {}
+        made_of: dict[str, Made] = {}
+        entries: list[Session | Content] = []
+        keys: list[str | None] = []
+        for heading, group in groups:
             if heading is not None:
-                options.append(Option(plain(heading, style="bold"), disabled=True))
-            for session in sessions:
-                if session.key in self._sessions:
-                    continue  # option ids must be unique; a session shows once
-                self._sessions[session.key] = session
-                festival = (self._festival_names or {}).get(session.festival_id)
-                favourite = session.key in favourite_keys
-                note = (notes or {}).get(session.key)
+                entries.append(plain(heading, style="bold"))
+                keys.append(None)
+            for session in group:
+                key = session.key
+                if key in sessions:
+                    continue  # a session shows once
+                sessions[key] = session
                 over = moment is not None and session.is_past(moment)
-                # A row drawn before is used again: its wrapped heights are remembered, so a
-                # refill after a star or a filter measures only the rows that changed.
-                made = (session.key, favourite, festival, note, zone, over)
-                row = rows.get(made)
-                if row is None:
-                    row = _row(session, made, with_venue=self._with_venue)
-                kept[made] = row
-                self._made[session.key] = made
-                options.append(Option(row, id=session.key))
-        if not self._sessions:
-            options.append(Option(plain(_(self._empty_message), style="italic"), disabled=True))
-        # Rows shown before are kept too, up to ROW_MEMORY in all: the days screen shows its
-        # days one after another in this one list, and a day seen again is not made anew.
+                made_of[key] = (
+                    key,
+                    key in favourite_keys,
+                    names.get(session.festival_id),
+                    notes.get(key),
+                    zone,
+                    over,
+                    with_venue,
+                )
+                entries.append(session)
+                keys.append(key)
+        if not sessions:
+            entries.append(plain(_(self._empty_message), style="italic"))
+            keys.append(None)
+        self._sessions, self._made, self._entries = sessions, made_of, entries
+        self._forget()
+        self.set_keys(keys, keep=keep.key if keep is not None else None)
+
+    def _forget(self) -> None:
+        """Keep the rows of what is shown, and others shown before, up to ROW_MEMORY: the
+        days screen shows its days one after another in this one list, and a day seen again
+        is not made anew."""
+        rows = self._rows
+        if len(rows) <= ROW_MEMORY:
+            return
+        shown = set(self._made.values())
+        kept = {made: row for made, row in rows.items() if made in shown}
         for made, row in reversed(rows.items()):
             if len(kept) >= ROW_MEMORY:
                 break
             kept.setdefault(made, row)
         self._rows = kept
-        self.set_options(options)
-        if keep is not None and keep.key in self._sessions:
-            self.highlighted = self.get_option_index(keep.key)
-        elif self._sessions:
-            self.highlighted = next(i for i, o in enumerate(self.options) if not o.disabled)
+        self._heights = {k: h for k, h in self._heights.items() if k[0] in kept or k[0] in shown}
+
+    def entry_height(self, index: int, width: int) -> int:
+        entry = self._entries[index]
+        if isinstance(entry, Content):
+            return line_count(entry, _NO_RULES, width, 0)
+        made = self._made[entry.key]
+        height = self._heights.get((made, width))
+        if height is None:
+            height = self._heights[made, width] = row_height(entry, made, width)
+        return height
+
+    def entry_visual(self, index: int) -> Visual:
+        entry = self._entries[index]
+        if isinstance(entry, Content):
+            return entry
+        return self.row_for(entry)
+
+    def row_for(self, session: Session) -> SessionRow:
+        """The row of `session` as shown (made now if it has not been drawn yet)."""
+        made = self._made[session.key]
+        row = self._rows.get(made)
+        if row is None:
+            row = self._rows[made] = _row(session, made)
+        return row
 
     async def _on_click(self, event: events.Click) -> None:
+        index = self.entry_at(event)
         offset = event.get_content_offset(self)
-        index = event.style.meta.get("option")
-        if offset is None or index is None or abs(offset.x - MARK_X) > 1:
-            return  # OptionList's own handler highlights and chooses the row
-        session = self._sessions.get(self.get_option_at_index(index).id or "")
+        if index is None or offset is None or abs(offset.x - MARK_X) > 1:
+            return  # LineList's own handler (Textual calls it next) highlights and chooses
+        key = self.keys[index]
+        session = self._sessions.get(key) if key is not None else None
         if session is not None:
             event.prevent_default()  # a star, not an open
             self.highlighted = index
             self.post_message(self.StarClicked(session))
 
     def update_favourites(self, favourites: Iterable[str]) -> None:
-        """Redraw only the rows whose star changed (a refill would measure every row)."""
-        keys = set(favourites)
+        """Redraw only the rows whose star changed (their heights do not)."""
+        keys = favourites if isinstance(favourites, (set, frozenset)) else set(favourites)
         for key, made in list(self._made.items()):
-            _, favourite, festival, note, zone, over = made
-            if (key in keys) == favourite:
+            if (key in keys) == made[1]:
                 continue
-            now = (key, not favourite, festival, note, zone, over)
-            row = _row(self._sessions[key], now)
-            self._rows.pop(made, None)
-            self._rows[now] = row
+            now = (key, not made[1], *made[2:])
             self._made[key] = now
-            self.replace_option_prompt(key, row)
+            self._rows.pop(made, None)
+            index = self.index_of(key)
+            if index is not None:
+                self.refresh_entry(index, changed=True)
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    def on_line_list_selected(self, event: LineList.Selected) -> None:
         event.stop()
-        session = self._sessions.get(event.option.id or "")
+        session = self._sessions.get(event.key)
         if session is not None:
             self.post_message(self.Chosen(session))

@@ -1,0 +1,188 @@
+"""The long lists at size: the busiest day, People and My programme, from the key to their rows.
+
+    python -m benchmarks.lists PATH [--repeat 3] [--against OTHER/src]
+
+Each run starts the guide headless at 120x40 under `App.run_test()` (the clock on the
+festival's first day, the search indexes built first, as `run.py` does), then times, each
+until Pilot's `pause()` returns: a key that does nothing (the harness's floor); the busiest
+day opened from the first; `end` on it (scrolled to its last row); `p` (People) and, after
+100 favourites are starred, `m` (My programme) until its rows are drawn, and until the
+worker that counts what fits in its gaps is done. With `--against`, another checkout's guide
+(its `src` folder) is timed in turns with this one, each run a fresh process, so the ratios
+compare runs of the same minutes. Never asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+STEPS = ("idle key", "busiest day", "scroll to the end", "People", "My programme (100)")
+STEPS += ("My programme: gaps counted",)
+
+
+async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """`pilot.pause()`, again while a pause ran into Textual's one-second idle cap."""
+    while True:
+        started = time.perf_counter()
+        await pilot.pause()
+        if time.perf_counter() - started < 0.9:
+            return
+
+
+async def _once(path: Path) -> dict[str, float]:
+    from textual import events
+    from textual.strip import Strip
+    from textual.widgets import Tabs
+
+    from tui_guide.favourites import Favourites
+    from tui_guide.library.load import load_programme
+    from tui_guide.programme.clock import Clock
+    from tui_guide.tui.app import GuideApp
+    from tui_guide.tui.screens.days import tab_id
+    from tui_guide.tui.screens.mine import MineScreen
+    from tui_guide.tui.widgets.session_list import SessionList
+
+    programme = load_programme([path])
+    festival = programme.festivals[0]
+    counts = {day: len(festival.sessions_on(day)) for day in festival.days}
+    day = max(counts, key=lambda d: (counts[d], d))
+    first_day = festival.days[0] if festival.days[0] != day else festival.days[-1]
+    times: dict[str, float] = {"rows": counts[day]}
+    with tempfile.TemporaryDirectory(prefix="tui-guide-bench-lists-") as folder:
+        favourites = Favourites(path=Path(folder) / "favourites.sqlite3")
+        app = GuideApp(
+            programme,
+            clock=Clock(datetime.combine(first_day, datetime.min.time())),
+            favourites=favourites,
+        )
+        gc.freeze()  # as `run_guide` does
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _settle(pilot)
+            while app.search_indexes.sessions is None:
+                await pilot.pause(0.01)
+            await app.workers.wait_for_complete()
+            await _settle(pilot)
+
+            async def timed(name: str, key: str | None = None) -> None:
+                started = time.perf_counter()
+                if key is None:
+                    app.screen.query_one(Tabs).active = tab_id(day)
+                else:
+                    await pilot.press(key)
+                await _settle(pilot)
+                times[name] = time.perf_counter() - started
+
+            await timed("idle key", "x")
+            await timed("busiest day")
+            app.screen.query_one("#day-list").focus()
+            await _settle(pilot)
+            await timed("scroll to the end", "end")
+            await timed("People", "p")
+            await pilot.press("d")
+            await _settle(pilot)
+            rng = random.Random(5)
+            for session in rng.sample(programme.sessions, min(100, len(programme.sessions))):
+                if session.key not in favourites:
+                    favourites.add(session.key)
+            app.favourites_version += 1
+            await _settle(pilot)
+            # My programme's rows come first; what fits in each gap is counted by a worker
+            # after them. Pilot waits for the process to idle, worker threads included, so
+            # the key is sent as the terminal would and the rows' first frame is caught
+            # where the list draws a line.
+            drawn: list[float] = []
+            render_line = SessionList.render_line
+
+            def spy(listing: SessionList, y: int) -> Strip:
+                if not drawn and listing.sessions and isinstance(listing.screen, MineScreen):
+                    drawn.append(time.perf_counter())
+                return render_line(listing, y)
+
+            SessionList.render_line = spy  # type: ignore[method-assign]
+            try:
+                key = events.Key("m", "m")
+                key.set_sender(app)
+                started = time.perf_counter()
+                app._driver.send_message(key)  # type: ignore[union-attr]
+                while not drawn and time.perf_counter() - started < 60:
+                    await asyncio.sleep(0.002)
+            finally:
+                SessionList.render_line = render_line  # type: ignore[method-assign]
+            times["My programme (100)"] = drawn[0] - started
+            await app.workers.wait_for_complete()
+            await _settle(pilot)
+            times["My programme: gaps counted"] = time.perf_counter() - started
+    return times
+
+
+def child(path: Path, src: Path | None) -> dict[str, float]:
+    """One run in a fresh process, on this checkout's guide or on `src`'s."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(src) if src else str(Path(__file__).resolve().parents[1] / "src")
+    env["TEXTUAL_ANIMATIONS"] = "none"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.lists", str(path), "--child"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def fmt(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--against", type=Path, help="another checkout's src folder")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(asyncio.run(_once(args.path))))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="tui-guide-bench-lists-cache-") as cache:
+        os.environ.setdefault("TUI_GUIDE_CACHE", cache)  # a cache of the run's own, warmed
+        os.environ["TUI_GUIDE_CACHE"] = cache
+        guides: dict[str, Path | None] = {"this checkout": None}
+        if args.against:
+            guides[f"{args.against}"] = args.against
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in guides}
+        for src in guides.values():  # the cache each writes, not timed
+            child(args.path, src)
+        for _ in range(args.repeat):
+            for name, src in guides.items():
+                runs[name].append(child(args.path, src))
+    rows = int(next(iter(runs.values()))[0]["rows"])
+    print(f"{args.path.name}: busiest day {rows:,} rows; median of {args.repeat} runs")
+    names = list(guides)
+    print("| step | " + " | ".join(names) + (" | ratio |" if len(names) > 1 else " |"))
+    print("|---|" + "---:|" * (len(names) + (len(names) > 1)))
+    for step in STEPS:
+        if any(step not in r for name in names for r in runs[name]):
+            continue  # not measured in one of them (main counts gaps before the rows)
+        medians = [statistics.median(r[step] for r in runs[name]) for name in names]
+        cells = [f"{fmt(m)}" for m in medians]
+        ratio = f" | {medians[0] / medians[1]:.2f} |" if len(names) > 1 else " |"
+        print(f"| {step} | " + " | ".join(cells) + ratio)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
