@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui_guide.programme.format import count
+from tui_guide.programme.hiding import Hidden
 from tui_guide.programme.people import PersonEntry
 from tui_guide.programme.text import matches
 from tui_guide.tui.messages import OpenPerson
@@ -55,16 +58,38 @@ class PeopleScreen(ListScreen):
     def on_mount(self) -> None:
         self.people = self.guide.people
         self._rows = self.guide.people_rows  # worked out by the search indexes' worker
+        self._hidden_rows: tuple[Hidden, Sequence[PersonRow]] | None = None
         self.title = "People"
         self.sub_title = f"{len(self.people)} named in the programme"
 
     def refresh_lists(self) -> None:
         text = self.filter_text()
         listing = self.query_one("#people", TitledList)
+        rows = self._shown_rows()
         if not text:
-            listing.show_rows([row for row, _ in self._rows])
+            listing.show_rows([row for row, _ in rows])
             return
-        listing.show_rows([row for row, texts in self._rows if matches(text, *texts)])
+        listing.show_rows([row for row, texts in rows if matches(text, *texts)])
+
+    def _shown_rows(self) -> Sequence[PersonRow]:
+        """Everyone's rows; while something is hidden, only the people with a session still
+        shown, each counting only those (worked out once for each `Hidden`)."""
+        guide = self.guide
+        hidden = None if guide.show_hidden else guide.hidden
+        if hidden is None or not len(hidden):
+            return self._rows
+        if self._hidden_rows is not None and self._hidden_rows[0] is hidden:
+            return self._hidden_rows[1]
+        rows: list[PersonRow] = []
+        for (row, texts), entry in zip(self._rows, self.people.values(), strict=True):
+            shown = sum(1 for session in entry.sessions if not hidden.hides(session))
+            if shown == entry.session_count:
+                rows.append((row, texts))
+            elif shown:
+                key, name, detail, _ = row
+                rows.append(((key, name, detail, count(shown, "session")), texts))
+        self._hidden_rows = (hidden, rows)
+        return rows
 
     @on(LineList.Selected, "#people")
     def _open(self, event: LineList.Selected) -> None:
