@@ -39,6 +39,7 @@ from tui_guide.tui.screens.people import PeopleScreen  # noqa: E402
 from tui_guide.tui.screens.session import SessionScreen  # noqa: E402
 from tui_guide.tui.screens.venue import VenueScreen  # noqa: E402
 from tui_guide.tui.screens.venues import VenuesScreen  # noqa: E402
+from tui_guide.tui.widgets.line_list import LineList  # noqa: E402
 from tui_guide.tui.widgets.session_list import SessionList  # noqa: E402
 
 DATA = REPO / "data"
@@ -55,9 +56,12 @@ def expect(app: GuideApp, kind: type, name: str) -> None:
         raise SystemExit(f"{name}: expected {kind.__name__}, found {type(app.screen).__name__}")
 
 
-async def highlight(pilot: Pilot, widget: OptionList, option_id: str) -> None:
+async def highlight(pilot: Pilot, widget: OptionList | LineList, option_id: str) -> None:
     """Move the highlight to `option_id` with the arrow keys, as a person would."""
-    target = widget.get_option_index(option_id)
+    if isinstance(widget, LineList):
+        target = list(widget.keys).index(option_id)
+    else:
+        target = widget.get_option_index(option_id)
     widget.focus()
     await pilot.pause()
     while widget.highlighted != target:
@@ -100,7 +104,7 @@ async def main() -> None:
         expect(app, VenuesScreen, "venues")
         await shoot(app, pilot, "venues")
 
-        await highlight(pilot, app.screen.query_one("#venues", OptionList), VENUE)
+        await highlight(pilot, app.screen.query_one("#venues", LineList), VENUE)
         await pilot.press("enter")
         await pilot.pause()
         expect(app, VenueScreen, "venue")

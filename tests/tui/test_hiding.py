@@ -18,6 +18,7 @@ from tui_guide.tui.app import GuideApp
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.filters import FiltersScreen
 from tui_guide.tui.screens.now_next import NowNextScreen
+from tui_guide.tui.screens.people import PeopleScreen
 from tui_guide.tui.screens.timetable import TimetableScreen
 from tui_guide.tui.screens.venues import VenuesScreen
 from tui_guide.tui.widgets.line_list import LineList
@@ -25,7 +26,7 @@ from tui_guide.tui.widgets.section_bar import FilterBadge
 from tui_guide.tui.widgets.session_list import SessionList
 from tui_guide.tui.widgets.timetable import Timetable
 
-from .helpers import day_list, palette_search, prompts, wait_for
+from .helpers import day_list, palette_search, prompts, screen_text, wait_for
 
 FEST = "hide-fest"
 VENUES = "".join(
@@ -228,4 +229,38 @@ async def test_a_starred_session_hidden_is_said_and_counted_on_the_badge(
         assert any("1 starred session among them" in n.message for n in app._notifications)
         badge = str(app.screen.query_one(FilterBadge).render())
         assert "1 hidden (2 sessions, 1 starred), H shows" in badge
+    store.close()
+
+
+async def test_people_with_every_session_hidden_leave_the_people_list(
+    make_app, write_festival, tmp_path
+):
+    def with_people(session: str, *names: str) -> str:
+        listed = ", ".join(f'{{ name = "{n}" }}' for n in names)
+        return f"{session.rstrip()}\npeople = [{listed}]\n\n"
+
+    sessions = with_people(
+        talk("a1", "Alpha now", "14:00", "hall-a"), "Ada Quill", "Bo Reed"
+    ) + with_people(talk("b1", "Bravo now", "14:00", "hall-b"), "Bo Reed", "Cy Moss")
+    programme = load_programme([write_festival(VENUES + sessions, id=FEST)], cache=False)
+    assert not programme.problems, programme.problems
+    app, store = guide(make_app, programme, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        dialog = await open_filters(pilot)
+        await tick(pilot, dialog, "venue", "hall-a")
+        await apply(pilot)
+        await section(pilot, "p", PeopleScreen)
+        listing = app.screen.query_one("#people", LineList)
+        shown = [key for key in listing.keys if key is not None]
+        assert len(shown) == 2 and not any("ada" in key for key in shown)
+        text = screen_text(app)
+        assert "Ada Quill" not in text and "Cy Moss" in text
+        bo = next(line for line in text.splitlines() if "Bo Reed" in line)
+        assert "1 session" in bo  # the one at Hall B; the hidden one is not counted
+        await pilot.press("H")  # shown again for a while: everyone is back
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Ada Quill" in text
+        assert "2 sessions" in next(line for line in text.splitlines() if "Bo Reed" in line)
     store.close()
