@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Self
 
 try:
     import fcntl
@@ -274,3 +276,31 @@ def read_only(path: Path) -> sqlite3.Connection | None:
         except sqlite3.Error:
             connection.close()
     return None
+
+
+class BesideStore:
+    """A table of the favourites database kept by a class of its own (the programme's
+    versions, what is hidden): opened, and migrated, as the store is, at `path`. Raises
+    Unusable or Damaged when it cannot be opened; one connection, used one thread at a time."""
+
+    def __init__(self, path: Path, *, lock: threading.Lock | threading.RLock | None = None):
+        self.path = path
+        self._db: sqlite3.Connection | None = connect(path)
+        self._lock = lock or threading.Lock()
+
+    @classmethod
+    def beside(cls, store_path: Path | None) -> Self | None:
+        """The table beside a favourites store, or None when there is no store on disk or it
+        cannot be used (the store has said why)."""
+        if store_path is None:
+            return None
+        try:
+            return cls(store_path)
+        except (Unusable, Damaged, OSError, sqlite3.Error):
+            return None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None

@@ -9,11 +9,9 @@ too. What is hidden of a festival no longer loaded is kept, as a favourite is.
 from __future__ import annotations
 
 import sqlite3
-import threading
-from pathlib import Path
 from typing import cast
 
-from tui_guide.favourites.database import Damaged, Unusable, connect, immediate
+from tui_guide.favourites.database import BesideStore, immediate
 from tui_guide.i18n import _
 from tui_guide.programme.hiding import WHATS, Hidden, What
 
@@ -22,31 +20,9 @@ class HiddenError(Exception):
     """A change could not be saved; the message says which file and why."""
 
 
-class HiddenStore:
+class HiddenStore(BesideStore):
     """The hidden things in the favourites database at `path` (opened, and migrated, as the
     store is). Raises Unusable or Damaged when it cannot be opened."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._db: sqlite3.Connection | None = connect(path)
-        self._lock = threading.Lock()
-
-    @classmethod
-    def beside(cls, store_path: Path | None) -> HiddenStore | None:
-        """The hidden things beside a favourites store, or None when there is no store on
-        disk or it cannot be used (the store has said why)."""
-        if store_path is None:
-            return None
-        try:
-            return cls(store_path)
-        except (Unusable, Damaged, OSError, sqlite3.Error):
-            return None
-
-    def close(self) -> None:
-        with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is None:

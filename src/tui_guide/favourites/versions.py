@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui_guide.favourites.database import Damaged, Unusable, connect, immediate
+from tui_guide.favourites.database import BesideStore, immediate
 from tui_guide.i18n import _, ngettext
 from tui_guide.programme.model import Festival
 from tui_guide.programme.text import fold
@@ -79,32 +79,13 @@ class Recorded:
         )
 
 
-class ProgrammeVersions:
+class ProgrammeVersions(BesideStore):
     """The versions and marks in the favourites database at `path` (opened, and migrated,
     as the store is). Raises Unusable or Damaged when it cannot be opened."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self._db: sqlite3.Connection | None = connect(path)
         # The guide records in a worker while a screen reads or marks seen: one at a time.
-        self._lock = threading.RLock()
-
-    @classmethod
-    def beside(cls, store_path: Path | None) -> ProgrammeVersions | None:
-        """The versions beside a favourites store, or None when there is no store on disk or
-        it cannot be used (the store has said why)."""
-        if store_path is None:
-            return None
-        try:
-            return cls(store_path)
-        except (Unusable, Damaged, OSError, sqlite3.Error):
-            return None
-
-    def close(self) -> None:
-        with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
+        super().__init__(path, lock=threading.RLock())
 
     def _connection(self) -> sqlite3.Connection:
         assert self._db is not None, "the versions store is closed"
