@@ -28,17 +28,10 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from .settle import settle as _settle
+
 STEPS = ("idle key", "busiest day", "scroll to the end", "People", "My programme (100)")
 STEPS += ("My programme: gaps counted",)
-
-
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """`pilot.pause()`, again while a pause ran into Textual's one-second idle cap."""
-    while True:
-        started = time.perf_counter()
-        await pilot.pause()
-        if time.perf_counter() - started < 0.9:
-            return
 
 
 async def _once(path: Path) -> dict[str, float]:

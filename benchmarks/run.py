@@ -61,6 +61,7 @@ from tui_guide.programme.text import fold  # noqa: E402
 
 from . import terminal  # noqa: E402
 from .make_programme import write_programme  # noqa: E402
+from .settle import settle as _settle  # noqa: E402
 
 START = "<!-- results: written by python -m benchmarks -->"
 END = "<!-- end of results -->"
@@ -184,15 +185,6 @@ def search_times(programme: Programme, wanted: list[str]) -> dict[str, float]:
 
 
 # --- 4 and 5: the guide, headless -----------------------------------------------------------
-
-
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """`pilot.pause()`, again while a pause ran into Textual's one-second idle cap."""
-    while True:
-        started = time.perf_counter()
-        await pilot.pause()
-        if time.perf_counter() - started < 0.9:
-            return
 
 
 async def _in_app(programme: Programme, day: date, toggles: int) -> tuple:

@@ -20,14 +20,7 @@ from pathlib import Path
 
 from tui_guide.programme import Programme
 
-
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """`pilot.pause()`, again while a pause ran into Textual's one-second idle cap."""
-    while True:
-        started = time.perf_counter()
-        await pilot.pause()
-        if time.perf_counter() - started < 0.9:
-            return
+from .settle import settle as _settle
 
 
 async def _open_once(programme: Programme, day: date) -> tuple[float, float, float]:
