@@ -90,7 +90,8 @@ class PeopleScreen(ListScreen):
             return self._hidden_rows[1]
         rows: list[PersonRow] = []
         for (row, texts), entry in zip(self._rows, self.people.values(), strict=True):
-            shown = sum(1 for session in entry.sessions if not hidden.hides(session))
+            # Counted as `session_count` counts, without sorting every person's sessions.
+            shown = len({id(a.session) for a in entry.appearances if not hidden.hides(a.session)})
             if shown == entry.session_count:
                 rows.append((row, texts))
             elif shown:
