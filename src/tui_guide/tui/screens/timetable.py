@@ -132,7 +132,7 @@ class TimetableScreen(ListScreen):
                     )
                 )
         if len(self.days) > 1:
-            parts.append(_("[ ] other days"))
+            parts.append(_("[ and ] other days"))
         heading.update(plain("  ·  ".join(parts)))
         if not self._opened:
             self._opened = True
