@@ -377,6 +377,37 @@ def test_data_before_and_after_the_subcommand_add_up(capsys: pytest.CaptureFixtu
     assert rows(out, MEMORANDUMS) and rows(out, NEW_BRIDGES)
 
 
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([str(KORKYT)], [KORKYT]),  # `tui-guide FILE`, as a pager opens one
+        ([str(KORKYT), str(TURKSOY)], [KORKYT, TURKSOY]),
+        (["--now", "2025-10-04T10:00", str(KORKYT)], [KORKYT]),  # an option's value is no path
+        (["--data", str(TURKSOY), str(DATA)], [TURKSOY, DATA]),  # a folder, after --data
+        (["missing-programme.xml"], [Path("missing-programme.xml")]),  # said missing by the loader
+    ],
+)
+def test_paths_named_without_data_open_the_guide_on_them(
+    argv: list[str], expected: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_guide.cli import guide
+
+    opened: list[list[Path]] = []
+    monkeypatch.setattr(guide, "run", lambda args, out, err: opened.append(args.data) or 0)
+    assert main(argv) == 0
+    assert opened == [expected]
+
+
+def test_a_mistyped_command_is_still_a_mistyped_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no file of that name here
+    with pytest.raises(SystemExit) as raised:
+        main(["lsit"])
+    assert raised.value.code == 2
+    assert "invalid choice: 'lsit'" in capsys.readouterr().err
+
+
 def test_environment_variable_points_at_another_programme(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -52,6 +52,40 @@ def _asked_for(argv: Sequence[str] | None) -> set[str]:
     return {SUBCOMMANDS[word] for word in argv if word in SUBCOMMANDS}
 
 
+# The top-level options that take a value, so that their values are not taken for paths.
+_VALUED = ("--data", "--timezone", "--now", "--state-dir", "--lang", "--favourites")
+_VALUED += ("--remind", "--config")
+_PROGRAMME_SUFFIXES = (".toml", ".xml", ".json", ".ics")
+
+
+def _paths_as_data(words: Sequence[str]) -> list[str]:
+    """`tui-guide FILE...` as `tui-guide --data FILE...`: the guide opened on the programmes a
+    user names, as a pager opens a file. Words before any subcommand that are not options and
+    look like paths (they exist, name a folder, or end in a programme's suffix) are given to
+    --data; a mistyped command is left for the parser to name."""
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in SUBCOMMANDS or word == "--":
+            return [*out, *words[index:]]
+        if word.startswith("-"):
+            out.append(word)
+            if word in _VALUED and index + 1 < len(words):
+                out.append(words[index + 1])
+                index += 1
+        elif _looks_like_path(word):
+            out += ["--data", word]
+        else:
+            out.append(word)
+        index += 1
+    return out
+
+
+def _looks_like_path(word: str) -> bool:
+    return os.sep in word or word.lower().endswith(_PROGRAMME_SUFFIXES) or os.path.lexists(word)
+
+
 def _option(words: Sequence[str], name: str) -> str | None:
     """The value of the top-level option `name` (`--lang`, `--config`) in `words`, read
     before the parser is built so that its help is in the language (the parser still checks
@@ -107,7 +141,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tui-guide",
         description=_(
-            "An offline terminal guide to festival programmes. With no command, opens the guide."
+            "An offline terminal guide to festival programmes. With no command, opens the "
+            "guide; with files or folders, opens it on them (as --data does)."
         ),
     )
     parser.add_argument("--version", action=_Version, nargs=0, help=_("show the version and exit"))
@@ -154,7 +189,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    words = sys.argv[1:] if argv is None else list(argv)
+    words = _paths_as_data(sys.argv[1:] if argv is None else list(argv))
     # The settings first, for their language: the parser's own words are in it.
     given = _option(words, "--config")
     loaded = read_settings(config_path(Path(given) if given else None))
