@@ -53,8 +53,18 @@ def _asked_for(argv: Sequence[str] | None) -> set[str]:
 
 
 # The top-level options that take a value, so that their values are not taken for paths.
-_VALUED = ("--data", "--timezone", "--now", "--state-dir", "--lang", "--favourites")
-_VALUED += ("--remind", "--config")
+_VALUED = frozenset(
+    [
+        "--data",
+        "--timezone",
+        "--now",
+        "--state-dir",
+        "--lang",
+        "--favourites",
+        "--remind",
+        "--config",
+    ]
+)
 _PROGRAMME_SUFFIXES = (".toml", ".xml", ".json", ".ics")
 
 
