@@ -565,3 +565,16 @@ def test_documented_missing_paths_are_the_real_output(
     code, _, err = run(capsys, *command.split()[2:])
     assert code == 2
     assert err.strip().split("\n") == expected
+
+
+def test_every_top_level_option_with_a_value_is_known_to_the_path_shorthand() -> None:
+    from tui_guide.cli.main import _VALUED, build_parser
+
+    parser = build_parser([])
+    valued = {
+        option
+        for action in parser._actions
+        if action.nargs != 0 and action.option_strings
+        for option in action.option_strings
+    }
+    assert valued == _VALUED
