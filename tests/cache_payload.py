@@ -32,7 +32,7 @@ def join(entry: Path, header: dict[str, Any], head: Any, segments: list[bytes]) 
     if isinstance(head, list) and len(head) == 4 and isinstance(head[3], list):
         offset = 0
         for row, segment in zip(head[3], segments, strict=False):
-            if isinstance(row, list) and len(row) == 6:
+            if isinstance(row, list) and len(row) == 7:
                 row[2:5] = [offset, len(segment), zlib.crc32(segment)]
             offset += len(segment)
     encoded = msgspec.msgpack.encode(head)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from tui_guide.library import load as loader_module
 from tui_guide.library.cache import CACHE_ENV, cache_dir, cached_load
 from tui_guide.library.load import load_programme
 from tui_guide.library.sources import bundled_data
+from tui_guide.programme.model import reported
 
 DATA = bundled_data()
 BROKEN = Path(__file__).parent / "data" / "broken"
@@ -194,6 +196,8 @@ def _everything(value: object, to: object) -> object:
         (None, lambda row: [row[0] + 10**6, *row[1:]]),
         (None, lambda row: [*row[:7], 10**6, *row[8:]]),
         (None, lambda row: [*row[:5], "14:00:00+04:00", *row[6:]]),
+        (lambda head: [*head[:3], [[*d[:6], "2020-01-01"] for d in head[3]]], None),
+        (lambda head: [*head[:3], [[*d[:6], "0001-01-01"] for d in head[3]]], None),
     ],
     ids=[
         "ints-for-everything",
@@ -208,6 +212,8 @@ def _everything(value: object, to: object) -> object:
         "no-such-place",
         "no-such-venue",
         "an-aware-time",
+        "a-summary-its-sessions-do-not-give",
+        "a-summary-out-of-range",
     ],
 )
 def test_a_well_formed_but_wrong_cache_is_ignored(tmp_path: Path, head, rows) -> None:
@@ -379,6 +385,30 @@ def test_a_festival_from_the_cache_decodes_only_the_days_asked_for(
     assert decoded == [day] and not festival.by_day.made
     assert festival.sessions == expected.sessions  # every day then, in the file's order
     assert sorted(decoded, key=str) == sorted(festival.by_day.counts, key=str)
+
+
+def test_what_the_date_tba_tab_says_is_in_the_head(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether every undated session is reported over (the "Date TBA" tab's label) is known
+    from the head, no day decoded; each day's summary is its sessions' own."""
+    folder = _copy(tmp_path)
+    parsed = load_programme([folder], cache=False)
+    load_programme([folder])
+    decoded = _decoded_days(monkeypatch)
+    cached = load_programme([folder])
+    moments = [datetime(2025, 7, 22, 12, tzinfo=UTC), datetime(2025, 7, 24, tzinfo=UTC)]
+    for festival in cached.festivals:
+        expected = parsed.festival(festival.id)
+        assert expected is not None
+        for day in festival.by_day.counts:
+            assert festival.by_day.reported(day) == reported(expected.sessions_on(day))
+            for moment in moments:
+                assert festival.reported_over(day, moment) is expected.reported_over(day, moment)
+    assert decoded == []
+    turksoy = cached.festival("turksoy-film-leaders-2025")
+    assert turksoy is not None and turksoy.reported_over(None, moments[1])
+    assert not turksoy.reported_over(None, moments[0])  # the report's own day
 
 
 def test_the_hash_can_be_compared_later_and_a_mismatch_stops_the_cache(

@@ -57,6 +57,7 @@ from tui_guide.programme.model import (
     Session,
     SessionDays,
     Venue,
+    reported,
 )
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS
 from tui_guide.reading import MAX_PROGRAMME_BYTES, is_regular
@@ -64,7 +65,7 @@ from tui_guide.reading import MAX_PROGRAMME_BYTES, is_regular
 CACHE_ENV = "TUI_GUIDE_CACHE"
 """A folder to keep the cache in instead of the user cache folder; "off" for no cache."""
 
-FORMAT = 3
+FORMAT = 4
 MAGIC = "tui-guide programme cache"
 SUFFIX = ".cache"
 
@@ -134,9 +135,10 @@ _SessionRow = tuple[
     time,  # day_starts
     date | None,  # held_by
 ]
-# A day's segment: its day, sessions, offset, length, CRC, and the venues its sessions need
-# (one more than the highest index), checked against the head's before any day is decoded.
-_DayRow = tuple[date | None, int, int, int, int, int]
+# A day's segment: its day, sessions, offset, length, CRC, the venues its sessions need (one
+# more than the highest index), checked against the head's before any day is decoded, and
+# what its tab's label needs (`model.reported` of its sessions, checked when it is decoded).
+_DayRow = tuple[date | None, int, int, int, int, int, date | None]
 _Head = tuple[
     _FestivalRow | None,
     tuple[_VenueRow, ...],  # venues of sessions missing from the festival's (none is, today)
@@ -290,7 +292,10 @@ def encode(loaded: Loaded, path: Path) -> bytes:
             )
             segment = codec.encoder.encode(rows)
             needed = max((r[7] + 1 for r in rows if r[7] is not None), default=0)
-            days.append((day, len(rows), offset, len(segment), zlib.crc32(segment), needed))
+            summary = festival.by_day.reported(day)
+            days.append(
+                (day, len(rows), offset, len(segment), zlib.crc32(segment), needed, summary)
+            )
             segments.append(segment)
             offset += len(segment)
         festival_row = (
@@ -396,6 +401,9 @@ class _CachedDays:
         self._texts: dict[str, str] = {}  # a description shared by a show's performances
         self._lock = threading.Lock()
 
+    def reported(self, day: date | None) -> date | None:
+        return self._index[day][6] if day in self._index else None
+
     def _from_source(self) -> Festival | None:
         with self._lock:
             if self._parsed is None:
@@ -418,7 +426,7 @@ class _CachedDays:
         return () if parsed is None else parsed.sessions_on(day)
 
     def _decode(self, day: date | None) -> tuple[Session, ...]:
-        found, count, offset, length, crc, _ = self._index[day]
+        found, count, offset, length, crc, _, summary = self._index[day]
         segment = self._segments.read(offset, length)
         if zlib.crc32(segment) != crc:
             raise CacheError("a day's segment is damaged")
@@ -495,6 +503,8 @@ class _CachedDays:
                 raise CacheError("a session on another day")
             sessions.append(session)
             positions.append(position)
+        if reported(sessions) != summary:
+            raise CacheError("a day's summary that its sessions do not give")
         self._positions[day] = tuple(positions)
         return tuple(sessions)
 
@@ -593,7 +603,7 @@ def _festival(
         raise CacheError(f"a festival from {starts} to {ends}")
     if len(days) > MAX_DAYS + 1 or len({row[0] for row in days}) != len(days):
         raise CacheError("a festival of too many days")
-    if any(not _in_range(row[0]) or min(row[1:]) < 0 for row in days):
+    if any(not _in_range(row[0]) or min(row[1:6]) < 0 or not _in_range(row[6]) for row in days):
         raise CacheError("a day out of range")
     venues = tuple(Venue(*v) for v in venue_rows)
     every = venues + tuple(Venue(*v) for v in extra_rows)
