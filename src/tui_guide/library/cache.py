@@ -830,12 +830,14 @@ class Deferred:
     entry: Path
     digest: str
     days: _CachedDays | None
+    held: bool | None = None  # what `holds` found (None: not compared yet)
 
     def holds(self) -> bool:
         """True when the file's content is still what the cache was made from; otherwise
         the cache file is removed (the next start parses the file) and the days not yet
         shown come from the file itself."""
-        if _digest(self.resolved) == self.digest:
+        self.held = _digest(self.resolved) == self.digest
+        if self.held:
             return True
         with contextlib.suppress(OSError):
             self.entry.unlink()
