@@ -99,6 +99,13 @@ def _texts(edit) -> IndexState:
     return dataclasses.replace(STATE, texts=tuple(texts))
 
 
+def _words(part: int, value) -> IndexState:
+    """STATE with one part of the first weight's words (`Finished`) made `value`."""
+    first = list(STATE.words[0])
+    first[part] = value
+    return dataclasses.replace(STATE, words=(tuple(first), *STATE.words[1:]))
+
+
 def _set(texts, weight: int, part: int, value) -> None:
     texts[weight] = (value, texts[weight][1]) if part == 0 else (texts[weight][0], value)
 
@@ -121,6 +128,14 @@ def _set(texts, weight: int, part: int, value) -> None:
         (ORDER, _texts(lambda t: _set(t, 0, 1, [[-1], *t[0][1][1:]]))),
         (ORDER, _texts(lambda t: _set(t, 0, 1, [[], *t[0][1][1:]]))),
         (ORDER, _texts(lambda t: _set(t, 0, 0, t[0][0][:-1]))),
+        (ORDER, dataclasses.replace(STATE, words=STATE.words[:-1])),
+        (ORDER, _words(0, {**STATE.words[0][0], "x": [10**6]})),
+        (ORDER, _words(0, {**STATE.words[0][0], "x": [-1]})),
+        (ORDER, _words(0, {**STATE.words[0][0], "x": []})),
+        (ORDER, _words(0, {**STATE.words[0][0], "a\nb": [0]})),
+        (ORDER, _words(1, {**STATE.words[0][1], "x": [10**6]})),
+        (ORDER, _words(2, {**STATE.words[0][2], "x y": [10**6]})),
+        (ORDER, _words(3, {10**6: "x"})),
     ],
     ids=[
         "an-order-short",
@@ -138,6 +153,14 @@ def _set(texts, weight: int, part: int, value) -> None:
         "a-negative-item",
         "a-text-no-item-holds",
         "texts-without-their-items",
+        "a-weight's-words-missing",
+        "a-written-word-past-the-texts",
+        "a-written-word-before-them",
+        "a-written-word-in-no-text",
+        "a-written-word-of-two-lines",
+        "a-word-past-the-texts",
+        "a-whole-text-past-the-texts",
+        "a-text-made-single-spaced-past-the-texts",
     ],
 )
 def test_a_saved_index_that_does_not_hold_together_is_refused(order, state) -> None:

@@ -36,7 +36,7 @@ from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.search import IndexState, SearchIndex
 from tui_guide.reading import MAX_PROGRAMME_BYTES
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = "tui-guide search index"
 SUFFIX = ".index"
 

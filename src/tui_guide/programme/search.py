@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate, chain, islice
 
 from tui_guide.programme.haystacks import (
     DESCRIPTION,
@@ -60,6 +60,15 @@ class Cancelled(Exception):
     """An index build given up because its `cancelled` said so (the guide is closing)."""
 
 
+Finished = tuple[
+    dict[str, list[int]],  # each written word (split at white space): the texts holding it
+    dict[str, list[int]],  # each word of letters and digits: the texts holding it
+    dict[str, list[int]],  # each whole text, its white space single spaces: those texts
+    dict[int, str],  # those texts, by id, where they differ from the text folded
+]
+"""What `_Texts.finish` finds in the texts of one weight, kept with a saved index."""
+
+
 class _Texts:
     """The texts of one weight: each distinct one folded once, the items holding each, and
     the words written in them (split at white space, for matching; and into words of
@@ -83,21 +92,12 @@ class _Texts:
             self.items_of[hay].append(item)
         return hay
 
-    def finish(self) -> None:
+    def finish(self, found: Finished | None = None) -> None:
+        """The words of the texts, found in them (or `found` before, as `finished` gave)."""
         del self.ids
-        spans: dict[str, list[int]] = {}  # written words, split at white space
-        words: dict[str, list[int]] = {}  # words of letters and digits
-        exact: dict[str, list[int]] = {}  # whole texts, white space made single spaces
-        self.normal: dict[int, str] = {}  # those texts, where they differ
-        for hay, text in enumerate(self.folded):
-            parts = text.split()
-            if (normal := " ".join(parts)) != text:
-                self.normal[hay] = normal
-            for part in set(parts):
-                spans.setdefault(part, []).append(hay)
-            for word in set(_WORD.findall(text)):
-                words.setdefault(word, []).append(hay)
-            exact.setdefault(normal, []).append(hay)
+        if found is None:
+            found = self._words()
+        spans, words, exact, self.normal = found
         self.spans = spans
         self.vocabulary = list(spans)
         self.written = "\n".join(self.vocabulary)  # no written word holds a line break
@@ -107,6 +107,26 @@ class _Texts:
         self.words = words
         self.sorted_words = sorted(words)
         self.exact = exact
+
+    def _words(self) -> Finished:
+        spans: dict[str, list[int]] = {}  # written words, split at white space
+        words: dict[str, list[int]] = {}  # words of letters and digits
+        exact: dict[str, list[int]] = {}  # whole texts, white space made single spaces
+        normal_of: dict[int, str] = {}  # those texts, where they differ
+        for hay, text in enumerate(self.folded):
+            parts = text.split()
+            if (normal := " ".join(parts)) != text:
+                normal_of[hay] = normal
+            for part in set(parts):
+                spans.setdefault(part, []).append(hay)
+            for word in set(_WORD.findall(text)):
+                words.setdefault(word, []).append(hay)
+            exact.setdefault(normal, []).append(hay)
+        return spans, words, exact, normal_of
+
+    @property
+    def finished(self) -> Finished:
+        return self.spans, self.words, self.exact, self.normal
 
     def items(self, hays: Iterable[int]) -> set[int]:
         return set().union(*map(self.items_of.__getitem__, hays))
@@ -188,11 +208,13 @@ class _Query:
 class IndexState:
     """A built `RankedIndex` as plain values: how many items; for each weight (in `WEIGHTS`'s
     order) its distinct texts folded and the items holding each, in the order the build
-    met them; and each item's weights and text ids."""
+    met them; each item's weights and text ids; and the words found in each weight's texts
+    (`Finished`)."""
 
     count: int
     texts: tuple[tuple[list[str], list[list[int]]], ...]
     fields: list[tuple[int, ...]]  # each item's weights and text ids, one after the other
+    words: tuple[Finished, ...]  # for each weight, the words found in its texts
 
 
 @dataclass(frozen=True)
@@ -239,10 +261,10 @@ class RankedIndex:
             self._fields.append(tuple(held))
         self._finish(count)
 
-    def _finish(self, count: int) -> None:
+    def _finish(self, count: int, found: tuple[Finished, ...] | None = None) -> None:
         crowd = max(CROWD, count // 32)
-        for texts in self._texts.values():
-            texts.finish()
+        for at, texts in enumerate(self._texts.values()):
+            texts.finish(None if found is None else found[at])
             # Texts that many items hold (a festival's name, a kind): their items kept as a
             # set too, so that a common word's items are united set by set.
             texts.crowds = {
@@ -269,6 +291,7 @@ class RankedIndex:
             self._count,
             tuple((self._texts[w].folded, self._texts[w].items_of) for w in WEIGHTS),
             self._fields,
+            tuple(self._texts[w].finished for w in WEIGHTS),
         )
 
     def _restore(self, state: IndexState) -> None:
@@ -290,15 +313,28 @@ class RankedIndex:
         # Each weight one of the weights (ranking looks them up); a text's id past the texts
         # would only rank an item as holding no text, but is refused too.
         fields = state.fields
-        if not {w for held in fields for w in held[::2]} <= set(WEIGHTS):
+        if not set(chain.from_iterable(held[::2] for held in fields)) <= set(WEIGHTS):
             raise ValueError("an index's text of no weight")
         if any(len(held) % 2 for held in fields):
             raise ValueError("an index's texts without their weights")
-        hays = [hay for held in fields for hay in held[1::2]]
+        hays = list(chain.from_iterable(held[1::2] for held in fields))
         if hays and (min(hays) < 0 or max(hays) >= max(sizes.values())):
             raise ValueError("an index's text out of range")
+        if len(state.words) != len(WEIGHTS):
+            raise ValueError("an index of another shape")
+        for weight, (spans, words, exact, normal) in zip(WEIGHTS, state.words, strict=True):
+            size = sizes[weight]
+            for held in (spans, words, exact):
+                lists = held.values()
+                if not all(lists) or max(map(max, lists), default=-1) >= size:
+                    raise ValueError("an index's word in no text")
+                if min(map(min, lists), default=0) < 0:
+                    raise ValueError("an index's word in no text")
+            # Written words one a line (`_Texts.find`): none may hold a line break.
+            if "\n" in "".join(spans) or not all(0 <= h < size for h in normal):
+                raise ValueError("an index's words out of shape")
         self._fields = fields
-        self._finish(count)
+        self._finish(count, state.words)
 
     def __len__(self) -> int:
         return self._count
