@@ -13,7 +13,12 @@ MessagePack, read and type-checked by msgspec:
 - the head: the festival without its sessions (its venues too), the problems, and the
   festival's days, each with its number of sessions and where its segment lies;
 - a segment per festival day (the date-TBA sessions are one too), each already in time order
-  and each with its own CRC, decoded when that day is first asked for.
+  and each with its own CRC, decoded when that day is first asked for; the head's row of a
+  day also says what its tab's label needs (`model.reported`), checked when it is decoded;
+- a segment of the texts the festival's sessions share across days (titles, descriptions,
+  people, tags), with its own CRC, decoded once with the first day: day rows refer to it by
+  index, never negative (msgspec checks it) and looked up there (one past its end is a
+  damaged cache).
 
 The cheap checks (size, times, inode) are made before anything is shown; the content hash
 either at once (`cached_load`'s default, for every command) or later (`later=`, the guide
