@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from tui_guide.library import load as loader_module
 from tui_guide.library.cache import CACHE_ENV, cache_dir, cached_load
 from tui_guide.library.load import load_programme
 from tui_guide.library.sources import bundled_data
+from tui_guide.programme.model import reported
 
 DATA = bundled_data()
 BROKEN = Path(__file__).parent / "data" / "broken"
@@ -194,6 +196,8 @@ def _everything(value: object, to: object) -> object:
         (None, lambda row: [row[0] + 10**6, *row[1:]]),
         (None, lambda row: [*row[:7], 10**6, *row[8:]]),
         (None, lambda row: [*row[:5], "14:00:00+04:00", *row[6:]]),
+        (lambda head: [*head[:3], [[*d[:6], "2020-01-01"] for d in head[3]]], None),
+        (lambda head: [*head[:3], [[*d[:6], "0001-01-01"] for d in head[3]]], None),
     ],
     ids=[
         "ints-for-everything",
@@ -208,6 +212,8 @@ def _everything(value: object, to: object) -> object:
         "no-such-place",
         "no-such-venue",
         "an-aware-time",
+        "a-summary-its-sessions-do-not-give",
+        "a-summary-out-of-range",
     ],
 )
 def test_a_well_formed_but_wrong_cache_is_ignored(tmp_path: Path, head, rows) -> None:
@@ -218,6 +224,127 @@ def test_a_well_formed_but_wrong_cache_is_ignored(tmp_path: Path, head, rows) ->
     [entry] = folder.glob(f"*{cache.SUFFIX}")
     edit_entry(entry, head or (lambda head: head), rows or (lambda row: row))
     assert cached_load(file, load_file, folder) == expected
+
+
+def _at(value: list, index: int, to: object) -> list:
+    return [*value[:index], to, *value[index + 1 :]]
+
+
+# Forged shared texts, and rows pointing outside them, the CRCs made right: each index is
+# checked against the table (msgspec refuses a negative one; one past the end is looked up).
+@pytest.mark.parametrize(
+    ("head", "rows", "shared"),
+    [
+        (None, lambda row: _at(row, 2, 10**6), None),
+        (None, lambda row: _at(row, 2, -1), None),
+        (None, lambda row: _at(row, 12, 10**6), None),
+        (None, lambda row: _at(row, 11, 10**6), None),
+        (None, lambda row: _at(row, 9, 10**6), None),
+        (None, lambda row: _at(row, 2, "Opening"), None),
+        (None, None, lambda table: _at(table, 1, [[10**6, None, None]] * len(table[1]))),
+        (None, None, lambda table: _at(table, 2, [[10**6]] * len(table[2]))),
+        (None, None, lambda table: _at(table, 3, [[10**6]] * len(table[3]))),
+        (None, None, lambda table: _at(table, 0, [])),
+        (None, None, lambda table: table[:1]),
+        (None, None, lambda table: _at(table, 0, [1] * len(table[0]))),
+        (lambda head: _at(head, 4, [-1, 0, 0]), None, None),
+        (lambda head: _at(head, 4, None), None, None),
+        (lambda head: head[:4], None, None),
+    ],
+    ids=[
+        "a-title-past-the-texts",
+        "a-negative-title",
+        "a-description-past-the-texts",
+        "tags-past-the-groups",
+        "people-past-the-groups",
+        "a-title-written-out",
+        "a-person-past-the-texts",
+        "a-group-past-the-texts",
+        "a-group-past-the-people",
+        "no-texts",
+        "a-table-cut-short",
+        "ints-for-texts",
+        "a-table-out-of-range",
+        "no-table",
+        "a-head-without-its-table",
+    ],
+)
+def test_forged_shared_texts_are_never_trusted(tmp_path: Path, head, rows, shared) -> None:
+    file = DATA / "baku-cinema-breeze-2025.toml"
+    expected = load_file(file)
+    folder = tmp_path / "cache"
+    cached_load(file, load_file, folder)
+    [entry] = folder.glob(f"*{cache.SUFFIX}")
+    edit_entry(
+        entry,
+        head or (lambda head: head),
+        rows or (lambda row: row),
+        shared or (lambda table: table),
+    )
+    parsed: list[Path] = []
+
+    def parsing(path: Path) -> cache.Loaded:
+        parsed.append(path)
+        return load_file(path)
+
+    assert cached_load(file, parsing, folder) == expected
+    assert parsed  # the forged entry was not used: the file was parsed (at once, or its days)
+
+
+def test_damaged_shared_texts_are_never_trusted(tmp_path: Path) -> None:
+    file = DATA / "baku-cinema-breeze-2025.toml"
+    expected = load_file(file)
+    folder = tmp_path / "cache"
+    cached_load(file, load_file, folder)
+    [entry] = folder.glob(f"*{cache.SUFFIX}")
+    *_, segments = cache_payload.split(entry)
+    data = entry.read_bytes()
+    at = data.rindex(segments[-1]) + len(segments[-1]) // 2  # the table is the last segment
+    entry.write_bytes(data[:at] + bytes([data[at] ^ 0x20]) + data[at + 1 :])  # CRC left wrong
+    parsed: list[Path] = []
+
+    def parsing(path: Path) -> cache.Loaded:
+        parsed.append(path)
+        return load_file(path)
+
+    read, _ = cached_load(file, parsing, folder)
+    assert parsed == []  # the head is sound: the festival comes from it
+    assert (read, _) == expected and parsed == [file]  # its days from the file
+
+
+def test_texts_shared_across_days_are_stored_once_and_shared_in_memory(tmp_path: Path) -> None:
+    """A show performed on several days: its title, description and people are in the
+    cache file once, and the sessions read back hold the same objects."""
+    import sys
+
+    repo = str(Path(__file__).resolve().parents[1])
+    sys.path.insert(0, repo)
+    try:
+        from benchmarks.make_programme import write_programme
+    finally:
+        sys.path.remove(repo)
+    written = write_programme(tmp_path / "programme", 400)
+    expected = load_file(written)
+    festival, _ = expected
+    assert festival is not None
+    folder = tmp_path / "cache"
+    cached_load(written, load_file, folder)
+    [entry] = folder.glob(f"*{cache.SUFFIX}")
+    description = max((s.description for s in festival.sessions), key=len)
+    assert entry.read_bytes().count(description.encode()) == 1
+    read, _ = cached_load(written, load_file, folder)
+    assert (read, _) == expected and read is not None
+    shows: dict[str, list] = {}
+    for session in read.sessions:
+        shows.setdefault(session.description, []).append(session)
+    repeated = [s for s in shows.values() if len({x.day for x in s}) > 1]
+    assert repeated  # the generator performs shows on several days
+    for performances in repeated:
+        first = performances[0]
+        for other in performances[1:]:
+            assert other.description is first.description and other.title is first.title
+            if other.people == first.people:
+                assert all(a is b for a, b in zip(other.people, first.people, strict=True))
 
 
 @pytest.mark.parametrize("given", [None, 7, ["korkyt-ata-2025.toml"]], ids=["none", "int", "list"])
@@ -379,6 +506,30 @@ def test_a_festival_from_the_cache_decodes_only_the_days_asked_for(
     assert decoded == [day] and not festival.by_day.made
     assert festival.sessions == expected.sessions  # every day then, in the file's order
     assert sorted(decoded, key=str) == sorted(festival.by_day.counts, key=str)
+
+
+def test_what_the_date_tba_tab_says_is_in_the_head(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether every undated session is reported over (the "Date TBA" tab's label) is known
+    from the head, no day decoded; each day's summary is its sessions' own."""
+    folder = _copy(tmp_path)
+    parsed = load_programme([folder], cache=False)
+    load_programme([folder])
+    decoded = _decoded_days(monkeypatch)
+    cached = load_programme([folder])
+    moments = [datetime(2025, 7, 22, 12, tzinfo=UTC), datetime(2025, 7, 24, tzinfo=UTC)]
+    for festival in cached.festivals:
+        expected = parsed.festival(festival.id)
+        assert expected is not None
+        for day in festival.by_day.counts:
+            assert festival.by_day.reported(day) == reported(expected.sessions_on(day))
+            for moment in moments:
+                assert festival.reported_over(day, moment) is expected.reported_over(day, moment)
+    assert decoded == []
+    turksoy = cached.festival("turksoy-film-leaders-2025")
+    assert turksoy is not None and turksoy.reported_over(None, moments[1])
+    assert not turksoy.reported_over(None, moments[0])  # the report's own day
 
 
 def test_the_hash_can_be_compared_later_and_a_mismatch_stops_the_cache(

@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from cache_payload import swap
+from cache_payload import edit, swap
 
 from tui_guide.cli import main
 from tui_guide.favourites import Favourites, locate
@@ -406,6 +406,27 @@ def test_13_a_cache_entry_breaking_a_rule_is_not_used(
     if swaps[0][0] == b"\xa7Opening":  # never read back with half a character
         assert [s.title for s in festival.sessions] == ["Opening"]
     assert festival == load_file(path)[0]
+
+
+@pytest.mark.parametrize(
+    ("rows", "shared"),
+    [
+        (lambda row: [*row[:2], 2**40, *row[3:]], None),  # a title past the shared texts
+        (lambda row: [*row[:12], -1, *row[13:]], None),  # a description before them
+        (None, lambda table: [table[0], [[0, 2**40, None]] * len(table[1]), *table[2:]]),
+        (None, lambda table: [table[0][:1], *table[1:]]),  # texts cut short
+    ],
+    ids=["title-past-the-end", "negative-description", "role-past-the-end", "texts-cut-short"],
+)
+def test_13_a_cache_entry_pointing_outside_its_shared_texts_is_not_used(
+    tmp_path: Path, rows, shared
+) -> None:
+    path = _tampered(tmp_path)
+    [entry] = (tmp_path / "cache").glob(f"*{cache.SUFFIX}")
+    edit(entry, rows=rows or (lambda row: row), shared=shared or (lambda table: table))
+    festival, _ = cached_load(path, load_file, tmp_path / "cache")
+    assert festival == load_file(path)[0]
+    assert festival is not None and [s.title for s in festival.sessions] == ["Opening"]
 
 
 def test_13_a_cache_entry_of_year_9999_does_not_crash_export(

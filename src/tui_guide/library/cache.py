@@ -13,7 +13,12 @@ MessagePack, read and type-checked by msgspec:
 - the head: the festival without its sessions (its venues too), the problems, and the
   festival's days, each with its number of sessions and where its segment lies;
 - a segment per festival day (the date-TBA sessions are one too), each already in time order
-  and each with its own CRC, decoded when that day is first asked for.
+  and each with its own CRC, decoded when that day is first asked for; the head's row of a
+  day also says what its tab's label needs (`model.reported`), checked when it is decoded;
+- a segment of the texts the festival's sessions share across days (titles, descriptions,
+  people, tags), with its own CRC, decoded once with the first day: day rows refer to it by
+  index, never negative (msgspec checks it) and looked up there (one past its end is a
+  damaged cache).
 
 The cheap checks (size, times, inode) are made before anything is shown; the content hash
 either at once (`cached_load`'s default, for every command) or later (`later=`, the guide
@@ -42,7 +47,7 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import msgspec
@@ -57,6 +62,7 @@ from tui_guide.programme.model import (
     Session,
     SessionDays,
     Venue,
+    reported,
 )
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS
 from tui_guide.reading import MAX_PROGRAMME_BYTES, is_regular
@@ -64,7 +70,7 @@ from tui_guide.reading import MAX_PROGRAMME_BYTES, is_regular
 CACHE_ENV = "TUI_GUIDE_CACHE"
 """A folder to keep the cache in instead of the user cache folder; "off" for no cache."""
 
-FORMAT = 3
+FORMAT = 5
 MAGIC = "tui-guide programme cache"
 SUFFIX = ".cache"
 
@@ -112,36 +118,53 @@ _FestivalRow = tuple[
     date | None,  # held_by
     tuple[tuple[str, str], ...],  # track_colours
 ]
+# An index into the festival's table of shared texts (`_Shared`): never negative (msgspec
+# checks it as it decodes), and looked up there, so one past its end is a damaged cache.
+_At = Annotated[int, msgspec.Meta(ge=0)]
 _SessionRow = tuple[
     int,  # its place in the file
     str,  # id
-    str,  # title
+    _At,  # title
     Kind,
     date | None,
     time | None,  # start
     time | None,  # end
     int | None,  # venue: its index in the festival's venues
-    _Text,  # track
-    tuple[_PersonRow, ...],
-    tuple[str, ...],  # countries
-    tuple[str, ...],  # tags
-    str,  # description
-    _Text,  # url
-    str,  # subtitle
+    _At | None,  # track
+    _At,  # people: a group of the table's people
+    _At,  # countries: a group of the table's texts
+    _At,  # tags: a group of the table's texts
+    _At,  # description
+    _At | None,  # url
+    _At,  # subtitle
     tuple[_LinkRow, ...],
     _Text,  # guid
-    _Text,  # type
+    _At | None,  # type
     time,  # day_starts
     date | None,  # held_by
 ]
-# A day's segment: its day, sessions, offset, length, CRC, and the venues its sessions need
-# (one more than the highest index), checked against the head's before any day is decoded.
-_DayRow = tuple[date | None, int, int, int, int, int]
+# The texts a festival's sessions share across its days (a show's title, description,
+# people, tags), stored once in a segment of their own and decoded with the first day: the
+# texts, the people (name, role, affiliation as texts), groups of texts (a session's tags or
+# countries) and groups of people (a session's people), each by its index in the table.
+_SharedPerson = tuple[_At, _At | None, _At | None]
+_Shared = tuple[
+    tuple[str, ...],
+    tuple[_SharedPerson, ...],
+    tuple[tuple[_At, ...], ...],
+    tuple[tuple[_At, ...], ...],
+]
+_SegmentRow = tuple[int, int, int]  # offset, length and CRC
+# A day's segment: its day, sessions, offset, length, CRC, the venues its sessions need (one
+# more than the highest index), checked against the head's before any day is decoded, and
+# what its tab's label needs (`model.reported` of its sessions, checked when it is decoded).
+_DayRow = tuple[date | None, int, int, int, int, int, date | None]
 _Head = tuple[
     _FestivalRow | None,
     tuple[_VenueRow, ...],  # venues of sessions missing from the festival's (none is, today)
     tuple[_ProblemRow, ...],
     tuple[_DayRow, ...],
+    _SegmentRow | None,  # the shared texts' segment (None: no festival)
 ]
 
 # What a row holds of each record, field by field: a field added to the model and not here
@@ -194,7 +217,16 @@ _FIELDS: dict[type, tuple[str, ...]] = {
         "held_by",
     ),
 }
-_ROWS = (_VenueRow, _PersonRow, _LinkRow, _ProblemRow, _FestivalRow, _SessionRow, _Head)
+_ROWS = (
+    _VenueRow,
+    _PersonRow,
+    _LinkRow,
+    _ProblemRow,
+    _FestivalRow,
+    _SessionRow,
+    _Shared,
+    _Head,
+)
 
 
 class _Schema:
@@ -211,6 +243,7 @@ class _Schema:
         self.fingerprint = hashlib.blake2b("\n".join(shape).encode(), digest_size=16).hexdigest()
         self.head = msgspec.msgpack.Decoder(_Head)
         self.day = msgspec.msgpack.Decoder(tuple[_SessionRow, ...])
+        self.shared = msgspec.msgpack.Decoder(_Shared)
         self.encoder = msgspec.msgpack.Encoder()
 
 
@@ -242,39 +275,85 @@ def _venue_row(venue: Venue) -> _VenueRow:
     )
 
 
-def _session_row(position: int, session: Session, venues: dict[Venue, int]) -> _SessionRow:
+class _Ids(dict[Any, int]):
+    """Each key's index, given in the order the keys are first asked for (a dict lookup,
+    in C, for every key seen before); `made(key)` gives what the row of a new key holds."""
+
+    def __init__(self, made: Callable[[Any], Any] = lambda key: key) -> None:
+        super().__init__()
+        self._made = made
+        self.rows: list[Any] = []
+
+    def __missing__(self, key: Any) -> int:
+        row = self._made(key)
+        found = self[key] = len(self.rows)
+        self.rows.append(row)
+        return found
+
+
+class _Table:
+    """The shared texts of a festival being encoded, each given its index once."""
+
+    def __init__(self) -> None:
+        self.texts = texts = _Ids()
+
+        def person(person: Person) -> _SharedPerson:
+            return (texts[person.name], self.maybe(person.role), self.maybe(person.affiliation))
+
+        self.people = people = _Ids(person)
+        self.text_groups = _Ids(lambda group: tuple(texts[text] for text in group))
+        self.people_groups = _Ids(lambda group: tuple(people[person] for person in group))
+
+    def maybe(self, text: str | None) -> int | None:
+        return None if text is None else self.texts[text]
+
+    def row(self) -> _Shared:
+        return (
+            tuple(self.texts.rows),
+            tuple(self.people.rows),
+            tuple(self.text_groups.rows),
+            tuple(self.people_groups.rows),
+        )
+
+
+def _session_row(
+    position: int, session: Session, venues: dict[Venue, int], table: _Table
+) -> _SessionRow:
+    texts, maybe, text_groups = table.texts, table.maybe, table.text_groups
     return (
         position,
         session.id,
-        session.title,
+        texts[session.title],
         session.kind,
         session.date,
         session.start,
         session.end,
         None if session.venue is None else venues[session.venue],
-        session.track,
-        tuple((p.name, p.role, p.affiliation) for p in session.people),
-        session.countries,
-        session.tags,
-        session.description,
-        session.url,
-        session.subtitle,
+        maybe(session.track),
+        table.people_groups[session.people],
+        text_groups[session.countries],
+        text_groups[session.tags],
+        texts[session.description],
+        maybe(session.url),
+        texts[session.subtitle],
         tuple((link.url, link.title) for link in session.links),
         session.guid,
-        session.type,
+        maybe(session.type),
         session.day_starts,
         session.held_by,
     )
 
 
 def encode(loaded: Loaded, path: Path) -> bytes:
-    """The payload of a cache file for what `path` loaded to: the head, then each day."""
+    """The payload of a cache file for what `path` loaded to: the head, the shared texts,
+    then each day."""
     codec = schema()
     festival, problems = loaded
     problem_rows = tuple((str(p.file), p.message, p.line, p.column, p.severity) for p in problems)
     days: list[_DayRow] = []
     segments: list[bytes] = []
     festival_row: _FestivalRow | None = None
+    shared_row: _SegmentRow | None = None
     venues: dict[Venue, int] = {}
     if festival is not None:
         for venue in festival.venues:
@@ -283,16 +362,23 @@ def encode(loaded: Loaded, path: Path) -> bytes:
         for venue in extra:  # a session's venue missing from the list (no reader makes one)
             venues.setdefault(venue, len(venues))
         position = {id(s): i for i, s in enumerate(festival.sessions)}
+        table = _Table()
         offset = 0
         for day in festival.by_day.counts:
             rows = tuple(
-                _session_row(position[id(s)], s, venues) for s in festival.sessions_on(day)
+                _session_row(position[id(s)], s, venues, table) for s in festival.sessions_on(day)
             )
             segment = codec.encoder.encode(rows)
             needed = max((r[7] + 1 for r in rows if r[7] is not None), default=0)
-            days.append((day, len(rows), offset, len(segment), zlib.crc32(segment), needed))
+            summary = festival.by_day.reported(day)
+            days.append(
+                (day, len(rows), offset, len(segment), zlib.crc32(segment), needed, summary)
+            )
             segments.append(segment)
             offset += len(segment)
+        shared = codec.encoder.encode(table.row())
+        shared_row = (offset, len(shared), zlib.crc32(shared))
+        segments.append(shared)
         festival_row = (
             festival.id,
             festival.name,
@@ -314,7 +400,7 @@ def encode(loaded: Loaded, path: Path) -> bytes:
     extra_rows = (
         tuple(_venue_row(v) for v in list(venues)[len(festival.venues) :]) if festival else ()
     )
-    head = codec.encoder.encode((festival_row, extra_rows, problem_rows, tuple(days)))
+    head = codec.encoder.encode((festival_row, extra_rows, problem_rows, tuple(days), shared_row))
     return b"".join([_PREFIX.pack(len(head), zlib.crc32(head)), head, *segments])
 
 
@@ -369,6 +455,28 @@ class _Segments:
             self.close()
 
 
+class _Texts:
+    """A festival's shared texts as its sessions hold them: each text, person and group of
+    them one object, shared by every session that has it (on any day). An index past the
+    end of what it refers to raises IndexError (a damaged cache)."""
+
+    def __init__(
+        self,
+        texts: tuple[str, ...],
+        people: tuple[_SharedPerson, ...],
+        text_groups: tuple[tuple[int, ...], ...],
+        people_groups: tuple[tuple[int, ...], ...],
+    ) -> None:
+        self.texts = texts
+
+        def maybe(at: int | None) -> str | None:
+            return None if at is None else texts[at]
+
+        persons = tuple(Person(texts[n], maybe(r), maybe(a)) for n, r, a in people)
+        self.text_groups = tuple(tuple(texts[i] for i in group) for group in text_groups)
+        self.people_groups = tuple(tuple(persons[i] for i in group) for group in people_groups)
+
+
 class _CachedDays:
     """A festival's sessions from its cache file's day segments (a `DaySource`): each day
     decoded and checked when first asked for. A bad segment means the festival's file is
@@ -379,10 +487,12 @@ class _CachedDays:
         festival: tuple[str, ZoneInfo],
         venues: tuple[Venue, ...],
         days: tuple[_DayRow, ...],
+        shared: _SegmentRow,
         segments: _Segments,
         reparse: Callable[[], Festival | None],
     ) -> None:
         self._festival_id, self._zone = festival
+        self._shared_row = shared
         self._venues = venues
         self._index = {row[0]: row for row in days}
         self._total = sum(row[1] for row in days)
@@ -392,9 +502,12 @@ class _CachedDays:
         self._parsed: Festival | None = None
         self._broken = False
         self._positions: dict[date | None, tuple[int, ...]] = {}
-        self._people: dict[_PersonRow, Person] = {}
-        self._texts: dict[str, str] = {}  # a description shared by a show's performances
+        self._shared: _Texts | None = None  # decoded with the first day
         self._lock = threading.Lock()
+        self._shared_lock = threading.Lock()
+
+    def reported(self, day: date | None) -> date | None:
+        return self._index[day][6] if day in self._index else None
 
     def _from_source(self) -> Festival | None:
         with self._lock:
@@ -412,13 +525,24 @@ class _CachedDays:
             try:
                 with paused_gc():
                     return self._decode(day)
-            except (CacheError, msgspec.MsgspecError, ValueError, TypeError):
-                self.stale()
+            except (CacheError, msgspec.MsgspecError, ValueError, TypeError, IndexError):
+                self.stale()  # an index past the end of the shared texts is an IndexError
         parsed = self._from_source()
         return () if parsed is None else parsed.sessions_on(day)
 
+    def _texts(self) -> _Texts:
+        """The festival's shared texts, decoded and checked once, by the first day."""
+        with self._shared_lock:
+            if self._shared is None:
+                offset, length, crc = self._shared_row
+                segment = self._segments.read(offset, length)
+                if zlib.crc32(segment) != crc:
+                    raise CacheError("the shared texts are damaged")
+                self._shared = _Texts(*schema().shared.decode(segment))
+            return self._shared
+
     def _decode(self, day: date | None) -> tuple[Session, ...]:
-        found, count, offset, length, crc, _ = self._index[day]
+        found, count, offset, length, crc, _, summary = self._index[day]
         segment = self._segments.read(offset, length)
         if zlib.crc32(segment) != crc:
             raise CacheError("a day's segment is damaged")
@@ -426,7 +550,8 @@ class _CachedDays:
         if len(rows) != count:
             raise CacheError("a day of the wrong length")
         festival_id, zone, venues = self._festival_id, self._zone, self._venues
-        people, texts = self._people, self._texts
+        shared = self._texts()
+        texts, text_groups, people_groups = shared.texts, shared.text_groups, shared.people_groups
         new = object.__new__
         sessions: list[Session] = []
         positions: list[int] = []
@@ -468,25 +593,23 @@ class _CachedDays:
                 {
                     "festival_id": festival_id,
                     "id": id_,
-                    "title": title,
+                    "title": texts[title],
                     "kind": kind,
                     "timezone": zone,
                     "date": on,
                     "start": start,
                     "end": end,
                     "venue": None if venue is None else venues[venue],
-                    "track": track,
-                    "people": tuple(
-                        people.get(p) or people.setdefault(p, Person(*p)) for p in named
-                    ),
-                    "countries": countries,
-                    "tags": tags,
-                    "description": texts.setdefault(description, description),
-                    "url": url,
-                    "subtitle": subtitle,
+                    "track": None if track is None else texts[track],
+                    "people": people_groups[named],
+                    "countries": text_groups[countries],
+                    "tags": text_groups[tags],
+                    "description": texts[description],
+                    "url": None if url is None else texts[url],
+                    "subtitle": texts[subtitle],
                     "links": tuple(Link(*link) for link in links),
                     "guid": guid,
-                    "type": type_,
+                    "type": None if type_ is None else texts[type_],
                     "day_starts": day_starts,
                     "held_by": held_by,
                 }
@@ -495,6 +618,8 @@ class _CachedDays:
                 raise CacheError("a session on another day")
             sessions.append(session)
             positions.append(position)
+        if reported(sessions) != summary:
+            raise CacheError("a day's summary that its sessions do not give")
         self._positions[day] = tuple(positions)
         return tuple(sessions)
 
@@ -530,7 +655,7 @@ def _decode_head(
             head = segments.read(_PREFIX.size, length)
             if zlib.crc32(head) != crc:
                 raise CacheError("the head is damaged")
-            festival_row, extra_rows, problem_rows, days = schema().head.decode(head)
+            festival_row, extra_rows, problem_rows, days, shared = schema().head.decode(head)
         except (msgspec.MsgspecError, struct.error) as error:
             raise CacheError(f"not a cache payload: {error}") from None
 
@@ -542,15 +667,17 @@ def _decode_head(
             Problem(as_given(file), message, line, column, severity)
             for file, message, line, column, severity in problem_rows
         ]
-        if festival_row is None:
-            if days or extra_rows:
+        if festival_row is None or shared is None:
+            if days or extra_rows or festival_row is not None or shared is not None:
                 raise CacheError("days without a festival")
             segments.close()
             return (None, problems), None
         segments.skip(_PREFIX.size + length)
         if not days:
             segments.close()
-        festival, source = _festival(festival_row, extra_rows, days, segments, given, path, reparse)
+        festival, source = _festival(
+            festival_row, extra_rows, days, shared, segments, given, path, reparse
+        )
         return (festival, problems), source
 
 
@@ -558,6 +685,7 @@ def _festival(
     row: _FestivalRow,
     extra_rows: tuple[_VenueRow, ...],
     days: tuple[_DayRow, ...],
+    shared: _SegmentRow,
     segments: _Segments,
     given: str,
     path: Path,
@@ -593,13 +721,15 @@ def _festival(
         raise CacheError(f"a festival from {starts} to {ends}")
     if len(days) > MAX_DAYS + 1 or len({row[0] for row in days}) != len(days):
         raise CacheError("a festival of too many days")
-    if any(not _in_range(row[0]) or min(row[1:]) < 0 for row in days):
+    if any(not _in_range(row[0]) or min(row[1:6]) < 0 or not _in_range(row[6]) for row in days):
         raise CacheError("a day out of range")
     venues = tuple(Venue(*v) for v in venue_rows)
     every = venues + tuple(Venue(*v) for v in extra_rows)
     if any(row[5] > len(every) for row in days):
         raise CacheError("a day of sessions at venues the festival does not have")
-    source = _CachedDays((id_, zone), every, days, segments, reparse)
+    if min(shared) < 0:
+        raise CacheError("shared texts out of range")
+    source = _CachedDays((id_, zone), every, days, shared, segments, reparse)
     festival = Festival(
         id=id_,
         name=name,
@@ -705,12 +835,14 @@ class Deferred:
     entry: Path
     digest: str
     days: _CachedDays | None
+    held: bool | None = None  # what `holds` found (None: not compared yet)
 
     def holds(self) -> bool:
         """True when the file's content is still what the cache was made from; otherwise
         the cache file is removed (the next start parses the file) and the days not yet
         shown come from the file itself."""
-        if _digest(self.resolved) == self.digest:
+        self.held = _digest(self.resolved) == self.digest
+        if self.held:
             return True
         with contextlib.suppress(OSError):
             self.entry.unlink()

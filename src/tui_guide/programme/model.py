@@ -6,7 +6,7 @@ Nothing here knows about Textual or any other user interface.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -220,6 +220,23 @@ class DaySource(Protocol):
         """Every session in the order of the file, from every day's sessions."""
         ...
 
+    def reported(self, day: date | None) -> date | None:
+        """`reported(sessions_on(day))`, known without making the day's sessions."""
+        ...
+
+
+def reported(sessions: Iterable[Session]) -> date | None:
+    """The latest `held_by` of `sessions` when every one has one (a report says each had
+    taken place by then); None when one has none, or for no sessions. What a day's label
+    needs to say whether the day is all over (`Festival.reported_over`)."""
+    latest: date | None = None
+    for session in sessions:
+        if session.held_by is None:
+            return None
+        if latest is None or session.held_by > latest:
+            latest = session.held_by
+    return latest
+
 
 class SessionDays:
     """A festival's sessions, a festival day at a time: from a tuple (what a reader builds),
@@ -260,6 +277,16 @@ class SessionDays:
 
     def has(self, day: date | None) -> bool:
         return day in self.counts
+
+    def reported(self, day: date | None) -> date | None:
+        """`reported(self.on(day))`: from the source without making the day, when the
+        sessions come from one and the day is not made yet."""
+        found = self._days.get(day)
+        if found is not None:
+            return reported(found)
+        if self._source is not None:
+            return self._source.reported(day) if day in self.counts else None
+        return reported(self._members.get(day, ()))
 
     def on(self, day: date | None) -> tuple[Session, ...]:
         """The sessions of one festival day in time order, its night last (each day sorted
@@ -435,6 +462,13 @@ class Festival:
     def has_sessions_on(self, day: date | None) -> bool:
         """True when some session falls on this festival day (None: has no date)."""
         return self.by_day.has(day)
+
+    def reported_over(self, day: date | None, moment: datetime) -> bool:
+        """True when a report says every session of `day` (None: the date-TBA ones) had
+        taken place before `moment` (each one's `held_by` is before it: `Session.is_past`),
+        and the day has sessions; known without making the day's sessions."""
+        held_by = self.by_day.reported(day)
+        return held_by is not None and moment.astimezone(self.timezone).date() > held_by
 
     def sessions_at(self, venue: Venue | None) -> tuple[Session, ...]:
         """The sessions at one venue in time order; `None` gives the venue-TBA sessions."""

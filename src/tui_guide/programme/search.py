@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate, chain, islice
 
 from tui_guide.programme.haystacks import (
     DESCRIPTION,
@@ -60,6 +60,15 @@ class Cancelled(Exception):
     """An index build given up because its `cancelled` said so (the guide is closing)."""
 
 
+Finished = tuple[
+    dict[str, list[int]],  # each written word (split at white space): the texts holding it
+    dict[str, list[int]],  # each word of letters and digits: the texts holding it
+    dict[str, list[int]],  # each whole text, its white space single spaces: those texts
+    dict[int, str],  # those texts, by id, where they differ from the text folded
+]
+"""What `_Texts.finish` finds in the texts of one weight, kept with a saved index."""
+
+
 class _Texts:
     """The texts of one weight: each distinct one folded once, the items holding each, and
     the words written in them (split at white space, for matching; and into words of
@@ -83,21 +92,12 @@ class _Texts:
             self.items_of[hay].append(item)
         return hay
 
-    def finish(self) -> None:
+    def finish(self, found: Finished | None = None) -> None:
+        """The words of the texts, found in them (or `found` before, as `finished` gave)."""
         del self.ids
-        spans: dict[str, list[int]] = {}  # written words, split at white space
-        words: dict[str, list[int]] = {}  # words of letters and digits
-        exact: dict[str, list[int]] = {}  # whole texts, white space made single spaces
-        self.normal: dict[int, str] = {}  # those texts, where they differ
-        for hay, text in enumerate(self.folded):
-            parts = text.split()
-            if (normal := " ".join(parts)) != text:
-                self.normal[hay] = normal
-            for part in set(parts):
-                spans.setdefault(part, []).append(hay)
-            for word in set(_WORD.findall(text)):
-                words.setdefault(word, []).append(hay)
-            exact.setdefault(normal, []).append(hay)
+        if found is None:
+            found = self._words()
+        spans, words, exact, self.normal = found
         self.spans = spans
         self.vocabulary = list(spans)
         self.written = "\n".join(self.vocabulary)  # no written word holds a line break
@@ -107,6 +107,26 @@ class _Texts:
         self.words = words
         self.sorted_words = sorted(words)
         self.exact = exact
+
+    def _words(self) -> Finished:
+        spans: dict[str, list[int]] = {}  # written words, split at white space
+        words: dict[str, list[int]] = {}  # words of letters and digits
+        exact: dict[str, list[int]] = {}  # whole texts, white space made single spaces
+        normal_of: dict[int, str] = {}  # those texts, where they differ
+        for hay, text in enumerate(self.folded):
+            parts = text.split()
+            if (normal := " ".join(parts)) != text:
+                normal_of[hay] = normal
+            for part in set(parts):
+                spans.setdefault(part, []).append(hay)
+            for word in set(_WORD.findall(text)):
+                words.setdefault(word, []).append(hay)
+            exact.setdefault(normal, []).append(hay)
+        return spans, words, exact, normal_of
+
+    @property
+    def finished(self) -> Finished:
+        return self.spans, self.words, self.exact, self.normal
 
     def items(self, hays: Iterable[int]) -> set[int]:
         return set().union(*map(self.items_of.__getitem__, hays))
@@ -185,6 +205,19 @@ class _Query:
 
 
 @dataclass(frozen=True)
+class IndexState:
+    """A built `RankedIndex` as plain values: how many items; for each weight (in `WEIGHTS`'s
+    order) its distinct texts folded and the items holding each, in the order the build
+    met them; each item's weights and text ids; and the words found in each weight's texts
+    (`Finished`)."""
+
+    count: int
+    texts: tuple[tuple[list[str], list[list[int]]], ...]
+    fields: list[tuple[int, ...]]  # each item's weights and text ids, one after the other
+    words: tuple[Finished, ...]  # for each weight, the words found in its texts
+
+
+@dataclass(frozen=True)
 class Found:
     """The best items for a query, best first, each with its rank, and every item matching
     (the fuzzy ones are not among them)."""
@@ -198,26 +231,40 @@ class RankedIndex:
     win ties; `matching` gives the items holding every query word in the order given."""
 
     def __init__(
-        self, items: Iterable[Fields], *, cancelled: Callable[[], bool] | None = None
+        self,
+        items: Iterable[Fields],
+        *,
+        cancelled: Callable[[], bool] | None = None,
+        state: IndexState | None = None,
     ) -> None:
+        """The index of `items`, or (with `state`, and no items) the index whose `state()`
+        that is, as building it gave it; a state that does not hold together raises
+        ValueError."""
         self._texts = {weight: _Texts() for weight in WEIGHTS}
+        if state is not None:
+            self._restore(state)
+            return
         folds: dict[str, str] = {}
         count = 0
-        self._fields: list[tuple[tuple[int, int], ...]] = []  # each item's (weight, text id)
+        # Each item's texts, a weight and a text's id after another (flat: the cache keeps it).
+        self._fields: list[tuple[int, ...]] = []
         for item, fields in enumerate(items):
             count += 1
             if cancelled is not None and item % _CHECK_EVERY == 0 and cancelled():
                 raise Cancelled
-            held = []
+            held: list[int] = []
             for weight, text in fields:
                 folded = folds.get(text)
                 if folded is None:
                     folded = folds[text] = fold(text)
-                held.append((weight, self._texts[weight].add(text, folded, item)))
+                held += (weight, self._texts[weight].add(text, folded, item))
             self._fields.append(tuple(held))
+        self._finish(count)
+
+    def _finish(self, count: int, found: tuple[Finished, ...] | None = None) -> None:
         crowd = max(CROWD, count // 32)
-        for texts in self._texts.values():
-            texts.finish()
+        for at, texts in enumerate(self._texts.values()):
+            texts.finish(None if found is None else found[at])
             # Texts that many items hold (a festival's name, a kind): their items kept as a
             # set too, so that a common word's items are united set by set.
             texts.crowds = {
@@ -237,6 +284,58 @@ class RankedIndex:
             at += len(text) + 1
         self._line_starts = starts
 
+    def state(self) -> IndexState:
+        """What the build made, from which `RankedIndex((), state=…)` is this index again
+        without folding or walking any item's texts (the cache keeps it)."""
+        return IndexState(
+            self._count,
+            tuple((self._texts[w].folded, self._texts[w].items_of) for w in WEIGHTS),
+            self._fields,
+            tuple(self._texts[w].finished for w in WEIGHTS),
+        )
+
+    def _restore(self, state: IndexState) -> None:
+        count = state.count
+        if len(state.texts) != len(WEIGHTS) or len(state.fields) != count or count < 0:
+            raise ValueError("an index of another shape")
+        sizes = {}
+        for weight, (folded, items_of) in zip(WEIGHTS, state.texts, strict=True):
+            if len(folded) != len(items_of) or not all(items_of):
+                raise ValueError("an index's texts without their items")
+            if (
+                max(map(max, items_of), default=-1) >= count
+                or min(map(min, items_of), default=0) < 0
+            ):
+                raise ValueError("an index's item out of range")
+            texts = self._texts[weight]
+            texts.folded, texts.items_of = folded, items_of
+            sizes[weight] = len(folded)
+        # Each weight one of the weights (ranking looks them up); a text's id past the texts
+        # would only rank an item as holding no text, but is refused too.
+        fields = state.fields
+        if not set(chain.from_iterable(held[::2] for held in fields)) <= set(WEIGHTS):
+            raise ValueError("an index's text of no weight")
+        if any(len(held) % 2 for held in fields):
+            raise ValueError("an index's texts without their weights")
+        hays = list(chain.from_iterable(held[1::2] for held in fields))
+        if hays and (min(hays) < 0 or max(hays) >= max(sizes.values())):
+            raise ValueError("an index's text out of range")
+        if len(state.words) != len(WEIGHTS):
+            raise ValueError("an index of another shape")
+        for weight, (spans, words, exact, normal) in zip(WEIGHTS, state.words, strict=True):
+            size = sizes[weight]
+            for held in (spans, words, exact):
+                lists = held.values()
+                if not all(lists) or max(map(max, lists), default=-1) >= size:
+                    raise ValueError("an index's word in no text")
+                if min(map(min, lists), default=0) < 0:
+                    raise ValueError("an index's word in no text")
+            # Written words one a line (`_Texts.find`): none may hold a line break.
+            if "\n" in "".join(spans) or not all(0 <= h < size for h in normal):
+                raise ValueError("an index's words out of shape")
+        self._fields = fields
+        self._finish(count, state.words)
+
     def __len__(self) -> int:
         return self._count
 
@@ -255,7 +354,7 @@ class RankedIndex:
     def _find(self, word: str) -> _Word:
         found = _Word({}, {}, {}, set())
         if word == BREAK:  # fold_all's break: an item of several texts has it
-            found.every.update(i for i, f in enumerate(self._fields) if len(f) > 1)
+            found.every.update(i for i, f in enumerate(self._fields) if len(f) > 2)
             found.inside[DESCRIPTION] = set(range(len(self._texts[DESCRIPTION].folded)))
             return found
         every = found.every
@@ -340,7 +439,8 @@ class RankedIndex:
 
     def _direct(self, query: _Query, item: int) -> int:
         """The rank of one matching item, from the texts it holds."""
-        fields = self._fields[item]
+        flat = self._fields[item]
+        fields = list(zip(flat[::2], flat[1::2], strict=True))
         worst = 0
         for word in query.found:
             ranks = word.ranks()
@@ -435,10 +535,37 @@ class SearchIndex:
             (session_fields(s, texts.get(s.festival_id, ())) for s in self.sessions),
             cancelled=cancelled,
         )
+        self._ready()
+
+    def _ready(self) -> None:
         # Each session object by identity: a filter asks about the very sessions indexed.
         self._position = {id(s): i for i, s in enumerate(self.sessions)}
         # A list screen asks once per group (every venue) with the same words.
         self.found = lru_cache(maxsize=16)(self._found)
+
+    def saved(self, sessions: Sequence[Session]) -> tuple[list[int], IndexState]:
+        """What `restored(sessions, …)` makes this index again from: where each of its
+        sessions is in `sessions` (those it was built from, in the order given), and the
+        built index's state."""
+        place = {id(s): i for i, s in enumerate(sessions)}
+        return [place[id(s)] for s in self.sessions], self.index.state()
+
+    @classmethod
+    def restored(
+        cls, sessions: Sequence[Session], order: Sequence[int], state: IndexState
+    ) -> SearchIndex:
+        """The index `SearchIndex(sessions, festivals=…)` built, from what its `saved(sessions)`
+        gave (the same sessions, in the same order): nothing folded, no session's texts
+        walked. ValueError when they do not hold together."""
+        if len(order) != len(sessions) or sorted(order) != list(range(len(sessions))):
+            raise ValueError("an index's order that is not one of its sessions")
+        if state.count != len(sessions):
+            raise ValueError("an index of other sessions")
+        found = cls.__new__(cls)
+        found.sessions = tuple(sessions[i] for i in order)
+        found.index = RankedIndex((), state=state)
+        found._ready()
+        return found
 
     def __len__(self) -> int:
         return len(self.sessions)

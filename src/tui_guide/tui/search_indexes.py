@@ -1,4 +1,5 @@
-"""The guide's two search indexes, built once, in a thread, after the first screen is shown.
+"""The guide's two search indexes, built once, in a thread, after the first screen is shown
+(the index of sessions read from the cache instead when an earlier start saved it).
 
 The command palette's index (every session, person, venue, country and tag) took 1.7 s at
 50,000 sessions when the palette first opened; the index of sessions lets `/` in the lists
@@ -16,6 +17,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tui_guide.library.index_cache import load_index, save_index
 from tui_guide.programme.haystacks import festival_texts
 from tui_guide.programme.search import SearchIndex
 from tui_guide.tui.widgets.rows import measure_ahead
@@ -60,9 +62,14 @@ class SearchIndexes:
         """The index of every session of the programme, built now unless it already is."""
         with self._lock:
             if self.sessions is None:
-                programme = self._app.programme
-                texts = {f.id: festival_texts(f.name, f.city) for f in programme.festivals}
-                index = SearchIndex(programme.sessions, festivals=texts, cancelled=cancelled)
+                app = self._app
+                programme, checks = app.programme, app.cache_checks
+                # Saved by an earlier start from the same cache files (see index_cache.py).
+                index = load_index(checks, programme.festivals, programme.sessions)
+                if index is None:
+                    texts = {f.id: festival_texts(f.name, f.city) for f in programme.festivals}
+                    index = SearchIndex(programme.sessions, festivals=texts, cancelled=cancelled)
+                    save_index(checks, programme.festivals, programme.sessions, index)
                 self.sessions = index
             return self.sessions
 

@@ -62,9 +62,9 @@ class DaysScreen(ListScreen):
         moment = self.now(self.festival)
         opening = opening_day(self.festival, moment)
         first = opening if opening in self.tabs else self.tabs[0]
-        undated = self.festival.sessions_on(None)
-        # "Date not given" once every undated session is known to be over (a report says so).
-        over = bool(undated) and all(s.is_past(moment) for s in undated)
+        # "Date not given" once every undated session is known to be over (a report says so),
+        # known without making those sessions (a cache's head says it).
+        over = self.festival.reported_over(None, moment)
 
         def label(day: date | None) -> str:
             return day_label(None, over=over) if day is None else day_tab_label(self.festival, day)
