@@ -246,3 +246,49 @@ def test_values_of_every_type_exactly() -> None:
     assert got["d"] == date(1979, 5, 27) and type(got["d"]) is date
     assert got["e"] == time(7, 32) and got["f"] == time(7, 32, 0, 123456)
     assert got["b"].utcoffset() == timedelta(hours=-7)
+
+
+# --- noise: lines of TOML, near-TOML and TOML 1.1, in any order ----------------------------
+
+LINES = [
+    "[festival]",
+    "[festival.extra]",
+    "[[sessions]]",
+    "[[sessions.people]]",
+    "[",
+    'id = "a"',
+    "start = 14:00:00",
+    "start = 14:00",
+    "at = 2025-12-07T14:00:00+04:00",
+    "at = 2025-12-07T14:00",
+    'people = [{ name = \'A\' }, { name = "B", role = "}" }]',
+    "person = { name = 'A',",
+    " role = 'B' }",
+    "person = { name = 'A', }",
+    'title = "\\e"',
+    'title = "\\x41"',
+    'title = "\\\\e"',
+    'title = """',
+    '"""',
+    "title = '''",
+    "'''",
+    "tags = [",
+    '  "a", # {',
+    "]",
+    "n = 1e400",
+    "n = " + "9" * 30,
+    "a = " + "[" * 300,
+    "]" * 300,
+    "# {",
+    "x = '{'",
+    'y = "\\"{"',
+]
+noise_lines = st.one_of(
+    st.sampled_from(LINES), st.text(st.sampled_from("ab=[]{}\"'#\\:,. \t01"), max_size=12)
+)
+
+
+@settings(max_examples=examples(500), suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(noise_lines, max_size=30))
+def test_noise_reads_as_tomli_reads_it_or_goes_to_tomli(lines: list[str]) -> None:
+    same("\n".join(lines))
