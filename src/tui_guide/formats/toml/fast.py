@@ -8,12 +8,13 @@ again, so every message keeps tomli's words, line and column. Where it differs f
 
 - It reads TOML 1.1, which the guide's files must not use (other readers of them refuse it):
   times without seconds (`14:00`), inline tables over several lines or ending in a comma, and
-  the escapes `\\e` and `\\xHH`. `toml_1_0` looks for each in the text in a few passes of C
+  the escapes `\\e` and `\\xHH`. `alike` looks for each in the text in a few passes of C
   (a string that only looks like one costs the slow path, never a wrong answer), and a
   document that may hold one is read by tomli.
-- An offset date-time comes with rtoml's own tzinfo (the same offset): no field of the format
-  takes a date-time, so such a document fails the quick check and tomli reads it again
-  (`read.py`); so does one with a number of more than 4,300 digits, which tomli refuses.
+- An offset date-time comes with rtoml's own tzinfo (the same offset): `alike` looks for
+  them too, and tomli reads a document that may hold one (no field of the format takes one).
+- It reads numbers of more than 4,300 digits, which tomli refuses: no field of the format
+  takes a number, so such a document fails the quick check and tomli reads it again.
 - The keys of a table defined after its sub-tables (`[a.b]`, then `[a]`) come in another
   order (the values are the same): nothing reads a table's keys in order.
 - It refuses arrays nested more than about a hundred deep, which tomli reads (up to 1,000):
@@ -41,20 +42,28 @@ _QUOTED = re.compile(
 )
 _INLINE = re.compile(rb"\{[^{}\n]*\}")  # an inline table on one line (strings cut out)
 _TRAILING_COMMA = re.compile(rb",\s*\}")
-# Digits as 0, and what may stand beside a time as itself; anything else is a space.
-_CLOCKS = bytes(48 if 48 <= b <= 57 else b if b in b":+-" else 32 for b in range(256))
+# Digits as 0; colons, signs, points and Z as themselves (z as Z); anything else a space.
+_CLOCKS = bytes(
+    48 if 48 <= b <= 57 else b if b in b":+-." else 90 if b in b"Zz" else 32 for b in range(256)
+)
+_AFTER = (b" ", b"+", b"-", b".", b"Z")  # what may follow 14:00 in TOML 1.1
+_OFFSET = re.compile(rb":00(?:\.0+)?[Z+\-]")  # the end of an offset date-time, as 0s
 
 
-def toml_1_0(data: bytes) -> bool:
-    """Whether a document that rtoml read uses nothing of TOML 1.1 that TOML 1.0 refuses
-    (True only when that holds; False when in doubt). A few passes of C over the bytes."""
+def alike(data: bytes) -> bool:
+    """Whether a document that rtoml read is one that tomli reads to the same values: one
+    that uses nothing of TOML 1.1 that TOML 1.0 refuses, and holds no offset date-time (True
+    only when that holds; False when in doubt). A few passes of C over the bytes."""
     escapes = b"\\" in data
     if escapes and (b"\\e" in data or b"\\x" in data):  # \e and \xHH (or text like them)
         return False
     # A time without seconds: two digits, a colon, two digits, with no colon, sign or digit
-    # on either side (14:00:00 and +05:30 are TOML 1.0). A document never starts with one.
+    # before them, and no colon or digit after, or an offset (14:00:00 and +05:30 are TOML
+    # 1.0; 14:00, 14:00Z and 2025-12-07T14:00+04:00 are not). No document starts with one.
     clocks = data.translate(_CLOCKS)
-    if b" 00:00 " in clocks or clocks.endswith(b" 00:00"):
+    if clocks.endswith(b" 00:00") or any(b" 00:00" + end in clocks for end in _AFTER):
+        return False
+    if _OFFSET.search(clocks):  # rtoml gives it a tzinfo of its own (the same offset)
         return False
     if _TRAILING_COMMA.search(data):  # { a = 1, } (or text like it)
         return False
@@ -98,6 +107,6 @@ def fast_loads(source: str, data: bytes) -> dict[str, Any] | None:
         doc = _LOADS(source)
     except Exception:  # any refusal (RecursionError included): tomli says why, in its words
         return None
-    if not isinstance(doc, dict) or not toml_1_0(data):
+    if not isinstance(doc, dict) or not alike(data):
         return None
     return doc

@@ -64,7 +64,7 @@ class _Venue(msgspec.Struct, forbid_unknown_fields=True):
     guid: str | None = None
 
 
-class _Person(msgspec.Struct, forbid_unknown_fields=True):
+class _Person(msgspec.Struct, forbid_unknown_fields=True, frozen=True):  # hashable
     name: str
     role: str | None = None
     affiliation: str | None = None
@@ -200,6 +200,8 @@ def _sessions(
     fest_held_by = head.held_by
     seen: set[str] = set()
     resolved: dict[tuple[date, time, time | None], tuple[date, time, time | None]] = {}
+    # The people of a show's performances are the same: made once, and shared (frozen).
+    casts: dict[tuple[_Person, ...], tuple[Person, ...]] = {(): ()}
     kinds = _KINDS
     made = []
     for raw in rows:
@@ -241,12 +243,12 @@ def _sessions(
                         raise _Refused
                     found = resolved[key] = (new_day, start, end)
                 day, start, end = found
-        people: tuple[Person, ...] = ()
-        if raw.people:
-            for person in raw.people:
-                if not person.name.strip():
-                    raise _Refused
-            people = tuple(Person(p.name, p.role, p.affiliation) for p in raw.people)
+        cast = tuple(raw.people)
+        people = casts.get(cast)
+        if people is None:
+            if not all(person.name.strip() for person in cast):
+                raise _Refused
+            people = casts[cast] = tuple(Person(p.name, p.role, p.affiliation) for p in cast)
         made.append(
             Session(
                 festival_id=festival_id,
