@@ -8,6 +8,7 @@ own, so nothing is cached before it (validate writes none). Three figures per pr
 call, timed inside the process (`tomllib.load(file)`; the guide's `main(["validate", PATH])`,
 as `python -m benchmarks` times it); the same with the imports before it (`tomllib`;
 `tui_guide.cli.main`); and the whole process by the wall clock, interpreter start included.
+With `--load`, the guide's cold load too (`load_programme`, no cache), each checkout's.
 Prints the medians and each ratio to tomllib's, as measured in the same run.
 Never asserts a time.
 """
@@ -48,6 +49,19 @@ print(json.dumps({"call": done - imported, "imports": done - start, "code": code
                   "out": out.getvalue(), "from": tui_guide.__file__}))
 """
 
+LOAD = """
+import json, sys, time
+start = time.perf_counter()
+from tui_guide.library.load import load_programme
+imported = time.perf_counter()
+programme = load_programme([__import__("pathlib").Path(sys.argv[1])], cache=False)
+done = time.perf_counter()
+import tui_guide
+ok = bool(programme.festivals) and not programme.errors
+print(json.dumps({"call": done - imported, "imports": done - start, "code": 0 if ok else 2,
+                  "out": "OK:" if ok else str(programme.problems[:3]), "from": tui_guide.__file__}))
+"""
+
 
 def child(code: str, path: Path, src: Path | None, folder: Path) -> dict[str, float]:
     env = dict(os.environ)
@@ -79,13 +93,19 @@ def fmt(seconds: float) -> str:
     return f"{seconds * 1e3:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-def measure(path: Path, repeat: int, against: Path | None, folder: Path) -> list[str]:
+def measure(
+    path: Path, repeat: int, against: Path | None, folder: Path, load: bool = False
+) -> list[str]:
     runs: dict[str, tuple[str, Path | None]] = {
         "tomllib.load": (TOMLLIB, None),
         "validate (this checkout)": (GUIDE, None),
     }
     if against is not None:
         runs[f"validate ({against})"] = (GUIDE, against)
+    if load:  # the guide's own cold load, as it starts on a file it has not cached
+        runs["cold load, no cache (this checkout)"] = (LOAD, None)
+        if against is not None:
+            runs[f"cold load, no cache ({against})"] = (LOAD, against)
     times: dict[str, list[dict[str, float]]] = {name: [] for name in runs}
     for turn in range(repeat):
         for name, (code, src) in runs.items():
@@ -119,10 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--against", type=Path, help="another checkout's src folder")
+    parser.add_argument(
+        "--load", action="store_true", help="also the guide's cold load (load_programme, no cache)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="tui-guide-bench-validate-") as folder:
         for path in args.paths:
-            print("\n".join(measure(path, args.repeat, args.against, Path(folder))))
+            lines = measure(path, args.repeat, args.against, Path(folder), args.load)
+            print("\n".join(lines))
     return 0
 
 

@@ -31,13 +31,15 @@ def _run(*args: str) -> str:
 
 def test_validate_benchmark_prints_validate_against_tomllib(tmp_path: Path) -> None:
     path = _programme(tmp_path)
-    out = _run("benchmarks.validate", str(path), "--repeat", "1", "--against", str(REPO / "src"))
+    src = str(REPO / "src")
+    out = _run("benchmarks.validate", str(path), "--repeat", "1", "--against", src, "--load")
     rows = {line.split("|")[1].strip(): line for line in out.splitlines() if line.startswith("| ")}
     assert set(rows) >= {"tomllib.load", "validate (this checkout)"}
     assert any(name.startswith("validate (") and "src" in name for name in rows)
     for name, line in rows.items():
         if name:
             assert len(RATIO.findall(line)) == 3, line  # the call, with imports, the process
+    assert "cold load, no cache (this checkout)" in rows
     assert "this checkout against" in out
 
 
