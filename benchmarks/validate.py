@@ -8,6 +8,7 @@ own, so nothing is cached before it (validate writes none). Three figures per pr
 call, timed inside the process (`tomllib.load(file)`; the guide's `main(["validate", PATH])`,
 as `python -m benchmarks` times it); the same with the imports before it (`tomllib`;
 `tui_guide.cli.main`); and the whole process by the wall clock, interpreter start included.
+With `--broken`, files with errors (validate must exit 2, and explain them: the slow path).
 With `--load`, the guide's cold load too (`load_programme`, no cache), each checkout's.
 Prints the medians and each ratio to tomllib's, as measured in the same run.
 Never asserts a time.
@@ -63,7 +64,9 @@ print(json.dumps({"call": done - imported, "imports": done - start, "code": 0 if
 """
 
 
-def child(code: str, path: Path, src: Path | None, folder: Path) -> dict[str, float]:
+def child(
+    code: str, path: Path, src: Path | None, folder: Path, broken: bool = False
+) -> dict[str, float]:
     env = dict(os.environ)
     env["TUI_GUIDE_CACHE"] = tempfile.mkdtemp(dir=folder, prefix="cache-")
     env["TUI_GUIDE_STATE_DIR"] = str(folder / "state")
@@ -79,7 +82,9 @@ def child(code: str, path: Path, src: Path | None, folder: Path) -> dict[str, fl
         raise SystemExit(f"{path}: the child failed:\n{done.stderr[-2000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if "code" in result:
-        if result["code"] != 0 or not result["out"].startswith("OK:"):
+        if broken and result["code"] != 2:
+            raise SystemExit(f"{path}: validate found no error, and --broken was given")
+        if not broken and (result["code"] != 0 or not result["out"].startswith("OK:")):
             raise SystemExit(f"{path}: validate did not say OK: {result['out'][:500]}")
         if src is not None and not result["from"].startswith(str(src.resolve())):
             raise SystemExit(f"--against: the guide came from {result['from']}, not {src}")
@@ -94,7 +99,12 @@ def fmt(seconds: float) -> str:
 
 
 def measure(
-    path: Path, repeat: int, against: Path | None, folder: Path, load: bool = False
+    path: Path,
+    repeat: int,
+    against: Path | None,
+    folder: Path,
+    load: bool = False,
+    broken: bool = False,
 ) -> list[str]:
     runs: dict[str, tuple[str, Path | None]] = {
         "tomllib.load": (TOMLLIB, None),
@@ -109,7 +119,7 @@ def measure(
     times: dict[str, list[dict[str, float]]] = {name: [] for name in runs}
     for turn in range(repeat):
         for name, (code, src) in runs.items():
-            times[name].append(child(code, path, src, folder))
+            times[name].append(child(code, path, src, folder, broken))
             print(f"  {path.name} turn {turn + 1}: {name}", file=sys.stderr, flush=True)
     medians = {
         name: {what: statistics.median(t[what] for t in got) for what in WHAT}
@@ -142,10 +152,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--load", action="store_true", help="also the guide's cold load (load_programme, no cache)"
     )
+    parser.add_argument(
+        "--broken", action="store_true", help="the files have errors: validate must exit 2"
+    )
     args = parser.parse_args(argv)
+    if args.broken and args.load:
+        parser.error("--load times files that load: not with --broken")
     with tempfile.TemporaryDirectory(prefix="tui-guide-bench-validate-") as folder:
         for path in args.paths:
-            lines = measure(path, args.repeat, args.against, Path(folder), args.load)
+            lines = measure(path, args.repeat, args.against, Path(folder), args.load, args.broken)
             print("\n".join(lines))
     return 0
 
