@@ -50,3 +50,20 @@ def test_toml_readers_benchmark_prints_each_reader_installed(tmp_path: Path) -> 
     assert readers[0] == "tomllib"
     assert any(r.startswith("tomli 2.2.1") for r in readers)
     assert any(r.startswith("rtoml ") for r in readers)
+
+
+def test_validate_benchmark_times_a_broken_file(tmp_path: Path) -> None:
+    path = _programme(tmp_path)
+    text = path.read_text("utf-8")
+    at = text.rindex('kind = "')
+    path.write_text(text[:at] + 'kind = "talkk' + text[text.index('"', at + 8) :], "utf-8")
+    out = _run("benchmarks.validate", str(path), "--repeat", "1", "--broken")
+    assert "| validate (this checkout) |" in out
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.validate", str(path), "--repeat", "1"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode != 0 and "did not say OK" in done.stderr
