@@ -19,7 +19,10 @@ from zoneinfo import ZoneInfo
 import tomli  # compiled, faster than tomllib: see pyproject.toml
 
 from tui_guide.formats.localtime import resolve_session
+from tui_guide.formats.toml.fast import fast_loads
 from tui_guide.formats.toml.lines import LineIndex
+from tui_guide.formats.toml.quick import COLOUR as _COLOUR
+from tui_guide.formats.toml.quick import quick_festival
 from tui_guide.programme.model import (
     DEFAULT_DAY_STARTS,
     Festival,
@@ -97,7 +100,6 @@ TRACK_FIELDS = {
     "color": Field("text"),
 }
 TOP_LEVEL = ("festival", "venues", "sessions", "tracks")
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 _TYPE_NAMES = {
     "text": "text",
@@ -578,6 +580,12 @@ def read_toml(path: Path, data: bytes) -> tuple[Festival | None, list[Problem]]:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, [_encoding_problem(path, error)]
+    # The common case, fast: a file the fast reader reads and the quick check passes has
+    # nothing to say. Anything else is read again by tomli (its messages, with line and
+    # column, and exactly its values) and explained by the detailed checker.
+    fast = fast_loads(source, data)
+    if fast is not None and (festival := quick_festival(path, fast)) is not None:
+        return festival, []
     try:
         doc = tomli.loads(source)
     except tomli.TOMLDecodeError as error:
