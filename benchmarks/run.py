@@ -645,6 +645,10 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         env = {**os.environ, CACHE_ENV: str(folder / "cache"), "PYTHONPATH": str(REPO / "src")}
         env.pop("TEXTUAL", None)
+        # Bytecode written and read, as an installed guide (and Textual) has it, in a folder of
+        # the run's own: with PYTHONDONTWRITEBYTECODE, every start compiled the guide's modules.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(folder / "pyc")
         saved = os.environ.get(CACHE_ENV)
         os.environ[CACHE_ENV] = env[CACHE_ENV]  # never the user's own cache
         print("seed programme (bundled)", file=sys.stderr, flush=True)

@@ -83,7 +83,10 @@ def first_text(command: list[str], wanted: Callable[[str], bool], env: dict[str,
         _tmux(socket, "send-keys", "-t", "b", "clear", "Enter")
         time.sleep(0.2)
         started = time.perf_counter()
-        _tmux(socket, "send-keys", "-t", "b", f"exec env {envs} {shell}", "Enter")
+        # Bytecode is written and read (in the prefix the caller names), whatever the caller's
+        # PYTHONDONTWRITEBYTECODE: an installed guide has its .pyc files, as Textual has.
+        launch = f"exec env -u PYTHONDONTWRITEBYTECODE {envs} {shell}"
+        _tmux(socket, "send-keys", "-t", "b", launch, "Enter")
         deadline = started + 60
         while time.perf_counter() < deadline:
             screen = _tmux(socket, "capture-pane", "-p", "-t", "b").stdout
@@ -115,6 +118,10 @@ def terminal_starts(
         # or theme would change what is painted first.
         extra["TUI_GUIDE_CONFIG"] = str(Path(folder) / "settings.toml")
         extra["PYTHONPATH"] = str(REPO / "src")
+        # Every command's bytecode in a folder of the run's own (the first, untimed start of
+        # each writes it), so that no start compiles its modules from source and no
+        # checkout's tree gets a __pycache__ written into it.
+        extra["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "pyc")
         other = {**extra, "PYTHONPATH": str(against), "TUI_GUIDE_CACHE": f"{folder}/other"}
         first_text(bare, bare_painted, extra)  # warm the file system caches
         first_text(guide, guide_painted, extra)  # and the guide's cache

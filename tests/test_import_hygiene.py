@@ -74,14 +74,14 @@ NOT_FOR_THE_GUIDE = (
 
 def test_the_guides_start_loads_no_subcommand_and_no_calendar_export() -> None:
     # What `tui-guide` with no subcommand imports up to running the App: the parser, the
-    # guide's command and the App with all its screens.
+    # guide's command and the App, and (imported as its section opens) My programme's screen.
     script = (
         "import json, sys\n"
         "from tui_guide.cli.main import build_parser\n"
         "args = build_parser(['--now', '2025-12-07T14:10']).parse_args(\n"
         "    ['--now', '2025-12-07T14:10'])\n"
         "assert args.command is None\n"
-        "import tui_guide.cli.guide, tui_guide.tui.app\n"
+        "import tui_guide.cli.guide, tui_guide.tui.app, tui_guide.tui.screens.mine\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     result = subprocess.run(

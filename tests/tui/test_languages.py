@@ -26,9 +26,9 @@ async def test_the_footer_and_the_sections_speak_turkish(make_app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_baku_days(pilot)
         assert isinstance(screen, DaysScreen)
-        from textual.widgets._footer import FooterKey
+        from tui_guide.tui.widgets.footer import GuideFooter
 
-        labels = {key.description for key in screen.query(FooterKey)}
+        labels = {key.description for key in screen.query_one(GuideFooter).items}
         assert {"Yıldızla", "Yardım", "Çık"} <= labels
         assert "Star" not in labels
         shown = " ".join(str(w.render()) for w in screen.query("SectionLink"))

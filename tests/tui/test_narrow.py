@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, SelectionList
-from textual.widgets._footer import FooterKey
 
 from tui_guide.tui.screens.filters import FiltersScreen
 from tui_guide.tui.widgets.footer import GuideFooter
@@ -17,9 +16,9 @@ from .test_navigation import check_start
 
 def footer_fits(app) -> tuple[list[str], int, int]:
     footer = app.screen.query_one(GuideFooter)
-    keys = list(footer.query(FooterKey))
-    used = sum(k.outer_size.width + 1 for k in keys) - 1
-    return [k.action for k in keys], used, footer.size.width
+    # Every key, an optional one left out included; the cells of those drawn, a margin apart.
+    used = sum(k.width + 1 for k in footer.shown_items) - 1
+    return [k.action for k in footer.items], used, footer.size.width
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)])

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual.widgets._footer import FooterKey
-
 from tui_guide.library.load import load_programme
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.sessions import SessionsScreen
 from tui_guide.tui.screens.venue import VenueScreen
+from tui_guide.tui.widgets.footer import GuideFooter
 from tui_guide.tui.widgets.jump import Jump, LinkJump
 
 from .helpers import SIZE, open_baku_days, screen_text
@@ -74,7 +73,7 @@ async def open_opening(pilot) -> SessionScreen:
 
 
 def footer_keys(app) -> dict[str, str]:
-    return {k.key: k.description for k in app.screen.query(FooterKey)}
+    return {k.key: k.description for k in app.screen.query_one(GuideFooter).items}
 
 
 async def test_tab_reaches_track_venue_people_and_links_in_order(make_app, write_festival):

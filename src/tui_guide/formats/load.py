@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui_guide.formats.detect import Format, detect
-from tui_guide.formats.toml.read import read_toml
 from tui_guide.programme.model import Festival, Problem
 from tui_guide.reading import MAX_PROGRAMME_BYTES, JsonError, ReadError, loads_json, read_limited
 
@@ -24,6 +23,9 @@ def load_file(path: Path, *, timezone: str | None = None) -> tuple[Festival | No
     except ReadError as error:
         return None, [Problem(path, str(error))]
     if detect(data) is Format.TOML:
+        # Imported here too: a start from the cache reads no TOML (its parser and checks).
+        from tui_guide.formats.toml.read import read_toml
+
         festival, problems = read_toml(path, data)
         if festival is None and (other := _json_not_schedule(data)):
             return None, [Problem(path, other, 1)]

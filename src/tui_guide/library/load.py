@@ -12,7 +12,6 @@ from functools import partial
 from pathlib import Path
 
 from tui_guide.formats.load import SUFFIXES, load_file
-from tui_guide.formats.toml.lines import LineIndex
 from tui_guide.library.cache import Deferred, cached_load, paused_gc
 from tui_guide.programme.model import Festival, Problem, Programme
 from tui_guide.reading import ReadError, kind_of, read_limited
@@ -61,6 +60,8 @@ def _id_line(path: Path) -> int | None:
         data = read_limited(path)
     except ReadError:
         return None
+    from tui_guide.formats.toml.lines import LineIndex  # the TOML reader's: not at every start
+
     # errors="replace": a schedule.xml may be in another encoding.
     return LineIndex(data.decode("utf-8-sig", errors="replace")).key("festival", 0, "id")
 

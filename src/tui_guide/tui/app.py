@@ -30,7 +30,6 @@ from tui_guide.programme.format import until, zone_label
 from tui_guide.programme.hiding import Hidden, newly_hidden
 from tui_guide.programme.model import Festival, Programme, Session
 from tui_guide.programme.notices import load_notice
-from tui_guide.programme.people import PersonEntry, index_people
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.text import middle_cut, printable
 from tui_guide.settings import LoadedSettings, Settings
@@ -53,32 +52,17 @@ from tui_guide.tui.messages import (
     ToggleHidden,
 )
 from tui_guide.tui.messages.settings import SettingsWritten
-from tui_guide.tui.screens.base import ListScreen
-from tui_guide.tui.screens.changes import ChangesScreen
-from tui_guide.tui.screens.days import DaysScreen
-from tui_guide.tui.screens.festival import FestivalScreen
-from tui_guide.tui.screens.festivals import FestivalsScreen
-from tui_guide.tui.screens.filters import FilterChoice, FiltersScreen
-from tui_guide.tui.screens.gap import GapScreen
-from tui_guide.tui.screens.help import HelpScreen
-from tui_guide.tui.screens.mine import MineScreen
-from tui_guide.tui.screens.now_next import NowNextScreen
-from tui_guide.tui.screens.people import PeopleScreen, PersonRow, person_data, person_screen
-from tui_guide.tui.screens.session import SessionScreen
-from tui_guide.tui.screens.sessions import SessionsScreen
-from tui_guide.tui.screens.settings import SettingsScreen
-from tui_guide.tui.screens.timetable import TimetableScreen
-from tui_guide.tui.screens.venue import VenueScreen
-from tui_guide.tui.screens.venues import VenuesScreen
 from tui_guide.tui.search_indexes import SearchIndexes
+from tui_guide.tui.sections import SECTION_SCREENS, festival_section
 from tui_guide.tui.settings import KeptSettings
-from tui_guide.tui.widgets.filter_bar import FilterBar
-from tui_guide.tui.widgets.timetable import Timetable
 
 if TYPE_CHECKING:
     from textual.worker import Worker
 
     from tui_guide.library.cache import Deferred
+    from tui_guide.programme.people import PersonEntry
+    from tui_guide.tui.screens.filters import FilterChoice
+    from tui_guide.tui.screens.people import PersonRow
 
 FESTIVAL_MODES = ("days", "timetable", "venues", "now")
 
@@ -309,18 +293,13 @@ class GuideApp(App[None]):
         self.festival: Festival = programme.festivals[0]
         self.search_indexes = SearchIndexes(self)  # built by a worker after the first paint
         self.closing = False
-        self.add_mode("festivals", FestivalsScreen)
-        self.add_mode("people", PeopleScreen)
-        self.add_mode("mine", MineScreen)
-        self.add_mode("changes", ChangesScreen)
+        for mode, screen in SECTION_SCREENS.items():
+            self.add_mode(mode, screen)
         self._add_festival_modes()
 
     def _add_festival_modes(self) -> None:
-        festival = self.festival
-        self.add_mode("days", lambda: DaysScreen(festival))
-        self.add_mode("timetable", lambda: TimetableScreen(festival))
-        self.add_mode("venues", lambda: VenuesScreen(festival))
-        self.add_mode("now", lambda: NowNextScreen(festival))
+        for mode in FESTIVAL_MODES:
+            self.add_mode(mode, festival_section(mode, self.festival))
 
     def on_mount(self) -> None:
         self._report_problems()
@@ -491,8 +470,9 @@ class GuideApp(App[None]):
         if action == "zone":
             return parameters == (not self.own_zone,)
         if action in ("filters", "about"):
-            # Both belong to the current festival; the festivals screen has none.
-            return not isinstance(self.screen, FestivalsScreen)
+            # Both belong to the current festival; the festivals screen has none (it is only
+            # ever the base of its mode: not imported, it cannot be on screen).
+            return not (self.current_mode == "festivals" and len(self.screen_stack) == 1)
         return True
 
     def format_title(self, title: str, sub_title: str) -> Content:
@@ -525,12 +505,16 @@ class GuideApp(App[None]):
     @cached_property
     def people(self) -> dict[str, PersonEntry]:
         """Everyone in the programme by folded name (the programme never changes)."""
+        from tui_guide.programme.people import index_people
+
         return {entry.key: entry for entry in index_people(self.programme.sessions)}
 
     @cached_property
     def people_rows(self) -> tuple[PersonRow, ...]:
         """The People screen's rows, everyone's sessions counted and affiliations gathered
         once: the search indexes' worker works them out after the first paint."""
+        from tui_guide.tui.screens.people import person_data
+
         return tuple(person_data(entry) for entry in self.people.values())
 
     # -- what screens and widgets ask for (tui_guide.tui.messages) ---------------------------
@@ -565,15 +549,21 @@ class GuideApp(App[None]):
     def _open_session(self, ask: OpenSession) -> None:
         session = ask.session
         festival = self.programme.festival(session.festival_id) or self.festival
+        from tui_guide.tui.screens.session import SessionScreen
+
         self.push_screen(SessionScreen(festival, session))
 
     @on(OpenVenue)
     def _open_venue(self, ask: OpenVenue) -> None:
+        from tui_guide.tui.screens.venue import VenueScreen
+
         self.push_screen(VenueScreen(ask.festival, ask.venue))
 
     @on(OpenPerson)
     def _open_person(self, ask: OpenPerson) -> None:
         if (entry := self.people.get(ask.key)) is not None:
+            from tui_guide.tui.screens.people import person_screen
+
             self.push_screen(person_screen(entry))
 
     @on(MarkChangesSeen)
@@ -597,10 +587,14 @@ class GuideApp(App[None]):
 
     @on(OpenGap)
     def _open_gap(self, ask: OpenGap) -> None:
+        from tui_guide.tui.screens.gap import GapScreen
+
         self.push_screen(GapScreen(ask.gap, ask.fits))
 
     @on(OpenSessions)
     def _open_sessions(self, ask: OpenSessions) -> None:
+        from tui_guide.tui.screens.sessions import SessionsScreen
+
         self.push_screen(SessionsScreen(ask.heading, [], ask.sessions))
 
     @on(ShowLink)
@@ -736,6 +730,8 @@ class GuideApp(App[None]):
             self.favourites_version += 1
 
     def action_filters(self) -> None:
+        from tui_guide.tui.screens.filters import FiltersScreen
+
         festival = self.festival
 
         def chosen(choice: FilterChoice | None) -> None:
@@ -807,6 +803,8 @@ class GuideApp(App[None]):
         )
 
     def action_settings(self) -> None:
+        from tui_guide.tui.screens.settings import SettingsScreen
+
         if self.closing or isinstance(self.screen, SettingsScreen):
             return
 
@@ -846,10 +844,22 @@ class GuideApp(App[None]):
             self.notify(printable(said), title=_("Settings"), timeout=4, markup=False)
 
     def action_about(self) -> None:
+        from tui_guide.tui.screens.festival import FestivalScreen
+
         if not isinstance(self.screen, FestivalScreen):
             self.push_screen(FestivalScreen(self.festival))
 
     def action_help(self) -> None:
+        from tui_guide.tui.screens.base import ListScreen
+        from tui_guide.tui.screens.days import DaysScreen
+        from tui_guide.tui.screens.filters import FiltersScreen
+        from tui_guide.tui.screens.help import HelpScreen
+        from tui_guide.tui.screens.mine import MineScreen
+        from tui_guide.tui.screens.session import SessionScreen
+        from tui_guide.tui.screens.timetable import TimetableScreen
+        from tui_guide.tui.widgets.filter_bar import FilterBar
+        from tui_guide.tui.widgets.timetable import Timetable
+
         self.push_screen(
             HelpScreen(
                 [

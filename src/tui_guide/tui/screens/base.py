@@ -52,6 +52,18 @@ class GuideScreen(Screen[None]):
         Binding("escape", "back", N_("Back"), id="back", tooltip=N_("Back one step")),
     ]
 
+    def __init__(
+        self, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name, id, classes)
+        # A mode's new screen starts with a CSS counter of -1, and Textual restyles every
+        # screen of the App when it is first shown (the whole stylesheet parsed again from
+        # scratch, every node styled again): at 50,000 sessions the better part of the People
+        # screen's first opening, and a good part of the first paint, for nothing, since a
+        # new screen's widgets are styled as they mount (a test checks the counter).
+        with suppress(NoActiveAppError):
+            self._css_update_count = self.app._css_update_count
+
     @property
     def guide(self) -> GuideApp:
         """The App, to read the programme and its state (changes go by Message)."""
@@ -145,17 +157,6 @@ class ListScreen(GuideScreen):
     _stale = False
     HIDES: ClassVar[bool] = True
     """Whether what the visitor hid is left out (My programme keeps every star)."""
-
-    def __init__(
-        self, name: str | None = None, id: str | None = None, classes: str | None = None
-    ) -> None:
-        super().__init__(name, id, classes)
-        # A mode's new screen starts with a CSS counter of -1, and Textual restyles every
-        # screen of the App when it is first shown: at 50,000 sessions the better part of
-        # the People screen's first opening, for nothing, since a new screen's widgets are
-        # styled as they mount (as the timetable's screen does; a test checks the counter).
-        with suppress(NoActiveAppError):
-            self._css_update_count = self.app._css_update_count
 
     def on_mount(self) -> None:
         # Subclasses' own on_mount handlers run before this one, GuideScreen's after it.

@@ -54,7 +54,8 @@ class TimetableScreen(ListScreen):
     def __init__(self, festival: Festival) -> None:
         super().__init__()
         self.festival = festival
-        self.days = [day for day in festival.days if festival.sessions_on(day)]
+        # Which days have sessions, from the days' index: no day decoded to know it.
+        self.days = [day for day in festival.days if festival.has_sessions_on(day)]
         self.day: date | None = None
         self._opened = False
         # The grids made, by day and the filter they were made with: going back to a day

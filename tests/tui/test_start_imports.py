@@ -1,0 +1,79 @@
+"""The guide's start imports the first screen's module and not the others: each section's
+screen, the dialogs and the timetable's grid are imported when first opened."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+# Modules the first screen (Festivals, for the bundled programme; Days for one festival)
+# does without.
+NOT_AT_START = (
+    "tui_guide.tui.screens.changes",
+    "tui_guide.tui.screens.filters",
+    "tui_guide.tui.screens.gap",
+    "tui_guide.tui.screens.help",
+    "tui_guide.tui.screens.mine",
+    "tui_guide.tui.screens.now_next",
+    "tui_guide.tui.screens.people",
+    "tui_guide.tui.screens.session",
+    "tui_guide.tui.screens.settings",
+    "tui_guide.tui.screens.timetable",
+    "tui_guide.tui.screens.venues",
+    "tui_guide.tui.widgets.timetable",
+)
+
+SCRIPT = """
+import json, sys
+from pathlib import Path
+from tui_guide.favourites import Favourites
+from tui_guide.library.load import load_programme
+from tui_guide.tui.app import GuideApp
+
+programme = load_programme([Path(sys.argv[1])])
+if sys.argv[2] == "one":
+    programme = type(programme)(festivals=programme.festivals[:1])
+shown = []
+
+async def painted(pilot):
+    await pilot.pause()
+    shown.append(type(pilot.app.screen).__name__)
+    pilot.app.exit()
+
+app = GuideApp(programme, favourites=Favourites())
+app.run(headless=True, size=(120, 40), auto_pilot=painted)
+print(json.dumps([shown[0], sorted(m for m in sys.modules if m.startswith("tui_guide."))]))
+"""
+
+
+def _start(which: str) -> tuple[str, list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(DATA), which],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    screen, loaded = json.loads(done.stdout.splitlines()[-1])
+    return screen, loaded
+
+
+def test_the_festivals_screen_starts_without_the_other_screens() -> None:
+    screen, loaded = _start("all")
+    assert screen == "FestivalsScreen"
+    assert "tui_guide.tui.screens.festivals" in loaded
+    assert [m for m in NOT_AT_START if m in loaded] == []
+    assert "tui_guide.tui.screens.days" not in loaded
+
+
+def test_the_days_screen_starts_without_the_other_screens() -> None:
+    screen, loaded = _start("one")
+    assert screen == "DaysScreen"
+    assert "tui_guide.tui.screens.days" in loaded
+    assert [m for m in NOT_AT_START if m in loaded] == []
+    assert "tui_guide.tui.screens.festivals" not in loaded
