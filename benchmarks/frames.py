@@ -13,7 +13,9 @@ worker threads included, with a 20 ms granularity, which no user sees.
     seconds = await watch.key("p", "Ayşe Quliyeva")   # to the first frame holding the text
     seconds = await watch.key("down")                   # to the first frame after the key
 
-`profile=PATH` runs cProfile over the timed span and writes its stats there.
+`watch.cpu` is then the process's CPU time over the same span (every thread's: a worker
+that holds the interpreter meanwhile counts), steadier than the wall clock on a shared
+machine. `profile=PATH` runs cProfile over the timed span and writes its stats there.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ class FrameWatch:
         self._wanted: Callable[[str], bool] | None = None
         self._found: asyncio.Event | None = None
         self.at: float | None = None  # when the frame looked for was written
+        self.cpu: float | None = None  # the process's CPU seconds from the key to that frame
+        self._cpu_at: float | None = None
         self.frames = 0  # frames written since the watch began
         self.last_text = ""
         app._display = self._write
@@ -65,13 +69,14 @@ class FrameWatch:
         else:
             sequence = app.console._render_buffer(app.console.render(renderable))
         written = time.perf_counter()
+        cpu = time.process_time()
         self.frames += 1
         if self._found is None or self._found.is_set() or self._wanted is None:
             return
         text = frame_text(sequence)
         self.last_text = text
         if self._wanted(text):
-            self.at = written
+            self.at, self._cpu_at = written, cpu
             self._found.set()
 
     def screen_text(self) -> str:
@@ -106,7 +111,7 @@ class FrameWatch:
         profiler = cProfile.Profile() if profile else None
         if profiler is not None:
             profiler.enable()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         app._driver.send_message(message)
         try:
             await asyncio.wait_for(found.wait(), timeout)
@@ -116,5 +121,6 @@ class FrameWatch:
                 assert profile is not None
                 profiler.dump_stats(str(profile))
             self._wanted = self._found = None
-        assert self.at is not None
+        assert self.at is not None and self._cpu_at is not None
+        self.cpu = self._cpu_at - cpu
         return self.at - started
