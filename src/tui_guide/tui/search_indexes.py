@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from tui_guide.programme.haystacks import festival_texts
 from tui_guide.programme.search import SearchIndex
 from tui_guide.tui.widgets.rows import measure_ahead
+from tui_guide.tui.widgets.session_list import measure_ahead as measure_rows
 
 if TYPE_CHECKING:
     from tui_guide.tui.app import GuideApp
@@ -84,6 +85,12 @@ class SearchIndexes:
             # wrong one (a resize meanwhile) only means they are measured when shown.
             rows = [row for row, _ in self._app.people_rows]
             measure_ahead(rows, self._app.size.width - 4)
+            # And the days' rows, for the list that shows them (its width the same guess).
+            app = self._app
+            festival = app.festival
+            moment = app.clock.now(festival.timezone)
+            sessions = (s for s in app.programme.sessions if s.festival_id == festival.id)
+            measure_rows(sessions, app.size.width - 4, lambda _session: moment)
         finally:
             if paused:
                 gc.enable()
