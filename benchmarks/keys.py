@@ -154,7 +154,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--settle", type=float, default=6.0, help="seconds after the first paint")
+    parser.add_argument("--settle", type=float, default=12.0, help="seconds after the first paint")
     parser.add_argument("--against", type=Path, help="another checkout's src/, timed in turn")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="tui-guide-bench-keys-") as folder:
