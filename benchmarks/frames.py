@@ -1,131 +1,126 @@
-"""A section's new screen, from its key to the first frame that shows it.
+"""The frames an App writes to its terminal, timed: from a key's arrival to the first frame
+that shows the answer, as a user sees it.
 
-    python -m benchmarks.frames PATH [--now ISO] [--keys t,p,m] [--repeat 5] [--against OTHER/src]
+Under `App.run_test()` the headless driver writes nothing, so `App._display` (where Textual
+turns the compositor's update into the terminal's bytes and writes them) is wrapped: each
+update is rendered to its terminal sequence as a real driver's would be, timed once that is
+done, and its text (escape sequences taken out) checked for what is expected. A key is sent
+as the driver sends one (`Driver.send_message`, from outside the App's loop), and nothing of
+Pilot runs in the timed span: Pilot's `pause()` waits for the whole process to go idle,
+worker threads included, with a 20 ms granularity, which no user sees.
 
-Each run is a fresh process: the guide headless at 120x40 (the programme through its cache,
-as `tui-guide` loads it), left until the work after its first paint is done (the days not
-shown, the search indexes), then each key in turn is sent as the terminal sends it (through
-the driver, not Pilot) and timed to the first frame the App writes with that key's screen
-on top (`App._display`), and to the first idle after it (Pilot's `pause()`). Each key opens
-a section not yet opened, so each pays for building its screen. With `--against`, another
-checkout's guide (its `src` folder, a cache folder of its own) runs in turns with this one.
-Never asserts a time.
+    watch = FrameWatch(app)              # before the keys to time; watch.close() after
+    seconds = await watch.key("p", "Ayşe Quliyeva")   # to the first frame holding the text
+    seconds = await watch.key("down")                   # to the first frame after the key
+
+`watch.cpu` is then the process's CPU time over the same span (every thread's: a worker
+that holds the interpreter meanwhile counts), steadier than the wall clock on a shared
+machine. `profile=PATH` runs cProfile over the timed span and writes its stats there.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import gc
-import json
-import os
-import statistics
-import subprocess
-import sys
-import tempfile
+import cProfile
+import re
 import time
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-SCREENS = {"t": "TimetableScreen", "p": "PeopleScreen", "m": "MineScreen", "v": "VenuesScreen"}
-SCREENS |= {"n": "NowNextScreen", "c": "ChangesScreen", "d": "DaysScreen"}
+# CSI sequences (colours, cursor moves, modes), OSC sequences (links, titles), other escapes.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 
-
-async def _once(path: Path, now: str | None, keys: list[str]) -> dict[str, float]:
-    from textual import events
-
-    from tui_guide.favourites import Favourites
-    from tui_guide.library.load import load_programme
-    from tui_guide.programme.clock import Clock
-    from tui_guide.tui.app import GuideApp
-
-    from .settle import settle
-
-    later: list = []  # type: ignore[type-arg]  # as tui-guide does: the hash after the paint
-    programme = load_programme([path], later=later)
-    moment = datetime.fromisoformat(now) if now else None
-    times: dict[str, float] = {}
-    with tempfile.TemporaryDirectory(prefix="tui-guide-bench-frames-") as folder:
-        favourites = Favourites(path=Path(folder) / "favourites.sqlite3")
-        app = GuideApp(programme, clock=Clock(moment), favourites=favourites, cache_checks=later)
-        gc.freeze()  # as `run_guide` does
-        frames: list[tuple[float, str]] = []
-        display = app._display
-
-        def spy(screen, renderable) -> None:  # type: ignore[no-untyped-def]
-            frames.append((time.perf_counter(), type(app.screen).__name__))
-            display(screen, renderable)
-
-        app._display = spy  # type: ignore[method-assign]
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
-            while app.search_indexes.sessions is None:  # the work after the first paint
-                await pilot.pause(0.01)
-            await app.workers.wait_for_complete()
-            await settle(pilot)
-            for key in keys:
-                wanted = SCREENS[key]
-                frames.clear()
-                event = events.Key(key, key)
-                event.set_sender(app)
-                started = time.perf_counter()
-                app._driver.send_message(event)  # type: ignore[union-attr]
-                while time.perf_counter() - started < 60:
-                    if any(name == wanted for _, name in frames):
-                        break
-                    await asyncio.sleep(0.001)
-                first = next(t for t, name in frames if name == wanted)
-                times[f"{key}: first frame"] = first - started
-                await settle(pilot)
-                times[f"{key}: settled"] = time.perf_counter() - started
-    return times
+Wanted = str | Callable[[str], bool] | None
+"""What a frame must show: a text in it, a test of its text, or None for any frame."""
 
 
-def child(path: Path, now: str | None, keys: list[str], src: Path | None, cache: str) -> dict:  # type: ignore[type-arg]
-    """One run in a fresh process, on this checkout's guide or on `src`'s."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(src or REPO / "src")
-    env["TEXTUAL_ANIMATIONS"] = "none"
-    env["TUI_GUIDE_CACHE"] = cache
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed guide: with its bytecode
-    env.setdefault("PYTHONPYCACHEPREFIX", str(Path(cache) / "pyc"))
-    command = [sys.executable, "-m", "benchmarks.frames", str(path), "--child"]
-    command += ["--keys", ",".join(keys)] + (["--now", now] if now else [])
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True, cwd=REPO)
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+def frame_text(sequence: str) -> str:
+    """What a terminal sequence writes, its escape sequences taken out (a line's text runs
+    on; the lines are not told apart, as a frame may redraw only some)."""
+    return _ESCAPES.sub("", sequence)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("path", type=Path)
-    parser.add_argument("--now", help="the guide's clock (YYYY-MM-DDTHH:MM)")
-    parser.add_argument("--keys", default="t,p,m", help="section keys, in turn (default t,p,m)")
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--against", type=Path, help="another checkout's src/, timed in turn")
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    keys = [key for key in args.keys.split(",") if key]
-    if args.child:
-        print(json.dumps(asyncio.run(_once(args.path, args.now, keys))))
-        return 0
-    with tempfile.TemporaryDirectory(prefix="tui-guide-bench-frames-") as folder:
-        runs: dict[str, list[dict[str, float]]] = {"this": [], "other": []}
-        sources = [("this", None)] + ([("other", args.against)] if args.against else [])
-        for name, src in sources:  # the caches written first, untimed
-            child(args.path, args.now, keys, src, f"{folder}/{name}")
-        for _ in range(args.repeat):
-            for name, src in sources:
-                runs[name].append(child(args.path, args.now, keys, src, f"{folder}/{name}"))
-    for step in runs["this"][0]:
-        this = statistics.median(run[step] for run in runs["this"])
-        line = f"{step}: {this * 1e3:.0f} ms"
-        if runs["other"]:
-            other = statistics.median(run[step] for run in runs["other"])
-            line += f", other {other * 1e3:.0f} ms, this/other {this / other:.2f}"
-        print(line)
-    return 0
+class FrameWatch:
+    """Wraps `app._display` to time the frames the App writes (see the module's text)."""
 
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self._display = app._display
+        self._wanted: Callable[[str], bool] | None = None
+        self._found: asyncio.Event | None = None
+        self.at: float | None = None  # when the frame looked for was written
+        self.cpu: float | None = None  # the process's CPU seconds from the key to that frame
+        self._cpu_at: float | None = None
+        self.frames = 0  # frames written since the watch began
+        self.last_text = ""
+        app._display = self._write
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+    def close(self) -> None:
+        self.app._display = self._display
+
+    def _write(self, screen: Any, renderable: Any) -> None:
+        self._display(screen, renderable)  # headless: writes nothing
+        app = self.app
+        if renderable is None or app._batch_count:
+            return  # Textual writes nothing either
+        if hasattr(renderable, "render_segments"):
+            sequence = renderable.render_segments(app.console)
+        else:
+            sequence = app.console._render_buffer(app.console.render(renderable))
+        written = time.perf_counter()
+        cpu = time.process_time()
+        self.frames += 1
+        if self._found is None or self._found.is_set() or self._wanted is None:
+            return
+        text = frame_text(sequence)
+        self.last_text = text
+        if self._wanted(text):
+            self.at, self._cpu_at = written, cpu
+            self._found.set()
+
+    def screen_text(self) -> str:
+        """The whole screen as it is now, as text (a full frame, not written)."""
+        update = self.app.screen._compositor.render_update(full=True)
+        return frame_text(update.render_segments(self.app.console))
+
+    async def key(
+        self,
+        key: str,
+        wanted: Wanted = None,
+        *,
+        timeout: float = 60.0,
+        profile: Path | None = None,
+    ) -> float:
+        """Seconds from sending `key` (as the driver does) to the first frame written after
+        it that shows `wanted`. Raises TimeoutError when none does within `timeout`."""
+        from textual import events
+
+        if isinstance(wanted, str):
+            text = wanted
+            test: Callable[[str], bool] = lambda frame: text in frame  # noqa: E731
+        elif wanted is None:
+            test = lambda frame: True  # noqa: E731
+        else:
+            test = wanted
+        app = self.app
+        found = asyncio.Event()
+        self._wanted, self._found, self.at = test, found, None
+        message = events.Key(key, key if len(key) == 1 else None)
+        message.set_sender(app)
+        profiler = cProfile.Profile() if profile else None
+        if profiler is not None:
+            profiler.enable()
+        started, cpu = time.perf_counter(), time.process_time()
+        app._driver.send_message(message)
+        try:
+            await asyncio.wait_for(found.wait(), timeout)
+        finally:
+            if profiler is not None:
+                profiler.disable()
+                assert profile is not None
+                profiler.dump_stats(str(profile))
+            self._wanted = self._found = None
+        assert self.at is not None and self._cpu_at is not None
+        self.cpu = self._cpu_at - cpu
+        return self.at - started

@@ -61,3 +61,35 @@ def test_a_rows_time_is_worked_out_when_it_is_first_drawn(programme, monkeypatch
     assert strips[0].text.startswith(f"{session.start:%H:%M}")
     row.render_strips(80, None, Style(), RenderOptions(lambda _: None, {}))
     assert calls == [session]  # once
+
+
+def test_heights_worked_out_ahead_are_those_the_list_would_work_out(programme) -> None:
+    from datetime import datetime
+
+    from tui_guide.tui.widgets import session_list
+
+    session_list._HEIGHTS.clear()
+    sessions = list(programme.sessions)
+    moment = datetime(2025, 12, 7, 12, 0, tzinfo=programme.festivals[0].timezone)
+    session_list.measure_ahead(sessions, 40, lambda _session: moment)
+    assert len(session_list._HEIGHTS) == len(sessions)
+    for session in sessions:
+        made = (session.key, True, None, None, None, session.is_past(moment), True)
+        # Remembered whatever the star and the zone (neither changes a row's height).
+        assert session_list.remembered_height(session, made, 40) == (
+            session_list.row_height(session, made, 40)
+        )
+    assert len(session_list._HEIGHTS) == len(sessions)  # nothing measured again
+
+
+def test_a_remembered_height_is_never_another_sessions(programme) -> None:
+    from tui_guide.tui.widgets import session_list
+
+    session = programme.sessions[0]
+    made = (session.key, False, None, None, None, False, True)
+    short = session_list.remembered_height(session, made, 40)
+    longer = replace(session, title=" ".join(["word"] * 40))  # the same key, another title
+    assert session_list.remembered_height(longer, made, 40) > short
+    # A note under the row is part of its height.
+    noted = (session.key, False, None, "a clash\nand a walk", None, False, True)
+    assert session_list.remembered_height(session, noted, 40) == short + 2

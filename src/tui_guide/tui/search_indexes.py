@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 
 from tui_guide.library.index_cache import load_index, save_index
 from tui_guide.programme.haystacks import festival_texts
+from tui_guide.programme.now import opening_day
 from tui_guide.programme.search import SearchIndex
 from tui_guide.tui.widgets.rows import measure_ahead
+from tui_guide.tui.widgets.session_list import measure_ahead as measure_rows
 
 if TYPE_CHECKING:
     from tui_guide.tui.app import GuideApp
@@ -91,6 +93,19 @@ class SearchIndexes:
             # wrong one (a resize meanwhile) only means they are measured when shown.
             rows = [row for row, _ in self._app.people_rows]
             measure_ahead(rows, self._app.size.width - 4)
+            # And the rows of the days next to the one the guide opened on, the days one key
+            # away, for the days' list (its width the same guess). Not every day's: at
+            # 50,000 sessions that kept this worker, and the interpreter, a second longer
+            # for days seldom opened.
+            app = self._app
+            festival = app.festival
+            moment = app.clock.now(festival.timezone)
+            days = festival.days
+            opening = opening_day(festival, moment)
+            at = days.index(opening) if opening in days else 0
+            for day in days[max(0, at - 1) : at + 2]:
+                shown = festival.sessions_on(day)
+                measure_rows(shown, app.size.width - 4, lambda _session: moment)
         finally:
             if paused:
                 gc.enable()

@@ -144,7 +144,9 @@ class MineScreen(ListScreen):
             self._gaps = [(gap, None) for gap in gaps(starred)]
             if self._gaps and keys != self._counting:
                 self._counting = keys
-                self._count_fits(keys, starred)
+                # After the rows' frame: the worker's thread holds the interpreter in turns
+                # with the screen being built, and delayed the first frame by half.
+                self.call_after_refresh(self._count_fits, keys, starred)
         self.query_one(SessionList).show_groups(
             with_gaps(day_groups(self.filter_across(starred), zone, moment), self._gaps, zone),
             self.guide.favourites,

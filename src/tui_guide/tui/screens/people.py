@@ -79,6 +79,10 @@ class PeopleScreen(ListScreen):
             return
         listing.show_rows([row for row, texts in rows if matches(text, *texts)])
 
+    def _favourites_changed(self) -> None:
+        """Nothing to show: the People list has no stars (and filling it again when it next
+        shows made the switch back to it slower)."""
+
     def _shown_rows(self) -> Sequence[PersonRow]:
         """Everyone's rows; while something is hidden, only the people with a session still
         shown, each counting only those (worked out once for each `Hidden`)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import ClassVar
 
 from textual import events
@@ -78,6 +79,11 @@ class LineList(ScrollView, can_focus=True):
     def entry_height(self, index: int, width: int) -> int:
         """The lines entry `index` takes at `width` (the row's width inside its padding)."""
         return 1
+
+    def entry_heights(self, width: int) -> list[int]:
+        """Every entry's height at `width`, in order: a subclass may work them out in bulk."""
+        height = self.entry_height
+        return [height(index, width) for index in range(len(self._keys))]
 
     def entry_visual(self, index: int) -> Visual:
         """Entry `index` drawn: asked only when it is on screen."""
@@ -163,14 +169,7 @@ class LineList(ScrollView, can_focus=True):
             return False
         width = self._row_width()
         if self._laid != width:
-            starts = []
-            line = 0
-            height = self.entry_height
-            for index in range(len(self._keys)):
-                starts.append(line)
-                line += height(index, width)
-            starts.append(line)
-            self._starts = starts
+            self._starts = [0, *accumulate(self.entry_heights(width))]
             self._laid = width
         size = Size(region.width, self._starts[-1])
         if size != self.virtual_size:
@@ -188,8 +187,7 @@ class LineList(ScrollView, can_focus=True):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         padding = self.get_component_styles(ROW).padding
-        row = max(1, width - padding.width)
-        return sum(self.entry_height(index, row) for index in range(len(self._keys)))
+        return sum(self.entry_heights(max(1, width - padding.width)))
 
     def _on_resize(self, event: events.Resize) -> None:
         self._strips.clear()

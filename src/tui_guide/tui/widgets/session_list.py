@@ -15,7 +15,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-from tui_guide.i18n import N_, _
+from tui_guide.i18n import N_, _, language
 from tui_guide.programme.format import (
     day_label,
     kind_label,
@@ -187,6 +187,44 @@ def row_height(session: Session, made: Made, width: int) -> int:
     return height
 
 
+HEIGHT_MEMORY = 200_000
+"""Row heights remembered across lists (the days' list, a worker's measuring ahead)."""
+
+_HEIGHTS: dict[tuple[int, str | None, str | None, bool, bool, str, int], tuple[Session, int]] = {}
+"""A row's height by its session (its id, the session kept beside it so that an id reused
+by another session is never taken for it), what of `Made` changes the height, the language
+and the width. Shared, so that the search indexes' worker can work out, after the first
+paint, the heights the days' list will ask for (`measure_ahead`); dict operations are
+atomic, so the worker's writes and the list's reads need no lock."""
+
+
+def remembered_height(session: Session, made: Made, width: int, lang: str | None = None) -> int:
+    """`row_height(session, made, width)`, remembered."""
+    key = (id(session), made[2], made[3], made[5], made[6], lang or language(), width)
+    found = _HEIGHTS.get(key)
+    if found is not None and found[0] is session:
+        return found[1]
+    height = row_height(session, made, width)
+    if len(_HEIGHTS) >= HEIGHT_MEMORY:
+        _HEIGHTS.clear()
+    _HEIGHTS[key] = (session, height)
+    return height
+
+
+def measure_ahead(
+    sessions: Iterable[Session], width: int, moment: Callable[[Session], datetime]
+) -> None:
+    """Work out (a worker's) the heights a days' list shows `sessions` with at row width
+    `width`: no note, each festival's zone, over or not at `moment(session)`. A guess, and
+    a wrong one (a resize, a note) only means a row is measured when shown."""
+    lang = language()
+    width = max(1, width)
+    for session in sessions:
+        over = session.is_past(moment(session))
+        made = (session.key, False, None, None, None, over, True)
+        remembered_height(session, made, width, lang)
+
+
 @lru_cache(maxsize=8192)
 def _shared(text: str, style: str) -> Content:
     """`plain(text, style=style)`, made once for rows that repeat it: a show's performances
@@ -222,10 +260,9 @@ class SessionList(LineList):
         super().__init__(id=id, classes=classes)
         self._sessions: dict[str, Session] = {}
         self._entries: list[Session | Content] = []  # a session, or a heading's text
-        # Rows made (those drawn), by what they were made of, up to ROW_MEMORY; and the
-        # heights worked out, by what a row is made of and the width.
+        # Rows made (those drawn), by what they were made of, up to ROW_MEMORY (their
+        # heights are remembered apart, `remembered_height`).
         self._rows: dict[Made, SessionRow] = {}
-        self._heights: dict[tuple[Made, int], int] = {}
         self._made: dict[str, Made] = {}  # what each session's row is made of
         self._group_by_day = group_by_day
         self._festival_names = festival_names
@@ -325,17 +362,22 @@ class SessionList(LineList):
                 break
             kept.setdefault(made, row)
         self._rows = kept
-        self._heights = {k: h for k, h in self._heights.items() if k[0] in kept or k[0] in shown}
 
     def entry_height(self, index: int, width: int) -> int:
         entry = self._entries[index]
         if isinstance(entry, Content):
             return line_count(entry, _NO_RULES, width, 0)
-        made = self._made[entry.key]
-        height = self._heights.get((made, width))
-        if height is None:
-            height = self._heights[made, width] = row_height(entry, made, width)
-        return height
+        return remembered_height(entry, self._made[entry.key], width)
+
+    def entry_heights(self, width: int) -> list[int]:
+        lang = language()
+        made = self._made
+        return [
+            line_count(entry, _NO_RULES, width, 0)
+            if isinstance(entry, Content)
+            else remembered_height(entry, made[entry.key], width, lang)
+            for entry in self._entries
+        ]
 
     def entry_visual(self, index: int) -> Visual:
         entry = self._entries[index]
