@@ -114,6 +114,9 @@ def number_problem(data: bytes) -> tuple[int | None, str]:
 
 
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+# A surrogate written out in UTF-8 bytes (ED A0..BF xx), which no UTF-8 text may hold but
+# json.loads reads from bytes (it decodes them with "surrogatepass").
+_SURROGATE_BYTES = re.compile(rb"\xed[\xa0-\xbf]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -141,8 +144,9 @@ def loads_json(data: bytes, *, strict: bool = True, what: str = "JSON") -> Any:
     """The JSON document in `data` (UTF-8, or UTF-16 or -32 as JSON allows; a byte order
     mark too), or JsonError; `what` names the kind of file in a syntax error's message.
 
-    A lone surrogate escape is read as U+FFFD; nesting deeper than Python's recursion
-    allows, and a number longer than it converts, are errors that say so."""
+    A lone surrogate (an escape, or written out in bytes) is read as U+FFFD; nesting deeper
+    than Python's recursion allows, and a number longer than it converts, are errors that
+    say so."""
     try:
         doc = json.loads(data, strict=strict)
     except json.JSONDecodeError as error:
@@ -155,7 +159,10 @@ def loads_json(data: bytes, *, strict: bool = True, what: str = "JSON") -> Any:
     except ValueError:  # a number of more than 4,300 digits
         line, message = number_problem(data)
         raise JsonError(message, line) from None
-    if _SURROGATE_ESCAPE.search(data):  # a pair is one character; only a lone one stays
+    # A pair of escapes is one character; only a lone one stays, or one written out in bytes
+    # (UTF-16 and -32 are read the same way, and looked through whatever they hold).
+    utf8 = json.detect_encoding(data) in ("utf-8", "utf-8-sig")
+    if not utf8 or _SURROGATE_BYTES.search(data) or _SURROGATE_ESCAPE.search(data):
         try:
             doc = whole(doc)
         except RecursionError:  # pragma: no cover - deeper than the decoder allowed

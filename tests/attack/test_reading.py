@@ -186,6 +186,27 @@ def test_2_lone_surrogates_pass_every_command(
     assert "A\ufffd" in (tmp_path / "out.toml").read_text("utf-8")
 
 
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-16", "utf-32-le"], ids=["utf-8-bytes", "utf-16", "utf-32"]
+)
+def test_2_a_lone_surrogate_written_out_in_bytes_is_read_as_the_replacement(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Not an escape but the surrogate's own bytes (ED A0 80 in UTF-8), which json.loads
+    reads from bytes: the same U+FFFD, so that the cache and every writer can hold it."""
+    text = schedule_json([event("g1", title="A\ud800", type="\udc00talk")])
+    text = json.dumps(json.loads(text), ensure_ascii=False)  # written out, not escaped
+    assert "\\ud800" not in text and "\ud800" in text
+    path = tmp_path / "camp.json"
+    path.write_bytes(text.encode(encoding, "surrogatepass"))
+    festival, _ = load_file(path)
+    assert festival is not None
+    [session] = festival.sessions
+    assert session.title == "A\ufffd" and session.type == "\ufffdtalk"
+    loaded = load_file(path)
+    assert cache.decode(cache.encode(loaded, path), str(path), path) == loaded
+
+
 def test_2_a_session_with_a_lone_surrogate_can_be_starred(tmp_path: Path) -> None:
     zone = ZoneInfo("UTC")
     session = Session("camp", "g1", "A\ud800", Kind.TALK, zone, date(2024, 7, 1), time(10))
