@@ -161,6 +161,11 @@ TOML_1_1 = [
     "person = { name = { first = 'A' },\n role = 'B' }\n",
     'person = { name = "}",\n role = "B" }\n',
     "person = {\n  name = 'A', # a comment\n}\n",
+    # Strings side by side, in a file with multi-line strings: never one long string.
+    'd = """x"""\na = ["", "x"]\np = { n = 1,\n r = 2 }\nz = """y"""\n',
+    "d = '''x'''\na = ['', \"\", '']\np = { n = 1,\n r = 2 }\nz = '''y'''\n",
+    'd = """x"""\n"a"."b" = ""\np = { n = 1,\n r = 2 }\nz = """y"""\n',
+    'd = """x"""\na = [[""], [""]]\np = { n = 1,\n r = 2 }\nz = """y"""\n',
     'title = "\\e[31m"\n',
     'title = "\\x41"\n',
 ]
@@ -295,6 +300,9 @@ LINES = [
     "# {",
     "x = '{'",
     'y = "\\"{"',
+    'a = ["", "x"]',
+    "b = ['', \"\"]",
+    '"c"."d" = ""',
 ]
 noise_lines = st.one_of(
     st.sampled_from(LINES), st.text(st.sampled_from("ab=[]{}\"'#\\:,. \t01"), max_size=12)

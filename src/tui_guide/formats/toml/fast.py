@@ -30,6 +30,9 @@ from typing import Any
 
 _KEEP = frozenset(b"{}\"'\n#")
 _DROP = bytes(b for b in range(256) if b not in _KEEP)
+# With multi-line strings, the separators too, so that two strings' quotes never meet: in
+# `["", "x"]` reduced without them, `""""` would open a multi-line string.
+_DROP_SEPARATED = bytes(b for b in range(256) if b not in _KEEP | frozenset(b",=.[]"))
 # Strings and comments, in a document reduced to the characters in _KEEP (escaped quotes and
 # backslashes taken out first): multi-line strings (which may hold one or two quotes in a row,
 # and end with up to two more), one-line strings, comments.
@@ -72,8 +75,9 @@ def alike(data: bytes) -> bool:
     reduced = data
     if escapes:  # an escaped backslash, then an escaped quote, are string content
         reduced = reduced.replace(b"\\\\", b"").replace(b'\\"', b"")
-    reduced = reduced.translate(None, _DROP)
-    if b'"""' not in data and b"'''" not in data:  # no string spans lines
+    multiline = b'"""' in data or b"'''" in data
+    reduced = reduced.translate(None, _DROP_SEPARATED if multiline else _DROP)
+    if not multiline:
         # Two quotes side by side are then an empty string, two strings' ends, or text in a
         # literal string or a comment: cutting them out moves no brace in or out of a string.
         reduced = reduced.replace(b'""', b"")
