@@ -161,6 +161,11 @@ TOML_1_1 = [
     "person = { name = { first = 'A' },\n role = 'B' }\n",
     'person = { name = "}",\n role = "B" }\n',
     "person = {\n  name = 'A', # a comment\n}\n",
+    # Strings side by side, in a file with multi-line strings: never one long string.
+    'd = """x"""\na = ["", "x"]\np = { n = 1,\n r = 2 }\nz = """y"""\n',
+    "d = '''x'''\na = ['', \"\", '']\np = { n = 1,\n r = 2 }\nz = '''y'''\n",
+    'd = """x"""\n"a"."b" = ""\np = { n = 1,\n r = 2 }\nz = """y"""\n',
+    'd = """x"""\na = [[""], [""]]\np = { n = 1,\n r = 2 }\nz = """y"""\n',
     'title = "\\e[31m"\n',
     'title = "\\x41"\n',
 ]
@@ -191,8 +196,21 @@ def test_a_time_without_seconds_keeps_the_loaders_hint(tmp_path: Path) -> None:
         "a = " + "1" * 5000 + "\n",
         "a = 1e400\n",
         "a = 9223372036854775808\n",
+        'a = """x\r\ny"""\r\n',
+        "a = '''\r\nx\r\n'''\n",
+        "\ufeffa = 1\n",
     ],
-    ids=["deep", "deep-inline", "deep-after-an-error", "long-number", "huge-float", "big-int"],
+    ids=[
+        "deep",
+        "deep-inline",
+        "deep-after-an-error",
+        "long-number",
+        "huge-float",
+        "big-int",
+        "crlf-in-a-multi-line-string",
+        "crlf-in-a-multi-line-literal",
+        "a-second-bom",
+    ],
 )
 def test_what_the_fast_reader_refuses_or_reads_otherwise_is_tomlis(source: str) -> None:
     same(source)
@@ -295,6 +313,9 @@ LINES = [
     "# {",
     "x = '{'",
     'y = "\\"{"',
+    'a = ["", "x"]',
+    "b = ['', \"\"]",
+    '"c"."d" = ""',
 ]
 noise_lines = st.one_of(
     st.sampled_from(LINES), st.text(st.sampled_from("ab=[]{}\"'#\\:,. \t01"), max_size=12)
@@ -305,3 +326,21 @@ noise_lines = st.one_of(
 @given(st.lists(noise_lines, max_size=30))
 def test_noise_reads_as_tomli_reads_it_or_goes_to_tomli(lines: list[str]) -> None:
     same("\n".join(lines))
+
+
+@pytest.mark.parametrize("name", ["baku-cinema-breeze-2025.toml", "korkyt-ata-2025.toml"])
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n"])
+def test_the_bundled_files_read_the_same_with_either_newline(name: str, newline: bytes) -> None:
+    path = REPO / "data" / name
+    data = path.read_bytes().replace(b"\n", newline)
+    with_fast = read_toml(path, data)
+    saved = fast._LOADS
+    fast._LOADS = None
+    try:
+        without = read_toml(path, data)
+    finally:
+        fast._LOADS = saved
+    assert with_fast == without
+    assert with_fast[0] is not None
+    assert with_fast[0].sessions == without[0].sessions
+    assert not any("\r" in s.description for s in with_fast[0].sessions)

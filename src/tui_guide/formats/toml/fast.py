@@ -15,6 +15,9 @@ again, so every message keeps tomli's words, line and column. Where it differs f
   them too, and tomli reads a document that may hold one (no field of the format takes one).
 - It reads numbers of more than 4,300 digits, which tomli refuses: no field of the format
   takes a number, so such a document fails the quick check and tomli reads it again.
+- It keeps a CRLF inside a multi-line string, where tomli gives a newline: a file with both
+  is read by tomli. It also skips a byte order mark at the start (tomli refuses a second one
+  after the one the guide takes off): such a text is read by tomli.
 - The keys of a table defined after its sub-tables (`[a.b]`, then `[a]`) come in another
   order (the values are the same): nothing reads a table's keys in order.
 - It refuses arrays nested more than about a hundred deep, which tomli reads (up to 1,000):
@@ -30,6 +33,9 @@ from typing import Any
 
 _KEEP = frozenset(b"{}\"'\n#")
 _DROP = bytes(b for b in range(256) if b not in _KEEP)
+# With multi-line strings, the separators too, so that two strings' quotes never meet: in
+# `["", "x"]` reduced without them, `""""` would open a multi-line string.
+_DROP_SEPARATED = bytes(b for b in range(256) if b not in _KEEP | frozenset(b",=.[]"))
 # Strings and comments, in a document reduced to the characters in _KEEP (escaped quotes and
 # backslashes taken out first): multi-line strings (which may hold one or two quotes in a row,
 # and end with up to two more), one-line strings, comments.
@@ -72,8 +78,11 @@ def alike(data: bytes) -> bool:
     reduced = data
     if escapes:  # an escaped backslash, then an escaped quote, are string content
         reduced = reduced.replace(b"\\\\", b"").replace(b'\\"', b"")
-    reduced = reduced.translate(None, _DROP)
-    if b'"""' not in data and b"'''" not in data:  # no string spans lines
+    multiline = b'"""' in data or b"'''" in data
+    if multiline and b"\r" in data:  # rtoml keeps a CRLF in them, where tomli gives \n
+        return False
+    reduced = reduced.translate(None, _DROP_SEPARATED if multiline else _DROP)
+    if not multiline:
         # Two quotes side by side are then an empty string, two strings' ends, or text in a
         # literal string or a comment: cutting them out moves no brace in or out of a string.
         reduced = reduced.replace(b'""', b"")
@@ -101,7 +110,7 @@ _LOADS = _reader()
 def fast_loads(source: str, data: bytes) -> dict[str, Any] | None:
     """`source` (the text of `data`) read by rtoml, or None when it is not installed, refuses
     the document, or the document may use TOML 1.1 (then tomli reads it)."""
-    if _LOADS is None:
+    if _LOADS is None or source.startswith("\ufeff"):  # a second BOM: rtoml skips it
         return None
     try:
         doc = _LOADS(source)
