@@ -97,9 +97,10 @@ def is_damage(error: sqlite3.Error) -> bool:
     return getattr(error, "sqlite_errorcode", None) in _DAMAGED_CODES
 
 
-def connect(path: Path, *, locked: bool = False) -> sqlite3.Connection:
+def connect(path: Path, *, locked: bool = False, checked: bool = False) -> sqlite3.Connection:
     """Open (creating, migrating) the database at `path`. Raises Damaged or Unusable.
-    `locked`: the caller holds `one_at_a_time(path)` already."""
+    `locked`: the caller holds `one_at_a_time(path)` already. `checked`: this process has
+    just opened it and run SQLite's check of every page (it is not run again)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -121,7 +122,7 @@ def connect(path: Path, *, locked: bool = False) -> sqlite3.Connection:
         # Guides opening the store at the same moment take turns: turning a new file to WAL
         # wants it to themselves and is not covered by the busy timeout.
         with nullcontext() if locked else one_at_a_time(path):
-            _while_busy(lambda: _set_up(connection, path))
+            _while_busy(lambda: _set_up(connection, path, checked))
     except sqlite3.Error as error:
         connection.close()
         if is_damage(error):
@@ -133,8 +134,8 @@ def connect(path: Path, *, locked: bool = False) -> sqlite3.Connection:
     return connection
 
 
-def _set_up(connection: sqlite3.Connection, path: Path) -> None:
-    _check(connection, path)
+def _set_up(connection: sqlite3.Connection, path: Path, checked: bool = False) -> None:
+    _check(connection, path, pages=not checked)
     (mode,) = connection.execute("PRAGMA journal_mode").fetchone()
     if str(mode).lower() != "wal":  # only a new (or old-style) file; asking again is not free
         connection.execute("PRAGMA journal_mode = WAL")
@@ -161,20 +162,23 @@ def _while_busy(step: Callable[[], None]) -> None:
         pause = min(pause * 2, 0.25)
 
 
-def _check(connection: sqlite3.Connection, path: Path) -> None:
+def _check(connection: sqlite3.Connection, path: Path, *, pages: bool = True) -> None:
     # One read transaction, so a guide creating the store at this moment is seen either
     # before it starts or after it is done, never half way (tables, but no mark yet).
     connection.execute("BEGIN")
     try:
-        _check_snapshot(connection, path)
+        _check_snapshot(connection, path, pages=pages)
     finally:
         connection.execute("COMMIT")
 
 
-def _check_snapshot(connection: sqlite3.Connection, path: Path) -> None:
-    (result,) = connection.execute("PRAGMA quick_check").fetchone()
-    if result != "ok":
-        raise Damaged(f"{path}: damaged database: {result}")
+def _check_snapshot(connection: sqlite3.Connection, path: Path, *, pages: bool = True) -> None:
+    # quick_check reads every page: about 30 ms for a store that keeps a 50,000-session
+    # programme's versions, paid once per open.
+    if pages:
+        (result,) = connection.execute("PRAGMA quick_check").fetchone()
+        if result != "ok":
+            raise Damaged(f"{path}: damaged database: {result}")
     (application,) = connection.execute("PRAGMA application_id").fetchone()
     (version,) = connection.execute("PRAGMA user_version").fetchone()
     if application == APPLICATION_ID:
@@ -283,9 +287,15 @@ class BesideStore:
     versions, what is hidden): opened, and migrated, as the store is, at `path`. Raises
     Unusable or Damaged when it cannot be opened; one connection, used one thread at a time."""
 
-    def __init__(self, path: Path, *, lock: threading.Lock | threading.RLock | None = None):
+    def __init__(
+        self,
+        path: Path,
+        *,
+        lock: threading.Lock | threading.RLock | None = None,
+        checked: bool = False,
+    ):
         self.path = path
-        self._db: sqlite3.Connection | None = connect(path)
+        self._db: sqlite3.Connection | None = connect(path, checked=checked)
         self._lock = lock or threading.Lock()
 
     @classmethod
@@ -295,7 +305,9 @@ class BesideStore:
         if store_path is None:
             return None
         try:
-            return cls(store_path)
+            # The store has just opened and checked the file: its pages are not read again
+            # (at the guide's start, once for each table beside it).
+            return cls(store_path, checked=True)
         except (Unusable, Damaged, OSError, sqlite3.Error):
             return None
 

@@ -83,9 +83,9 @@ class ProgrammeVersions(BesideStore):
     """The versions and marks in the favourites database at `path` (opened, and migrated,
     as the store is). Raises Unusable or Damaged when it cannot be opened."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, checked: bool = False) -> None:
         # The guide records in a worker while a screen reads or marks seen: one at a time.
-        super().__init__(path, lock=threading.RLock())
+        super().__init__(path, lock=threading.RLock(), checked=checked)
 
     def _connection(self) -> sqlite3.Connection:
         assert self._db is not None, "the versions store is closed"

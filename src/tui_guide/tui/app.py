@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
@@ -65,6 +66,14 @@ if TYPE_CHECKING:
     from tui_guide.tui.screens.people import PersonRow
 
 FESTIVAL_MODES = ("days", "timetable", "venues", "now")
+
+_SECTIONS_THEN_PAGES = "days timetable people mine venues now_next changes session festivals"
+LATER_SCREENS = tuple(
+    f"tui_guide.tui.screens.{name}"
+    for name in f"{_SECTIONS_THEN_PAGES} festival venue filters help settings".split()
+)
+"""The screens' modules, imported after the first paint (`GuideApp.import_screens`), the
+sections first."""
 
 
 def local_zone() -> ZoneInfo:
@@ -352,8 +361,18 @@ class GuideApp(App[None]):
             self.favourites.remember(self._starred_sessions())
         self._start_reminders()
         self.set_timer(INDEX_AFTER, self.build_search_indexes)
+        self.set_timer(INDEX_AFTER, self.import_screens)
         if self.versions is not None:  # what changed since the last load, after the paint
             self.call_after_refresh(self.record_versions)
+
+    @work(thread=True, exit_on_error=False, group="screens")
+    def import_screens(self) -> None:
+        """Import the other sections' screens (and the dialogs) while the visitor reads the
+        first one: the start does without them, and the first key to one would wait for it."""
+        for module in LATER_SCREENS:
+            if self.closing:
+                return
+            importlib.import_module(module)
 
     @work(thread=True, exit_on_error=False, group="versions")
     def record_versions(self) -> None:
