@@ -26,6 +26,9 @@ NOT_AT_START = (
     "tui_guide.tui.screens.timetable",
     "tui_guide.tui.screens.venues",
     "tui_guide.tui.widgets.timetable",
+    # The search indexes' modules: the worker that builds (or reads back) them imports them.
+    "tui_guide.library.index_cache",
+    "tui_guide.programme.search",
 )
 
 SCRIPT = """

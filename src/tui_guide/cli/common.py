@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from rich.console import Console
@@ -23,9 +24,11 @@ from tui_guide.programme import Kind, Programme
 from tui_guide.programme.haystacks import festival_texts
 from tui_guide.programme.model import Festival, Problem, Session
 from tui_guide.programme.query import SessionFilter
-from tui_guide.programme.search import SearchIndex, best_first
 from tui_guide.programme.text import fold, printable
 from tui_guide.settings import MAX_REMIND
+
+if TYPE_CHECKING:
+    from tui_guide.programme.search import SearchIndex
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 2
@@ -184,6 +187,8 @@ def search_index(args: argparse.Namespace, programme: Programme) -> SearchIndex 
     indexed = args.search.strip() and args.day is None and args.venue is None
     if not indexed:
         return None
+    from tui_guide.programme.search import SearchIndex  # only for a search: not at every start
+
     return SearchIndex(programme.sessions, festivals=festivals_texts(programme))
 
 
@@ -204,6 +209,8 @@ def chosen_sessions(
         texts = festival_texts(festival.name, festival.city)
         kept = replace(wanted, festival_texts=texts).apply(festival.sessions, index)
         if wanted.search.strip():
+            from tui_guide.programme.search import best_first
+
             kept = best_first(kept, wanted.search, texts, index)
         found.append((festival, kept))
     return found

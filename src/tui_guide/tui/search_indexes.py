@@ -17,14 +17,13 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui_guide.library.index_cache import load_index, save_index
 from tui_guide.programme.haystacks import festival_texts
 from tui_guide.programme.now import opening_day
-from tui_guide.programme.search import SearchIndex
 from tui_guide.tui.widgets.rows import measure_ahead
 from tui_guide.tui.widgets.session_list import measure_ahead as measure_rows
 
 if TYPE_CHECKING:
+    from tui_guide.programme.search import SearchIndex
     from tui_guide.tui.app import GuideApp
     from tui_guide.tui.providers.programme import Palette
 
@@ -64,6 +63,11 @@ class SearchIndexes:
         """The index of every session of the programme, built now unless it already is."""
         with self._lock:
             if self.sessions is None:
+                # Imported here, in the worker after the first paint: a start waited ~30 ms
+                # for the index's and the saved index's modules before its first frame.
+                from tui_guide.library.index_cache import load_index, save_index
+                from tui_guide.programme.search import SearchIndex
+
                 app = self._app
                 programme, checks = app.programme, app.cache_checks
                 # Saved by an earlier start from the same cache files (see index_cache.py).

@@ -25,7 +25,6 @@ from tui_guide.programme.format import zone_label
 from tui_guide.programme.haystacks import festival_texts
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.query import SessionFilter
-from tui_guide.programme.search import SearchIndex
 from tui_guide.programme.text import printable
 from tui_guide.tui.messages import OpenSession, RefreshFavourites, ShowSection, ToggleFavourite
 from tui_guide.tui.widgets.filter_bar import FilterBar
@@ -33,6 +32,7 @@ from tui_guide.tui.widgets.section_bar import SectionBar
 from tui_guide.tui.widgets.session_list import SessionList
 
 if TYPE_CHECKING:
+    from tui_guide.programme.search import SearchIndex
     from tui_guide.tui.app import GuideApp
 
 
