@@ -5,11 +5,14 @@ asked for that the guide does not speak."""
 from __future__ import annotations
 
 import pytest
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandInput
 
 from tui_guide.i18n import LANGUAGES, set_language
 from tui_guide.tui.screens.days import DaysScreen
 
-from .helpers import open_baku_days
+from .helpers import open_baku_days, palette_search
 
 CODES = sorted(LANGUAGES)
 
@@ -45,3 +48,19 @@ async def test_an_unknown_language_is_said_in_the_guide(make_app) -> None:
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         assert [n.message for n in app._notifications] == [notice]
+
+
+async def test_the_palette_says_no_matches_in_turkish(make_app) -> None:
+    set_language("tr")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        results = await palette_search(pilot, "zzqxw")  # waits for the line (half a second)
+        option = results.get_option_at_index(0)
+        assert option.disabled and option.id == "--no-matches"
+        align = option.prompt
+        assert isinstance(align, Align) and isinstance(align.renderable, Text)
+        assert align.renderable.plain == "Eşleşme bulunamadı"
+        assert results.option_count == 1
+        placeholder = app.screen.query_one(CommandInput).placeholder
+        assert placeholder == "Etkinlik, kişi, mekân, festival, etiket ara…"

@@ -788,13 +788,14 @@ class GuideApp(App[None]):
         self.notify(text, title=_("Time zone"), markup=False, timeout=4)
 
     def action_command_palette(self) -> None:
-        """The palette, saying what it searches (Textual's says "Search for commands…")."""
+        """The palette, saying what it searches (Textual's says "Search for commands…"), in
+        the guide's language."""
         from textual.command import CommandPalette
 
+        from tui_guide.tui.screens.palette import GuidePalette
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            palette = CommandPalette(
-                placeholder=_(self.PALETTE_PLACEHOLDER), id="--command-palette"
-            )
+            palette = GuidePalette(placeholder=_(self.PALETTE_PLACEHOLDER), id="--command-palette")
             self.push_screen(palette)
 
     # -- the settings (tui/settings.py keeps them, screens/settings.py changes them) -----------
