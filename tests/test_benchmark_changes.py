@@ -4,24 +4,12 @@ edited version holds every kind of change. No time is asserted: machines differ.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from benchmark_runs import run_benchmark
 
 
 def test_quick_changes_benchmark_prints_its_ratios() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.changes", "--quick"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    out = done.stdout
+    out = run_benchmark("benchmarks.changes", "--quick")
     head = re.search(r"200 sessions \((\d+) new, (\d+) changed, (\d+) cancelled", out)
     assert head is not None and all(int(n) > 0 for n in head.groups()), out
     for label in (

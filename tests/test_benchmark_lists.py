@@ -4,30 +4,14 @@ asserted: machines differ."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from benchmark_runs import run_benchmark, write_programme
 
 
 def test_lists_benchmark_times_every_step(tmp_path: Path) -> None:
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_programme import write_programme
-    finally:
-        sys.path.remove(str(REPO))
     path = write_programme(tmp_path, 300)
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.lists", str(path), "--repeat", "1"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    out = done.stdout
+    out = run_benchmark("benchmarks.lists", str(path), "--repeat", "1")
     assert re.search(r"busiest day \d+ rows", out), out
     time = r"[\d.]+ m?s"
     # Each step to the frame that shows its answer, and through Pilot (the old column).

@@ -8,31 +8,21 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from benchmark_runs import REPO, run_benchmark, write_programme
+
 RATIO = re.compile(r"\d+\.\d\d×")
 
 
 def _programme(tmp_path: Path) -> Path:
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_programme import write_programme
-    finally:
-        sys.path.remove(str(REPO))
     return write_programme(tmp_path / "programme", 200)
-
-
-def _run(*args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", *args], cwd=REPO, capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
 
 
 def test_validate_benchmark_prints_validate_against_tomllib(tmp_path: Path) -> None:
     path = _programme(tmp_path)
     src = str(REPO / "src")
-    out = _run("benchmarks.validate", str(path), "--repeat", "1", "--against", src, "--load")
+    out = run_benchmark(
+        "benchmarks.validate", str(path), "--repeat", "1", "--against", src, "--load"
+    )
     rows = {line.split("|")[1].strip(): line for line in out.splitlines() if line.startswith("| ")}
     assert set(rows) >= {"tomllib.load", "validate (this checkout)"}
     assert any(name.startswith("validate (") and "src" in name for name in rows)
@@ -45,7 +35,7 @@ def test_validate_benchmark_prints_validate_against_tomllib(tmp_path: Path) -> N
 
 def test_toml_readers_benchmark_prints_each_reader_installed(tmp_path: Path) -> None:
     path = _programme(tmp_path)
-    out = _run("benchmarks.toml_readers", str(path), "--repeat", "1")
+    out = run_benchmark("benchmarks.toml_readers", str(path), "--repeat", "1")
     readers = [line.split("|")[1].strip() for line in out.splitlines() if RATIO.search(line)]
     assert readers[0] == "tomllib"
     assert any(r.startswith("tomli 2.2.1") for r in readers)
@@ -57,7 +47,7 @@ def test_validate_benchmark_times_a_broken_file(tmp_path: Path) -> None:
     text = path.read_text("utf-8")
     at = text.rindex('kind = "')
     path.write_text(text[:at] + 'kind = "talkk' + text[text.index('"', at + 8) :], "utf-8")
-    out = _run("benchmarks.validate", str(path), "--repeat", "1", "--broken")
+    out = run_benchmark("benchmarks.validate", str(path), "--repeat", "1", "--broken")
     assert "| validate (this checkout) |" in out
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.validate", str(path), "--repeat", "1"],

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from benchmark_runs import run_benchmark, write_programme
 
 
 def test_make_programme_is_deterministic_and_valid(tmp_path: Path) -> None:
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_programme import write_programme
-    finally:
-        sys.path.remove(str(REPO))
     from tui_guide.library.load import load_programme
 
     first = write_programme(tmp_path / "a", 300)
@@ -38,15 +31,7 @@ def test_quick_benchmark_writes_its_table(tmp_path: Path) -> None:
         "STALE-RESULTS\n<!-- end of results -->\n\nbelow, kept\n",
         "utf-8",
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--quick", "--output", str(output)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    run_benchmark("benchmarks", "--quick", "--output", str(output))
     text = output.read_text("utf-8")
     assert "STALE-RESULTS" not in text and "below, kept" in text and "above" in text
     for label in (

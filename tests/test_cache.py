@@ -13,6 +13,7 @@ from pathlib import Path
 import cache_payload
 import msgspec
 import pytest
+from benchmark_runs import write_programme
 from cache_payload import edit as edit_entry
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -315,14 +316,6 @@ def test_damaged_shared_texts_are_never_trusted(tmp_path: Path) -> None:
 def test_texts_shared_across_days_are_stored_once_and_shared_in_memory(tmp_path: Path) -> None:
     """A show performed on several days: its title, description and people are in the
     cache file once, and the sessions read back hold the same objects."""
-    import sys
-
-    repo = str(Path(__file__).resolve().parents[1])
-    sys.path.insert(0, repo)
-    try:
-        from benchmarks.make_programme import write_programme
-    finally:
-        sys.path.remove(repo)
     written = write_programme(tmp_path / "programme", 400)
     expected = load_file(written)
     festival, _ = expected

@@ -3,10 +3,8 @@ session of the day finds."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from benchmark_runs import write_programme
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_profiles import examples
@@ -15,16 +13,9 @@ from tui_guide.favourites.gaps import fits, fits_in, gaps
 from tui_guide.library.load import load_programme
 from tui_guide.programme import Programme
 
-REPO = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="module")
 def programme(tmp_path_factory: pytest.TempPathFactory) -> Programme:
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_programme import write_programme
-    finally:
-        sys.path.remove(str(REPO))
     folder = tmp_path_factory.mktemp("fits")
     return load_programme([write_programme(folder, 400, venues=12, days=3)], cache=False)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from pathlib import Path
 
+from benchmark_runs import write_programme
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_profiles import examples
@@ -20,15 +20,8 @@ from tui_guide.tui.widgets.session_list import FAVOURITE_MARK, SessionList
 
 from .helpers import screen_text
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 def _programme(folder: Path, sessions: int) -> Programme:
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_programme import write_programme
-    finally:
-        sys.path.remove(str(REPO))
     return load_programme([write_programme(folder, sessions, venues=20, days=4)])
 
 
