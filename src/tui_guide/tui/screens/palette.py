@@ -1,5 +1,5 @@
-"""The command palette in the guide's language: Textual's own, saying what it searches (the
-placeholder) and that nothing matched in the guide's words, not always in English."""
+"""The command palette in the guide's language: Textual's own, saying that nothing matched in
+the guide's words, not always in English (the App gives it its placeholder, what it searches)."""
 
 from __future__ import annotations
 
