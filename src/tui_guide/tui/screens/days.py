@@ -36,6 +36,7 @@ class DaysScreen(ListScreen):
     highlighted."""
 
     SECTION = "days"
+    AUTO_FOCUS = f"#{DAY_LIST}"  # the list, focused in the first frame (not the strip, then it)
 
     BINDINGS = [
         Binding("left,h", "day(-1)", N_("Previous day"), id="days.previous", show=False),

@@ -4,13 +4,15 @@
 every one; this list is given each entry's key and height and makes a row's Visual only when
 the row scrolls into view (`render_line`). Subclasses say how tall an entry is and how it
 looks; headings (entries with no key) are never highlighted.
+
+A long list may also guess the heights (`entry_estimates`): then only the entries a view
+around the highlight can show are measured before the first paint, and the rest after it,
+a slice at a time (`line_heights.LineHeights`), keeping what is on the screen where it is.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
-from itertools import accumulate
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import events
@@ -21,14 +23,26 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
+from textual.timer import Timer
 from textual.visual import Padding, Visual
 
 from tui_guide.i18n import N_
+from tui_guide.tui.widgets.line_heights import LineHeights
 
 ROW = "line-list--row"
 HEADING = "line-list--heading"
 HIGHLIGHTED = "line-list--highlighted"
 HOVER = "line-list--hover"
+
+ESTIMATE_OVER = 300
+"""A list of more entries than this guesses the heights of those out of view (when its
+class can, `entry_estimates`); a shorter one measures them all at once."""
+
+SLICE = 250
+"""Entries measured in one slice of the work after the paint (a millisecond or two)."""
+
+SLICE_PAUSE = 0.01
+"""Seconds between slices, so that a key pressed meanwhile waits for one slice at most."""
 
 
 class LineList(ScrollView, can_focus=True):
@@ -68,11 +82,15 @@ class LineList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._keys: list[str | None] = []
         self._index: dict[str, int] = {}
-        self._starts: list[int] = []  # the line each entry starts on, at `_laid`'s width
-        self._laid: int | None = None  # the row width the starts were worked out for
+        self._lines = LineHeights((), _no_measure, exact=True)  # at `_laid`'s width
+        self._laid: int | None = None  # the row width the heights were worked out for
         self._highlighted: int | None = None
         self._hover: int | None = None
-        self._strips: LRUCache[tuple[int, str], list[Strip]] = LRUCache(maxsize=1024)
+        # Each entry's lines as drawn, with the style, width and height they were drawn at
+        # (a style update that changes nothing of a row, focus say, does not draw it again).
+        self._strips: LRUCache[tuple[int, str], tuple[Style, int, int, list[Strip]]]
+        self._strips = LRUCache(maxsize=1024)
+        self._slicer: Timer | None = None
 
     # -- what a subclass says ----------------------------------------------------------------
 
@@ -80,10 +98,18 @@ class LineList(ScrollView, can_focus=True):
         """The lines entry `index` takes at `width` (the row's width inside its padding)."""
         return 1
 
-    def entry_heights(self, width: int) -> list[int]:
-        """Every entry's height at `width`, in order: a subclass may work them out in bulk."""
+    def entry_heights(self, width: int, start: int = 0, stop: int | None = None) -> list[int]:
+        """The heights at `width` of the entries from `start` to `stop` (the last when None),
+        in order: a subclass may work them out in bulk."""
         height = self.entry_height
-        return [height(index, width) for index in range(len(self._keys))]
+        stop = len(self._keys) if stop is None else stop
+        return [height(index, width) for index in range(start, stop)]
+
+    def entry_estimates(self, width: int) -> list[int] | None:
+        """A guess of every entry's height at `width`, far cheaper than `entry_heights` (a
+        list of thousands guesses before its first paint, and measures after it); None:
+        this list does not guess."""
+        return None
 
     def entry_visual(self, index: int) -> Visual:
         """Entry `index` drawn: asked only when it is on screen."""
@@ -120,10 +146,11 @@ class LineList(ScrollView, can_focus=True):
             and self._laid is not None
             and (self._keys[shown] == keep)
         ):
-            old_line = self._starts[shown] - round(self.scroll_y)
+            old_line = self._lines.starts[shown] - round(self.scroll_y)
         self._keys = keys
         self._index = {key: n for n, key in enumerate(keys) if key is not None}
         self._laid = None
+        self._lines = LineHeights((), _no_measure, exact=True)
         self._hover = None
         self._strips.clear()
         found = self._index.get(keep) if keep is not None else None
@@ -132,7 +159,8 @@ class LineList(ScrollView, can_focus=True):
         self._highlighted = found
         self.scroll_to(y=0, animate=False, immediate=True)
         if self._lay_out() and found is not None and old_line is not None:
-            self.scroll_to(y=max(0, self._starts[found] - old_line), animate=False, immediate=True)
+            line = self._lines.starts[found] - old_line
+            self.scroll_to(y=max(0, line), animate=False, immediate=True)
         self.scroll_to_highlight()
         self.refresh()
 
@@ -142,7 +170,7 @@ class LineList(ScrollView, can_focus=True):
             for part in (ROW, HEADING, HIGHLIGHTED, HOVER):
                 self._strips.discard((index, part))
         if self._laid is not None and 0 <= index < len(self._keys):
-            self.refresh_lines(self._starts[index], self._height(index))
+            self.refresh_lines(self._lines.starts[index], self._lines.height(index))
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -161,42 +189,103 @@ class LineList(ScrollView, can_focus=True):
             width -= styles.scrollbar_size_vertical
         return max(1, width)
 
+    @property
+    def _starts(self) -> list[int]:
+        """The line each entry starts on, and the total after the last."""
+        return self._lines.starts
+
     def _lay_out(self) -> bool:
         """The line each entry starts on, for the width the list has now; False when the
-        list has no width yet."""
+        list has no width yet. A long list that guesses measures now only what a view
+        around the highlight can show, and the rest after the paint."""
         region = self.scrollable_content_region
         if not region or not self.is_mounted:
             return False
         width = self._row_width()
         if self._laid != width:
-            self._starts = [0, *accumulate(self.entry_heights(width))]
             self._laid = width
-        size = Size(region.width, self._starts[-1])
+
+            def measure(start: int, stop: int) -> list[int]:
+                return self.entry_heights(width, start, stop)
+
+            estimates = self.entry_estimates(width) if len(self._keys) > ESTIMATE_OVER else None
+            if estimates is None:
+                self._lines = LineHeights(self.entry_heights(width), measure, exact=True)
+            else:
+                self._lines = LineHeights(estimates, measure, exact=False)
+                target = self._highlighted or 0
+                self._lines.settle_around(target, region.height)
+                self.call_after_refresh(self._slice_later)
+        self._sync_size()
+        return True
+
+    def _sync_size(self) -> None:
+        size = Size(self.scrollable_content_region.width, self._lines.total)
         if size != self.virtual_size:
             self.virtual_size = size
             self._scroll_update(size)
-        return True
 
     def _height(self, index: int) -> int:
-        return self._starts[index + 1] - self._starts[index]
+        return self._lines.height(index)
 
     def _entry_at_line(self, line: int) -> int | None:
-        if self._laid is None or not 0 <= line < self._starts[-1]:
+        if self._laid is None:
             return None
-        return bisect_right(self._starts, line) - 1
+        return self._lines.entry_at_line(line)
+
+    # -- measuring after the paint -----------------------------------------------------------
+
+    def _settling(self, settle: Callable[[LineHeights], object]) -> None:
+        """Run `settle` on the heights, keeping the entry at the top of the view where it is
+        on the screen however the entries above it grew or shrank."""
+        lines = self._lines
+        if lines.settled or self._laid is None:
+            return
+        y = round(self.scroll_y)
+        top = lines.entry_at_line(y)
+        offset = 0 if top is None else y - lines.starts[top]
+        settle(lines)
+        self._sync_size()
+        if top is not None and (line := lines.starts[top] + offset) != y:
+            self.scroll_to(y=line, animate=False, immediate=True, force=True)
+
+    def _settle_view(self) -> None:
+        """Measure the entries in view (each entry is drawn at its exact height)."""
+        lines = self._lines
+        if lines.settled or self._laid is None:
+            return
+        top = round(self.scroll_y)
+        lines.settle_lines(top, top + self.scrollable_content_region.height)
+        self._sync_size()
+
+    def _slice_later(self) -> None:
+        if self._slicer is None and not self._lines.settled:
+            self._slicer = self.set_timer(SLICE_PAUSE, self._slice)
+
+    def _slice(self) -> None:
+        self._slicer = None
+        self._settling(lambda lines: lines.settle_next(SLICE))
+        self._slice_later()
+
+    @property
+    def settled(self) -> bool:
+        """Every entry's height is measured (none is a guess any longer)."""
+        return self._lines.settled
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._settle_view()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         padding = self.get_component_styles(ROW).padding
         return sum(self.entry_heights(max(1, width - padding.width)))
 
     def _on_resize(self, event: events.Resize) -> None:
-        self._strips.clear()
         self._lay_out()  # again only if the width changed
         self.scroll_to_highlight()
 
     def notify_style_update(self) -> None:
-        self._strips.clear()
-        self.refresh()
+        self.refresh()  # rows drawn in a style that changed are drawn again (`render_line`)
         super().notify_style_update()
 
     def on_mount(self) -> None:
@@ -209,6 +298,7 @@ class LineList(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._lay_out()
+        self._settle_view()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -225,12 +315,16 @@ class LineList(ScrollView, can_focus=True):
             part = HOVER
         else:
             part = ROW
-        strips = self._strips.get((index, part))
-        if strips is None:
-            style = self.get_visual_style(ROW) if part == ROW else self.get_visual_style(ROW, part)
+        style = self.get_visual_style(ROW) if part == ROW else self.get_visual_style(ROW, part)
+        height = self._lines.height(index)
+        drawn = self._strips.get((index, part))
+        if drawn is not None and drawn[1] == width and drawn[2] == height and drawn[0] == style:
+            strips = drawn[3]
+        else:
             strips = self._render_entry(index, style, width)
-            self._strips[index, part] = strips
-        offset = line - self._starts[index]
+            self._strips.discard((index, part))  # Textual's LRUCache.set keeps an old value
+            self._strips[index, part] = (style, width, height, strips)
+        offset = line - self._lines.starts[index]
         if offset >= len(strips):
             return Strip.blank(width, self.get_visual_style(ROW).rich_style)
         return strips[offset]
@@ -272,11 +366,12 @@ class LineList(ScrollView, can_focus=True):
             return
         if not self._lay_out():
             return
+        view = self.scrollable_content_region
+        self._settling(lambda lines: lines.settle_around(index, view.height))
         first = index
         if not top:  # the headings right above it come into view with it
             while first > 0 and self._keys[first - 1] is None:
                 first -= 1
-        view = self.scrollable_content_region
         top_line, end = self._starts[first], self._starts[index + 1]
         if end - top_line > view.height:
             top_line = self._starts[index]  # no room for them: the row alone
@@ -331,6 +426,8 @@ class LineList(ScrollView, can_focus=True):
         if not self._lay_out():
             return
         page = self.scrollable_content_region.height
+        highlighted = self._highlighted
+        self._settling(lambda lines: lines.settle_around(highlighted, 2 * page))
         line = self._starts[self._highlighted] + direction * page
         line = max(0, min(self._starts[-1] - 1, line))
         index = self._entry_at_line(line)
@@ -380,3 +477,8 @@ class LineList(ScrollView, can_focus=True):
         if self._hover is not None:
             old, self._hover = self._hover, None
             self.refresh_entry(old)
+
+
+def _no_measure(start: int, stop: int) -> list[int]:
+    """An empty list's measure: never asked (its heights are all exact)."""
+    return [1] * (stop - start)

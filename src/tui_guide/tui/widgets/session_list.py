@@ -369,13 +369,29 @@ class SessionList(LineList):
             return line_count(entry, _NO_RULES, width, 0)
         return remembered_height(entry, self._made[entry.key], width)
 
-    def entry_heights(self, width: int) -> list[int]:
+    def entry_heights(self, width: int, start: int = 0, stop: int | None = None) -> list[int]:
         lang = language()
         made = self._made
         return [
             line_count(entry, _NO_RULES, width, 0)
             if isinstance(entry, Content)
             else remembered_height(entry, made[entry.key], width, lang)
+            for entry in self._entries[start:stop]
+        ]
+
+    def entry_estimates(self, width: int) -> list[int]:
+        """Headings measured (a few), each session guessed from its title's length: its
+        title's lines if no letter took two cells and no word wrapped early, one line of
+        kind and venue, and its note's lines."""
+        body = max(1, width - SessionRow.PREFIX)
+        made = self._made
+        return [
+            line_count(entry, _NO_RULES, width, 0)
+            if isinstance(entry, Content)
+            else 1
+            + (len(entry.title) + body - 1) // body
+            + (made[entry.key][3] or "").count("\n")
+            + (made[entry.key][3] is not None)
             for entry in self._entries
         ]
 
