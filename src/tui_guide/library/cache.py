@@ -457,8 +457,10 @@ class _Segments:
 
 class _Texts:
     """A festival's shared texts as its sessions hold them: each text, person and group of
-    them one object, shared by every session that has it (on any day). An index past the
-    end of what it refers to raises IndexError (a damaged cache)."""
+    them one object, shared by every session that has it (on any day). A group or a person
+    is made when a day first asks for it (the busiest day uses a fraction of the festival's),
+    and kept. An index past the end of what it refers to raises IndexError (a damaged
+    cache). Safe across threads: two making one group at once make equal tuples."""
 
     def __init__(
         self,
@@ -468,13 +470,39 @@ class _Texts:
         people_groups: tuple[tuple[int, ...], ...],
     ) -> None:
         self.texts = texts
+        self._people = people
+        self._text_groups = text_groups
+        self._people_groups = people_groups
+        self._persons: dict[int, Person] = {}
+        self._made_texts: dict[int, tuple[str, ...]] = {}
+        self._made_people: dict[int, tuple[Person, ...]] = {}
 
-        def maybe(at: int | None) -> str | None:
-            return None if at is None else texts[at]
+    def text_group(self, at: int) -> tuple[str, ...]:
+        group = self._made_texts.get(at)
+        if group is None:
+            texts = self.texts
+            group = self._made_texts[at] = tuple(texts[i] for i in self._text_groups[at])
+        return group
 
-        persons = tuple(Person(texts[n], maybe(r), maybe(a)) for n, r, a in people)
-        self.text_groups = tuple(tuple(texts[i] for i in group) for group in text_groups)
-        self.people_groups = tuple(tuple(persons[i] for i in group) for group in people_groups)
+    def people_group(self, at: int) -> tuple[Person, ...]:
+        group = self._made_people.get(at)
+        if group is None:
+            group = self._made_people[at] = tuple(
+                self._person(i) for i in self._people_groups[at]
+            )
+        return group
+
+    def _person(self, at: int) -> Person:
+        person = self._persons.get(at)
+        if person is None:
+            texts = self.texts
+            name, role, affiliation = self._people[at]
+            person = self._persons[at] = Person(
+                texts[name],
+                None if role is None else texts[role],
+                None if affiliation is None else texts[affiliation],
+            )
+        return person
 
 
 class _CachedDays:
@@ -551,7 +579,7 @@ class _CachedDays:
             raise CacheError("a day of the wrong length")
         festival_id, zone, venues = self._festival_id, self._zone, self._venues
         shared = self._texts()
-        texts, text_groups, people_groups = shared.texts, shared.text_groups, shared.people_groups
+        texts, text_group, people_group = shared.texts, shared.text_group, shared.people_group
         new = object.__new__
         sessions: list[Session] = []
         positions: list[int] = []
@@ -601,9 +629,9 @@ class _CachedDays:
                     "end": end,
                     "venue": None if venue is None else venues[venue],
                     "track": None if track is None else texts[track],
-                    "people": people_groups[named],
-                    "countries": text_groups[countries],
-                    "tags": text_groups[tags],
+                    "people": people_group(named),
+                    "countries": text_group(countries),
+                    "tags": text_group(tags),
                     "description": texts[description],
                     "url": None if url is None else texts[url],
                     "subtitle": texts[subtitle],
