@@ -487,9 +487,7 @@ class _Texts:
     def people_group(self, at: int) -> tuple[Person, ...]:
         group = self._made_people.get(at)
         if group is None:
-            group = self._made_people[at] = tuple(
-                self._person(i) for i in self._people_groups[at]
-            )
+            group = self._made_people[at] = tuple(self._person(i) for i in self._people_groups[at])
         return group
 
     def _person(self, at: int) -> Person:
