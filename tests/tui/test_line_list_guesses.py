@@ -36,8 +36,8 @@ class Numbered(LineList):
         self.measured += 1
         return HEIGHTS[index]
 
-    def entry_estimates(self, width: int) -> list[int] | None:
-        return [1] * len(self.keys) if self.guess else None
+    def entry_estimates(self, width: int) -> tuple[list[int], list[bool]] | None:
+        return ([1] * len(self.keys), [False] * len(self.keys)) if self.guess else None
 
     def entry_visual(self, index: int) -> Visual:
         return Content("\n".join(f"entry {index} line {n}" for n in range(HEIGHTS[index])))

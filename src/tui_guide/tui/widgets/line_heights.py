@@ -23,14 +23,23 @@ class LineHeights:
     until then, `starts` are what the list draws and scrolls by, consistent with the heights
     as they are now (exact where settled, estimated elsewhere)."""
 
-    def __init__(self, heights: Sequence[int], measure: Measure, exact: bool) -> None:
-        """`heights`: one per entry, exact when `exact`, else estimates that `measure` will
-        replace; no height is below 1 once measured (an estimate below 1 is taken as 1)."""
-        self._heights = list(heights) if exact else [max(1, h) for h in heights]
+    def __init__(
+        self, heights: Sequence[int], measure: Measure, exact: bool | Sequence[bool]
+    ) -> None:
+        """`heights`: one per entry, exact where `exact` says (all, none, or entry by
+        entry), else estimates that `measure` will replace; an estimate below 1 is taken
+        as 1."""
+        count = len(heights)
+        flags = bytearray([exact]) * count if isinstance(exact, bool) else bytearray(exact)
+        if len(flags) != count:
+            raise ValueError("one exact flag an entry")
+        self._heights = [h if f else max(1, h) for h, f in zip(heights, flags, strict=True)]
         self._measure = measure
-        self._pending = 0 if exact else len(self._heights)
-        self._exact = bytearray(b"\x01" * len(self._heights) if exact else len(self._heights))
+        self._exact = flags
+        self._pending = count - sum(flags)
         self._next = 0  # entries before this one are all exact
+        while self._next < count and flags[self._next]:
+            self._next += 1
         self._starts: list[int] | None = None
 
     # -- reading ------------------------------------------------------------------------------

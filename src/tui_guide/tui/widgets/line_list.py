@@ -105,10 +105,10 @@ class LineList(ScrollView, can_focus=True):
         stop = len(self._keys) if stop is None else stop
         return [height(index, width) for index in range(start, stop)]
 
-    def entry_estimates(self, width: int) -> list[int] | None:
-        """A guess of every entry's height at `width`, far cheaper than `entry_heights` (a
-        list of thousands guesses before its first paint, and measures after it); None:
-        this list does not guess."""
+    def entry_estimates(self, width: int) -> tuple[list[int], list[bool]] | None:
+        """Every entry's height at `width`, guessed where it is not known already, and
+        which are known: far cheaper than `entry_heights` (a list of thousands guesses
+        before its first paint, and measures after it); None: this list does not guess."""
         return None
 
     def entry_visual(self, index: int) -> Visual:
@@ -212,10 +212,12 @@ class LineList(ScrollView, can_focus=True):
             if estimates is None:
                 self._lines = LineHeights(self.entry_heights(width), measure, exact=True)
             else:
-                self._lines = LineHeights(estimates, measure, exact=False)
+                heights, known = estimates
+                self._lines = LineHeights(heights, measure, exact=known)
                 target = self._highlighted or 0
                 self._lines.settle_around(target, region.height)
-                self.call_after_refresh(self._slice_later)
+                if not self._lines.settled:
+                    self.call_after_refresh(self._slice_later)
         self._sync_size()
         return True
 

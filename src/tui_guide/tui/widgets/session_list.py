@@ -198,12 +198,19 @@ paint, the heights the days' list will ask for (`measure_ahead`); dict operation
 atomic, so the worker's writes and the list's reads need no lock."""
 
 
+def known_height(session: Session, made: Made, width: int, lang: str) -> int | None:
+    """`row_height(session, made, width)` if it is remembered, else None."""
+    found = _HEIGHTS.get((id(session), made[2], made[3], made[5], made[6], lang, width))
+    return found[1] if found is not None and found[0] is session else None
+
+
 def remembered_height(session: Session, made: Made, width: int, lang: str | None = None) -> int:
     """`row_height(session, made, width)`, remembered."""
-    key = (id(session), made[2], made[3], made[5], made[6], lang or language(), width)
-    found = _HEIGHTS.get(key)
-    if found is not None and found[0] is session:
-        return found[1]
+    lang = lang or language()
+    found = known_height(session, made, width, lang)
+    if found is not None:
+        return found
+    key = (id(session), made[2], made[3], made[5], made[6], lang, width)
     height = row_height(session, made, width)
     if len(_HEIGHTS) >= HEIGHT_MEMORY:
         _HEIGHTS.clear()
@@ -379,21 +386,32 @@ class SessionList(LineList):
             for entry in self._entries[start:stop]
         ]
 
-    def entry_estimates(self, width: int) -> list[int]:
-        """Headings measured (a few), each session guessed from its title's length: its
-        title's lines if no letter took two cells and no word wrapped early, one line of
-        kind and venue, and its note's lines."""
+    def entry_estimates(self, width: int) -> tuple[list[int], list[bool]]:
+        """Headings measured (a few), each session's height remembered when it is (the
+        search indexes' worker measures the days' rows ahead), else guessed from its
+        title's length: its title's lines if no letter took two cells and no word wrapped
+        early, one line of kind and venue, and its note's lines."""
         body = max(1, width - SessionRow.PREFIX)
         made = self._made
-        return [
-            line_count(entry, _NO_RULES, width, 0)
-            if isinstance(entry, Content)
-            else 1
-            + (len(entry.title) + body - 1) // body
-            + (made[entry.key][3] or "").count("\n")
-            + (made[entry.key][3] is not None)
-            for entry in self._entries
-        ]
+        lang = language()
+        heights: list[int] = []
+        known: list[bool] = []
+        for entry in self._entries:
+            if isinstance(entry, Content):
+                heights.append(line_count(entry, _NO_RULES, width, 0))
+                known.append(True)
+                continue
+            of = made[entry.key]
+            remembered = known_height(entry, of, width, lang)
+            if remembered is not None:
+                heights.append(remembered)
+                known.append(True)
+                continue
+            note = of[3]
+            guess = 1 + (len(entry.title) + body - 1) // body
+            heights.append(guess + (0 if note is None else 1 + note.count("\n")))
+            known.append(False)
+        return heights, known
 
     def entry_visual(self, index: int) -> Visual:
         entry = self._entries[index]
