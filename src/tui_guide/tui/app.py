@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 from zoneinfo import ZoneInfo
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -34,6 +34,7 @@ from tui_guide.programme.notices import load_notice
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.text import middle_cut, printable
 from tui_guide.settings import LoadedSettings, Settings
+from tui_guide.tui.ahead import ScreensAhead
 from tui_guide.tui.messages import (
     FavouriteChange,
     MarkChangesSeen,
@@ -302,6 +303,7 @@ class GuideApp(App[None]):
         self.festival: Festival = programme.festivals[0]
         self.search_indexes = SearchIndexes(self)  # built by a worker after the first paint
         self.closing = False
+        self.screens_ahead = ScreensAhead(self)  # started once the screens are imported
         for mode, screen in SECTION_SCREENS.items():
             self.add_mode(mode, screen)
         self._add_festival_modes()
@@ -373,6 +375,8 @@ class GuideApp(App[None]):
             if self.closing:
                 return
             importlib.import_module(module)
+        with suppress(RuntimeError):  # the guide closed meanwhile
+            self.call_from_thread(self.screens_ahead.start)
 
     @work(thread=True, exit_on_error=False, group="versions")
     def record_versions(self) -> None:
@@ -482,6 +486,11 @@ class GuideApp(App[None]):
             ngettext("{n} file skipped", "{n} files skipped", skipped) if skipped else _("Warnings")
         )
         self.notify("\n".join(lines), title=title, severity="warning", timeout=12, markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.screens_ahead.key_pressed()  # no screen is made ahead while keys come
+        await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "section" and parameters == ("festivals",):

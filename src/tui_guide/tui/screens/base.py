@@ -169,6 +169,11 @@ class ListScreen(GuideScreen):
         self.watch(self.guide, "changes_version", self._changed, init=False)
         self.refresh_lists()
 
+    def made_ahead(self) -> None:
+        """Made before it is shown (`tui/ahead.py`): its lists are filled again when it is,
+        the clock's "now" having moved meanwhile."""
+        self._stale = True
+
     def _changed(self) -> None:
         # A screen out of sight only notes the change, and catches up when it shows again.
         if self.is_current:
