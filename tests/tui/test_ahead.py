@@ -16,6 +16,7 @@ from tui_guide.tui import ahead
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.mine import MineScreen
 from tui_guide.tui.screens.people import PeopleScreen
+from tui_guide.tui.widgets.session_list import SessionList
 
 from .helpers import (
     ACTING_KEY,
@@ -125,3 +126,35 @@ async def test_a_screen_made_ahead_is_shown_at_the_clock_of_then(
     text = await mine_at(make_app, programme, later, made_ahead=True)
     monkeypatch.setattr(ahead, "AHEAD", ())
     assert text == await mine_at(make_app, programme, later, made_ahead=False)
+
+
+async def test_a_star_while_hidden_is_made_ready_before_m(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_baku_days(pilot)
+        await wait_for(pilot, lambda: made(app, "mine"), timeout=20)
+        mine = app._screen_stacks["mine"][0]
+        await pilot.press("f")  # a star while My programme is hidden
+        screens = app.screens_ahead
+        await wait_for(
+            pilot,
+            lambda: (
+                screens._ready.get("mine") == mine.hidden_changes == 1 and screens._laying is None
+            ),
+        )
+        refills: list[int] = []
+        show = SessionList.show_groups
+        monkeypatch.setattr(
+            SessionList, "show_groups", lambda *a, **k: refills.append(1) or show(*a, **k)
+        )
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen is mine
+        assert refills == []  # made ready while hidden: no row differs, none is made again
+        assert "1 starred session" in screen_text(app)
+        await pilot.press("x")  # a change on screen refills the list as ever
+        await pilot.pause()
+        assert refills == [1]
+        assert "Nothing starred yet" in screen_text(app)

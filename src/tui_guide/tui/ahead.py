@@ -10,7 +10,10 @@ the same factory, registered as `_init_mode` registers it, less the resume it se
 screen is resumed when it is shown, by `switch_mode`). What changed meanwhile is caught up
 when it is shown: the lists are refreshed (favourites, filters, the clock's "now"), a theme
 chosen meanwhile restyles it (Textual compares the stylesheet's counter on every switch),
-and a terminal resized meanwhile lays it out again (the resume compares the sizes).
+and a terminal resized meanwhile lays it out again (the resume compares the sizes). A screen
+made ahead that sees a change while hidden (a star, a filter) is made ready again in the same
+idle steps, its lists refreshed, laid out and drawn; when shown, its lists are refreshed once
+more (for the clock), which changes nothing on My programme when no row differs.
 
 This reaches into Textual's mode stacks (`_screen_stacks`, `_get_screen`, `_load_screen_css`):
 Textual is pinned to one version, and `tests/tui/test_ahead.py` fails if they change."""
@@ -45,6 +48,7 @@ class ScreensAhead:
         self.started = False
         self._laying: Screen[object] | None = None  # made: laid out, then drawn, in steps
         self._laid_out = False
+        self._ready: dict[str, int] = {}  # each mode's `hidden_changes` when last made ready
 
     def key_pressed(self) -> None:
         self.last_key = time.monotonic()
@@ -71,7 +75,7 @@ class ScreensAhead:
             if not laying.is_mounted:  # its widgets are still mounting
                 self._later(STEP)
                 return
-            if laying.is_current or not laying.is_attached or laying.stack_updates:
+            if laying.is_current or not laying.is_attached:
                 self._laying = None  # shown (or gone) meanwhile: Textual took it from here
             elif not self._laid_out:
                 laying._refresh_layout(app.size)
@@ -92,6 +96,18 @@ class ScreensAhead:
             self._make(mode)
             self._later(STEP)
             return
+        for mode in AHEAD:  # all made: those changed while hidden are made ready again
+            screen = app._screen_stacks.get(mode, [None])[0]
+            changes = getattr(screen, "hidden_changes", 0)
+            if screen is None or screen.is_current or not screen.is_mounted:
+                continue
+            if changes != self._ready.get(mode, 0):
+                self._ready[mode] = changes
+                screen.refresh_lists()  # type: ignore[attr-defined]
+                self._laying, self._laid_out = screen, False
+                self._later(STEP)
+                return
+        self._later(QUIET)
 
     def _make(self, mode: str) -> None:
         """The mode's screen, made and mounted as `App._init_mode` does, without showing it."""

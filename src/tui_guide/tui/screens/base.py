@@ -155,6 +155,8 @@ class ListScreen(GuideScreen):
     ]
 
     _stale = False
+    hidden_changes = 0
+    """Changes seen while out of sight (a screen made ahead is made ready again for them)."""
     HIDES: ClassVar[bool] = True
     """Whether what the visitor hid is left out (My programme keeps every star)."""
 
@@ -180,12 +182,14 @@ class ListScreen(GuideScreen):
             self.refresh_lists()
         else:
             self._stale = True
+            self.hidden_changes += 1
 
     def _favourites_changed(self) -> None:
         if self.is_current:
             self.refresh_favourites()
         else:
             self._stale = True
+            self.hidden_changes += 1
 
     def refresh_lists(self) -> None:
         """Fill the lists from the model, through `session_filter_for`."""
