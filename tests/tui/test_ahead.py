@@ -8,6 +8,7 @@ import time
 from datetime import datetime
 
 import pytest
+from textual.app import App
 
 from tui_guide.favourites import Favourites
 from tui_guide.library.load import load_programme
@@ -158,3 +159,25 @@ async def test_a_star_while_hidden_is_made_ready_before_m(
         await pilot.pause()
         assert refills == [1]
         assert "Nothing starred yet" in screen_text(app)
+
+
+async def test_a_screen_made_already_is_shown_without_textuals_hold(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held: list[float] = []
+    monkeypatch.setattr(App, "delay_update", lambda self, delay=0.05: held.append(delay))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_baku_days(pilot)
+        await wait_for(pilot, lambda: made(app, "mine"), timeout=20)
+        held.clear()
+        await pilot.press("m")  # made ahead: shown at once
+        await pilot.pause()
+        assert isinstance(app.screen, MineScreen)
+        assert held == []
+        await pilot.press("v")  # made now: Textual holds the frames while it is made
+        await pilot.pause()
+        assert held == [0.05]
+        await pilot.press("m")  # shown before
+        await pilot.pause()
+        assert held == [0.05]
