@@ -155,6 +155,8 @@ class ListScreen(GuideScreen):
     ]
 
     _stale = False
+    hidden_changes = 0
+    """Changes seen while out of sight (a screen made ahead is made ready again for them)."""
     HIDES: ClassVar[bool] = True
     """Whether what the visitor hid is left out (My programme keeps every star)."""
 
@@ -169,18 +171,25 @@ class ListScreen(GuideScreen):
         self.watch(self.guide, "changes_version", self._changed, init=False)
         self.refresh_lists()
 
+    def made_ahead(self) -> None:
+        """Made before it is shown (`tui/ahead.py`): its lists are filled again when it is,
+        the clock's "now" having moved meanwhile."""
+        self._stale = True
+
     def _changed(self) -> None:
         # A screen out of sight only notes the change, and catches up when it shows again.
         if self.is_current:
             self.refresh_lists()
         else:
             self._stale = True
+            self.hidden_changes += 1
 
     def _favourites_changed(self) -> None:
         if self.is_current:
             self.refresh_favourites()
         else:
             self._stale = True
+            self.hidden_changes += 1
 
     def refresh_lists(self) -> None:
         """Fill the lists from the model, through `session_filter_for`."""

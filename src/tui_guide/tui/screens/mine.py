@@ -130,6 +130,7 @@ class MineScreen(ListScreen):
     _fits: tuple[tuple[str, ...], list[tuple[Gap, list[Fit]]]] | None = None
     """The gaps between the favourites of these keys, with what fits in each (a worker's)."""
     _counting: tuple[str, ...] | None = None  # the keys the worker is counting for
+    _shown: tuple[object, ...] | None = None  # what the list shows (its rows' makings)
 
     def refresh_lists(self) -> None:
         starred, gone = self._split()
@@ -147,13 +148,20 @@ class MineScreen(ListScreen):
                 # After the rows' frame: the worker's thread holds the interpreter in turns
                 # with the screen being built, and delayed the first frame by half.
                 self.call_after_refresh(self._count_fits, keys, starred)
-        self.query_one(SessionList).show_groups(
-            with_gaps(day_groups(self.filter_across(starred), zone, moment), self._gaps, zone),
-            self.guide.favourites,
-            notes=notes,
-            zone=zone,
-            moment=moment,
+        groups = with_gaps(day_groups(self.filter_across(starred), zone, moment), self._gaps, zone)
+        shown = (
+            tuple((heading, tuple(s.key for s in group)) for heading, group in groups),
+            tuple(s.is_past(moment) for _heading, group in groups for s in group),
+            notes,
+            zone,
         )
+        if shown != self._shown:
+            # Only when a row would differ: the list laid out and drawn again for nothing
+            # was most of the time from m to a screen made ahead (`tui/ahead.py`).
+            self._shown = shown
+            self.query_one(SessionList).show_groups(
+                groups, self.guide.favourites, notes=notes, zone=zone, moment=moment
+            )
         summary = ngettext("{n} starred session", "{n} starred sessions", len(starred))
         if counts["clash"]:
             summary += ngettext(", {n} in clashes", ", {n} in clashes", counts["clash"])
@@ -170,7 +178,8 @@ class MineScreen(ListScreen):
         if self._gaps:
             summary += ngettext("; {n} gap to fill (g)", "; {n} gaps to fill (g)", len(self._gaps))
         heading = self.query_one("#mine-summary", Static)
-        heading.update(summary)
+        if str(heading.content) != summary:
+            heading.update(summary)
         heading.display = bool(starred)  # with none, the list's own line says so
         self._show_gone(gone)
 
@@ -209,12 +218,14 @@ class MineScreen(ListScreen):
             if change is not None:
                 text = _("Cancelled: {session}").format(session=text)
             options.append(Option(plain(text), id=favourite.key))
-        refill(listing, options)
-        self.query_one("#gone-heading", Static).update(
-            _("No longer in the programme ({count}): kept until you remove them with x").format(
-                count=len(gone)
-            )
-        )
+        if [(o.id, str(o.prompt)) for o in listing.options] != [
+            (o.id, str(o.prompt)) for o in options
+        ]:
+            refill(listing, options)
+        gone_heading = self.query_one("#gone-heading", Static)
+        said = _("No longer in the programme ({count}): kept until you remove them with x")
+        if str(gone_heading.content) != said.format(count=len(gone)):
+            gone_heading.update(said.format(count=len(gone)))
         for widget in (listing, self.query_one("#gone-heading")):
             widget.display = bool(gone)
 
