@@ -18,16 +18,13 @@ import argparse
 import asyncio
 import gc
 import json
-import os
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from .lists import _unseen, fmt
+from .lists import _unseen, fmt, run_child
 
 QUIET = 1.5  # seconds of reading before each timed key
 STEPS = ("m: My programme (100)", "m: again, after a star", "p: People")
@@ -41,7 +38,7 @@ async def _once(path: Path, now: str | None) -> dict[str, float]:
     from tui_guide.tui.app import GuideApp
 
     from .frames import FrameWatch
-    from .settle import settle
+    from .settle import after_start, settle
 
     programme = load_programme([path])
     times: dict[str, float] = {}
@@ -54,11 +51,7 @@ async def _once(path: Path, now: str | None) -> dict[str, float]:
         app = GuideApp(programme, clock=Clock(moment), favourites=favourites)
         gc.freeze()  # as `run_guide` does
         async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
-            while app.search_indexes.sessions is None:
-                await pilot.pause(0.01)
-            await app.workers.wait_for_complete()
-            await settle(pilot)
+            await after_start(pilot)
             watch = FrameWatch(app)
 
             async def timed(name: str, key: str, wanted: str) -> None:
@@ -85,21 +78,8 @@ async def _once(path: Path, now: str | None) -> dict[str, float]:
 
 
 def child(path: Path, now: str | None, src: Path | None, cache: str) -> dict[str, float]:
-    env = dict(os.environ, TUI_GUIDE_CACHE=cache, TEXTUAL_ANIMATIONS="none")
-    env["PYTHONPATH"] = str(src) if src else str(Path(__file__).resolve().parents[1] / "src")
-    command = [sys.executable, "-m", "benchmarks.ahead", str(path), "--child"]
-    command += ["--now", now] if now else []
-    done = subprocess.run(
-        command,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=Path(__file__).resolve().parents[1],
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"run failed ({src or 'this checkout'}):\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    command = ["benchmarks.ahead", str(path), "--child", *(["--now", now] if now else [])]
+    return run_child(command, src, {"TUI_GUIDE_CACHE": cache})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,6 +39,7 @@ from datetime import datetime
 from datetime import time as dt_time
 from pathlib import Path
 
+from .settle import after_start
 from .settle import settle as _settle
 
 STEPS = ("idle key", "busiest day", "scroll to the end", "People", "My programme (100)")
@@ -73,11 +74,7 @@ async def _once(path: Path) -> dict[str, float]:
         )
         gc.freeze()  # as `run_guide` does
         async with app.run_test(size=(120, 40)) as pilot:
-            await _settle(pilot)
-            while app.search_indexes.sessions is None:
-                await pilot.pause(0.01)
-            await app.workers.wait_for_complete()
-            await _settle(pilot)
+            await after_start(pilot)
 
             async def timed(name: str, key: str | None = None) -> None:
                 started = time.perf_counter()
@@ -239,22 +236,30 @@ async def _frames(path: Path, profile: Path | None) -> dict[str, float]:
 def child(path: Path, src: Path | None, mode: str = "pilot") -> dict[str, float]:
     """One run in a fresh process, on this checkout's guide or on `src`'s; `mode` "pilot"
     (`_once`) or "frames" (`_frames`)."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(src) if src else str(Path(__file__).resolve().parents[1] / "src")
-    env["TEXTUAL_ANIMATIONS"] = "none"
-    command = [sys.executable, "-m", "benchmarks.lists", str(path), "--child", mode]
+    command = ["benchmarks.lists", str(path), "--child", mode]
     if mode == "frames" and PROFILE is not None:
         command += ["--profile", str(PROFILE / ("this" if src is None else "other"))]
+    return run_child(command, src, name=f"{mode} run")
+
+
+def run_child(
+    command: list[str], src: Path | None, env: dict[str, str] | None = None, name: str = "run"
+) -> dict[str, float]:
+    """`python -m COMMAND...` from the repository's root with this checkout's guide or
+    `src`'s (and `env` added), animations off; the JSON its last line prints."""
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, **(env or {}), TEXTUAL_ANIMATIONS="none")
+    env["PYTHONPATH"] = str(src) if src else str(root / "src")
     done = subprocess.run(
-        command,
+        [sys.executable, "-m", *command],
         env=env,
         capture_output=True,
         text=True,
         check=False,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=root,
     )
     if done.returncode != 0:
-        raise SystemExit(f"{mode} run failed ({src or 'this checkout'}):\n{done.stderr[-3000:]}")
+        raise SystemExit(f"{name} failed ({src or 'this checkout'}):\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 

@@ -40,7 +40,7 @@ async def _once(path: Path, now: str | None, keys: list[str]) -> dict[str, float
     from tui_guide.programme.clock import Clock
     from tui_guide.tui.app import GuideApp
 
-    from .settle import settle
+    from .settle import after_start, settle
 
     later: list = []  # type: ignore[type-arg]  # as tui-guide does: the hash after the paint
     programme = load_programme([path], later=later)
@@ -59,11 +59,7 @@ async def _once(path: Path, now: str | None, keys: list[str]) -> dict[str, float
 
         app._display = spy  # type: ignore[method-assign]
         async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
-            while app.search_indexes.sessions is None:  # the work after the first paint
-                await pilot.pause(0.01)
-            await app.workers.wait_for_complete()
-            await settle(pilot)
+            await after_start(pilot)
             for key in keys:
                 wanted = SCREENS[key]
                 frames.clear()

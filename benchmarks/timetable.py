@@ -20,6 +20,7 @@ from pathlib import Path
 
 from tui_guide.programme import Programme
 
+from .settle import after_start
 from .settle import settle as _settle
 
 
@@ -40,11 +41,7 @@ async def _open_once(programme: Programme, day: date) -> tuple[float, float, flo
         )
         gc.freeze()  # as `run_guide` does: the programme out of the collector's sight
         async with app.run_test(size=(120, 40)) as pilot:
-            await _settle(pilot)
-            while app.search_indexes.sessions is None:  # the indexes' worker: not timed here
-                await pilot.pause(0.01)
-            await app.workers.wait_for_complete()
-            await _settle(pilot)
+            await after_start(pilot)
             started = time.perf_counter()
             await pilot.press("x")
             await _settle(pilot)
@@ -95,11 +92,7 @@ async def _first_open_once(programme: Programme, day: date) -> tuple[float, floa
         )
         gc.freeze()
         async with app.run_test(size=(120, 40)) as pilot:
-            await _settle(pilot)
-            while app.search_indexes.sessions is None:
-                await pilot.pause(0.01)
-            await app.workers.wait_for_complete()
-            await _settle(pilot)
+            await after_start(pilot)
             await pilot.press("t")
             await _settle(pilot)
             if not isinstance(app.screen, TimetableScreen) or app.screen.day != before:
