@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli
-
 from tui_guide.i18n import _
 from tui_guide.programme.text import printable
 from tui_guide.reading import ReadError, number_problem, read_limited
@@ -67,6 +65,8 @@ def parse(data: bytes) -> dict[str, Any]:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise BrokenFile(_("not UTF-8 text ({why})").format(why=error.reason), line) from None
+    import tomli  # only when a settings file exists: not at every start
+
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:
