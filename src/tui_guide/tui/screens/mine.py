@@ -223,9 +223,11 @@ class MineScreen(ListScreen):
         ]:
             refill(listing, options)
         gone_heading = self.query_one("#gone-heading", Static)
-        said = _("No longer in the programme ({count}): kept until you remove them with x")
-        if str(gone_heading.content) != said.format(count=len(gone)):
-            gone_heading.update(said.format(count=len(gone)))
+        said = _("No longer in the programme ({count}): kept until you remove them with x").format(
+            count=len(gone)
+        )
+        if str(gone_heading.content) != said:
+            gone_heading.update(said)
         for widget in (listing, self.query_one("#gone-heading")):
             widget.display = bool(gone)
 

@@ -154,11 +154,3 @@ class LineHeights:
                 found += 1
             stop += 1
         return start, self.settle(start, stop)
-
-    def lines_moved_above(self, before: list[int], line: int) -> int:
-        """How far the entry at `line` in `before` (starts as they were) has moved since:
-        what keeps it where it was on the screen."""
-        if not before or line >= before[-1]:
-            return self.total - (before[-1] if before else 0)
-        index = bisect_right(before, line) - 1
-        return self.starts[index] - before[index]
