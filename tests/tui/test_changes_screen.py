@@ -14,7 +14,7 @@ from tui_guide.favourites.versions import ProgrammeVersions
 from tui_guide.library.load import load_programme
 from tui_guide.tui.screens.changes import ChangesScreen
 from tui_guide.tui.screens.mine import MineScreen
-from tui_guide.tui.widgets.section_bar import SectionLink
+from tui_guide.tui.widgets.section_bar import SectionBar
 from tui_guide.tui.widgets.session_list import SessionList
 
 from .helpers import SIZE, screen_text, wait_for
@@ -63,7 +63,7 @@ async def test_changes_are_listed_counted_filtered_and_marked_seen(make_app, edi
     starred = Favourites(["fest/gone", "fest/film"])
     app = make_app(programme, favourites=starred, versions=versions)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        assert any(link.mode == "changes" for link in app.screen.query(SectionLink))
+        assert any(link.mode == "changes" for link in app.screen.query_one(SectionBar).links)
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, ChangesScreen)

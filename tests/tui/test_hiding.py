@@ -22,7 +22,7 @@ from tui_guide.tui.screens.people import PeopleScreen
 from tui_guide.tui.screens.timetable import TimetableScreen
 from tui_guide.tui.screens.venues import VenuesScreen
 from tui_guide.tui.widgets.line_list import LineList
-from tui_guide.tui.widgets.section_bar import FilterBadge
+from tui_guide.tui.widgets.section_bar import SectionBar
 from tui_guide.tui.widgets.session_list import SessionList
 from tui_guide.tui.widgets.timetable import Timetable
 
@@ -145,8 +145,7 @@ async def test_a_venue_hidden_in_the_dialog_leaves_everything_until_shown_again_
         assert labels == ["Hall A · 2 sessions", "Hall B · 2 sessions"]
         await tick(pilot, dialog, "venue", "hall-a")
         await apply(pilot)
-        badge = app.screen.query_one(FilterBadge)
-        assert badge.display and "1 hidden (2 sessions), H shows" in str(badge.render())
+        assert "1 hidden (2 sessions), H shows" in app.screen.query_one(SectionBar).badge
         after = await seen_everywhere(pilot)
     store.close()
     assert after["columns"] == {"Hall B"} and after["grid"] == {"b1", "b2"}
@@ -164,7 +163,7 @@ async def test_a_venue_hidden_in_the_dialog_leaves_everything_until_shown_again_
         assert dialog.query_one("#hide-venue", SelectionList).selected == ["hall-a"]
         await tick(pilot, dialog, "venue", "hall-a")
         await apply(pilot)
-        assert not app.screen.query_one(FilterBadge).display
+        assert app.screen.query_one(SectionBar).badge == ""
     store.close()
     app, store = guide(make_app, hide_programme, tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -227,7 +226,7 @@ async def test_a_starred_session_hidden_is_said_and_counted_on_the_badge(
         await tick(pilot, dialog, "track", "Science")
         await apply(pilot)
         assert any("1 starred session among them" in n.message for n in app._notifications)
-        badge = str(app.screen.query_one(FilterBadge).render())
+        badge = app.screen.query_one(SectionBar).badge
         assert "1 hidden (2 sessions, 1 starred), H shows" in badge
     store.close()
 

@@ -8,7 +8,6 @@ from datetime import datetime
 
 import pytest
 from textual.command import CommandList
-from textual.widgets import Header
 from textual.widgets._toast import Toast
 
 from tui_guide.library.load import load_programme
@@ -25,6 +24,7 @@ from tui_guide.tui.screens.sessions import SessionsScreen
 from tui_guide.tui.screens.timetable import TimetableScreen
 from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import VenuesScreen
+from tui_guide.tui.widgets.header import GuideHeader
 from tui_guide.tui.widgets.line_list import LineList
 
 from .helpers import day_list, open_days, option_ids, palette_search, prompts, screen_text, wait_for
@@ -397,15 +397,13 @@ async def test_headers_never_carry_control_characters(make_app, write_festival) 
     app = make_app(load_programme([path]))
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
-        header = app.screen.query_one(Header)
-        shown = app.format_title(app.screen.title or "", app.screen.sub_title or "").plain
+        shown = app.screen.query_one(GuideHeader).title.plain
         assert "\x1b" not in shown and "\x07" not in shown and "\n" not in shown
         assert "Fest␛]2;PWNED-BY-DATA␇ end second line" in shown
         await pilot.press("v", "enter")
         await pilot.pause()
-        shown = app.format_title(app.screen.title or "", app.screen.sub_title or "").plain
+        shown = app.screen.query_one(GuideHeader).title.plain
         assert "Hall␛]2;PWNED␛\\ B" in shown
-        assert header is not None
         svg = app.export_screenshot()
         assert "\x1b" not in svg and "\x07" not in svg
 

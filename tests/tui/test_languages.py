@@ -11,6 +11,7 @@ from textual.command import CommandInput
 
 from tui_guide.i18n import LANGUAGES, set_language
 from tui_guide.tui.screens.days import DaysScreen
+from tui_guide.tui.widgets.section_bar import SectionBar
 
 from .helpers import open_baku_days, palette_search
 
@@ -34,7 +35,7 @@ async def test_the_footer_and_the_sections_speak_turkish(make_app) -> None:
         labels = {key.description for key in screen.query_one(GuideFooter).items}
         assert {"Yıldızla", "Yardım", "Çık"} <= labels
         assert "Star" not in labels
-        shown = " ".join(str(w.render()) for w in screen.query("SectionLink"))
+        shown = " ".join(link.label for link in screen.query_one(SectionBar).links)
         assert "d Günler" in shown and "t Çizelge" in shown
         await pilot.press("question_mark")
         await pilot.pause()

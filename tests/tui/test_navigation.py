@@ -25,7 +25,7 @@ from tui_guide.tui.screens.sessions import SessionsScreen
 from tui_guide.tui.screens.timetable import TimetableScreen
 from tui_guide.tui.screens.venue import VenueScreen
 from tui_guide.tui.screens.venues import VenuesScreen
-from tui_guide.tui.widgets.section_bar import SectionLink
+from tui_guide.tui.widgets.section_bar import SectionBar
 
 from .helpers import SIZE, open_baku_days
 
@@ -172,8 +172,8 @@ async def test_every_key_from_every_screen_lands_where_help_says(make_app, start
             stack = [type(s) for s in app.screen_stack]
             assert stack == [lands], f"{key} from {start}: {stack}"
             # ...and the section bar marks that section as the current one.
-            links = app.screen.query(SectionLink)
-            (current,) = [link for link in links if link.has_class("-current")]
+            links = app.screen.query_one(SectionBar).links
+            (current,) = [link for link in links if link.current]
             assert current.labels[0].startswith(f"{key} ")
             await back_to_festivals(pilot)
         await check_start(pilot, start)
@@ -195,7 +195,7 @@ async def test_a_page_marks_the_section_it_was_opened_in(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await venue(pilot)
-        marked = [link.mode for link in app.screen.query(SectionLink) if link.has_class("-within")]
+        marked = [link.mode for link in app.screen.query_one(SectionBar).links if link.within]
         assert marked == ["venues"]
 
 

@@ -18,7 +18,6 @@ from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header
 
 from tui_guide.i18n import N_, _
 from tui_guide.programme.format import zone_label
@@ -28,6 +27,7 @@ from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.text import printable
 from tui_guide.tui.messages import OpenSession, RefreshFavourites, ShowSection, ToggleFavourite
 from tui_guide.tui.widgets.filter_bar import FilterBar
+from tui_guide.tui.widgets.header import GuideHeader
 from tui_guide.tui.widgets.section_bar import SectionBar
 from tui_guide.tui.widgets.session_list import SessionList
 
@@ -72,7 +72,7 @@ class GuideScreen(Screen[None]):
     def top(self) -> ComposeResult:
         """The header and the section bar, the same on every screen."""
         guide = self.guide
-        yield Header()
+        yield GuideHeader()
         yield SectionBar(
             self.SECTION,
             within=None if self.SECTION else guide.current_mode,
