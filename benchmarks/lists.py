@@ -49,7 +49,6 @@ STEPS += ("My programme: gaps counted",)
 async def _once(path: Path) -> dict[str, float]:
     from textual import events
     from textual.strip import Strip
-    from textual.widgets import Tabs
 
     from tui_guide.favourites import Favourites
     from tui_guide.library.load import load_programme
@@ -57,6 +56,7 @@ async def _once(path: Path) -> dict[str, float]:
     from tui_guide.tui.app import GuideApp
     from tui_guide.tui.screens.days import tab_id
     from tui_guide.tui.screens.mine import MineScreen
+    from tui_guide.tui.widgets.day_strip import DayStrip
     from tui_guide.tui.widgets.session_list import SessionList
 
     programme = load_programme([path])
@@ -79,7 +79,7 @@ async def _once(path: Path) -> dict[str, float]:
             async def timed(name: str, key: str | None = None) -> None:
                 started = time.perf_counter()
                 if key is None:
-                    app.screen.query_one(Tabs).active = tab_id(day)
+                    app.screen.query_one(DayStrip).active = tab_id(day)
                 else:
                     await pilot.press(key)
                 await _settle(pilot)
@@ -147,14 +147,13 @@ def _unseen(candidates: list[str], screen: str) -> str:
 async def _frames(path: Path, profile: Path | None) -> dict[str, float]:
     """The keys of `_once`, each timed from its arrival to the first frame written that
     shows its answer (`benchmarks/frames.py`), with no Pilot pause in the timed span."""
-    from textual.widgets import Tabs
-
     from tui_guide.favourites import Favourites
     from tui_guide.favourites.agenda import starred_and_gone
     from tui_guide.library.load import load_programme
     from tui_guide.programme.clock import Clock
     from tui_guide.tui.app import GuideApp
     from tui_guide.tui.screens.days import tab_id
+    from tui_guide.tui.widgets.day_strip import DayStrip
 
     from .frames import FrameWatch
 
@@ -181,7 +180,7 @@ async def _frames(path: Path, profile: Path | None) -> dict[str, float]:
             while app.search_indexes.sessions is None:
                 await pilot.pause(0.01)
             await app.workers.wait_for_complete()
-            app.screen.query_one(Tabs).active = tab_id(festival.days[before])
+            app.screen.query_one(DayStrip).active = tab_id(festival.days[before])
             await _settle(pilot)
             app.screen.query_one("#day-list").focus()
             await _settle(pilot)

@@ -200,11 +200,10 @@ async def _in_app(programme: Programme, day: date, toggles: int) -> tuple:
 async def _measure_app(  # type: ignore[no-untyped-def]
     programme, day, first_day, favourites, toggles
 ) -> tuple:
-    from textual.widgets import Tabs
-
     from tui_guide.programme.clock import Clock
     from tui_guide.tui.app import GuideApp
     from tui_guide.tui.screens.days import tab_id
+    from tui_guide.tui.widgets.day_strip import DayStrip
     from tui_guide.tui.widgets.session_list import SessionList
 
     app = GuideApp(
@@ -223,7 +222,7 @@ async def _measure_app(  # type: ignore[no-untyped-def]
         indexed = time.perf_counter() - started
         await _settle(pilot)
         started = time.perf_counter()
-        app.screen.query_one(Tabs).active = tab_id(day)
+        app.screen.query_one(DayStrip).active = tab_id(day)
         await _settle(pilot)
         opened = time.perf_counter() - started
         listing = app.screen.query_one("#day-list", SessionList)

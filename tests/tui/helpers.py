@@ -14,10 +14,11 @@ from textual.app import App
 from textual.command import CommandInput, CommandList, CommandPalette
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Tabs
+from textual.widgets import OptionList
 
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
+from tui_guide.tui.widgets.day_strip import DayStrip
 from tui_guide.tui.widgets.line_list import LineList
 from tui_guide.tui.widgets.session_list import SessionList
 
@@ -116,7 +117,7 @@ def option_ids(options: OptionList | LineList) -> list[str | None]:
 
 def active_day(app: App) -> str:
     """The id of the day the days screen shows ("day-2025-12-07" or "day-tba")."""
-    return app.screen.query_one(Tabs).active
+    return app.screen.query_one(DayStrip).active
 
 
 def day_list(app: App, day: str) -> SessionList:
@@ -128,7 +129,7 @@ def day_list(app: App, day: str) -> SessionList:
 async def show_day(pilot: Pilot, day: str) -> SessionList:
     """Open the day `day` and give its list. (The list is filled when a day is opened.)"""
     app = pilot.app
-    app.screen.query_one(Tabs).active = f"day-{day}"
+    app.screen.query_one(DayStrip).active = f"day-{day}"
     await pilot.pause()
     return day_list(app, day)
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from textual.widgets import OptionList, Tab
+from textual.widgets import OptionList
 
 from tui_guide.library.load import load_programme
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.venues import VenuesScreen
+from tui_guide.tui.widgets.day_strip import DayStrip
 from tui_guide.tui.widgets.session_list import SessionList
 
 from .helpers import (
@@ -77,7 +78,7 @@ async def test_second_festival_opens_its_days_and_F_returns_to_festivals(make_ap
         assert app.screen.festival.id == "turksoy-film-leaders-2025"
         # Every session of this festival is undated: one tab holds all five, "Date not given"
         # as the report of 22 July 2025 says the meeting has taken place.
-        assert [str(t.label) for t in app.screen.query(Tab)] == ["Date not given"]
+        assert app.screen.query_one(DayStrip).labels == ["Date not given"]
         assert len(await on_day(pilot, "tba")) == 5
 
 
@@ -99,7 +100,7 @@ async def test_days_open_on_the_now_day_with_day_labels(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_baku_days(pilot)
-        assert [str(t.label) for t in app.screen.query(Tab)] == [
+        assert app.screen.query_one(DayStrip).labels == [
             "Sat 6 Dec",
             "Sun 7 Dec",
             "Tue 9 Dec",
@@ -198,7 +199,7 @@ async def test_time_tba_sessions_follow_timed_ones_and_date_tba_has_a_tab(
     app = make_app(load_programme([write_festival(MIXED)]))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert [str(t.label) for t in app.screen.query(Tab)] == ["Sun 7 Dec", "Date TBA"]
+        assert app.screen.query_one(DayStrip).labels == ["Sun 7 Dec", "Date TBA"]
         # "Aardvark" sorts first by title but has no time, so it comes after 09:30.
         assert ids(day_list(app, "2025-12-07").sessions) == ["zebra", "aardvark"]
         text = screen_text(app).splitlines()

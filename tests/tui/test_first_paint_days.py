@@ -7,6 +7,7 @@ from tui_guide.library import cache
 from tui_guide.library.load import load_programme
 from tui_guide.tui.app import GuideApp
 from tui_guide.tui.screens.days import DaysScreen
+from tui_guide.tui.widgets.day_strip import DayStrip
 
 from .helpers import SIZE, active_day, wait_for
 
@@ -67,7 +68,7 @@ async def test_the_first_paint_decodes_only_the_day_shown(
         assert isinstance(app.screen, DaysScreen)
         shown = active_day(app)
         assert [f"day-{day}" for day in at_paint] == [shown] and shown != "day-tba"
-        tabs = [str(tab.label) for tab in app.screen.query("Tab")]
+        tabs = app.screen.query_one(DayStrip).labels
         assert tabs[-1] == "Date TBA"  # one undated session has no report
 
 
@@ -83,6 +84,6 @@ async def test_the_date_tba_tab_says_not_given_from_the_head(
     app, at_paint = await _first_paint(monkeypatch, make_app, programme)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: bool(at_paint))
-        tabs = [str(tab.label) for tab in app.screen.query("Tab")]
+        tabs = app.screen.query_one(DayStrip).labels
         assert tabs[-1] == "Date not given"
         assert None not in at_paint and len(at_paint) == 1

@@ -7,13 +7,14 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static, Tab, Tabs
+from textual.widgets import Static
 
 from tui_guide.i18n import N_, _
 from tui_guide.programme.format import day_label, day_tab_label, night_groups
 from tui_guide.programme.model import Festival, Session
 from tui_guide.programme.now import first_current, opening_day
 from tui_guide.tui.screens.base import ListScreen
+from tui_guide.tui.widgets.day_strip import DayStrip, DayTab
 from tui_guide.tui.widgets.filter_bar import FilterBar
 from tui_guide.tui.widgets.footer import guide_footer
 from tui_guide.tui.widgets.session_list import SessionList
@@ -31,7 +32,7 @@ class DaysScreen(ListScreen):
     on the day on now (at 01:30, the night before's), scrolled to what is on, or on the
     nearest day with sessions.
 
-    A few widgets whatever the festival's length: the strip of days (`Tabs`) and one
+    A few widgets whatever the festival's length: the strip of days (`DayStrip`) and one
     `SessionList`, filled with the day chosen; each day keeps the session it had
     highlighted."""
 
@@ -70,10 +71,8 @@ class DaysScreen(ListScreen):
         def label(day: date | None) -> str:
             return day_label(None, over=over) if day is None else day_tab_label(self.festival, day)
 
-        yield Tabs(
-            *(Tab(label(day), id=tab_id(day)) for day in self.tabs),
-            active=tab_id(first),
-            id="days",
+        yield DayStrip(
+            [DayTab(tab_id(day), label(day)) for day in self.tabs], active=tab_id(first), id="days"
         )
         yield SessionList(id=DAY_LIST, empty_message=_("No sessions match."))
         yield guide_footer()
@@ -93,7 +92,7 @@ class DaysScreen(ListScreen):
             lists.first(SessionList).update_favourites(self.guide.favourites)
 
     def _active_day(self) -> date | None:
-        strips = self.query(Tabs)
+        strips = self.query(DayStrip)
         if not strips:
             return None
         active = strips.first().active
@@ -137,13 +136,13 @@ class DaysScreen(ListScreen):
         """Move to the previous or next day, staying put at either end."""
         if not self.tabs:
             return
-        strip = self.query_one(Tabs)
+        strip = self.query_one(DayStrip)
         ids = [tab_id(day) for day in self.tabs]
         if strip.active in ids:
             index = max(0, min(len(ids) - 1, ids.index(strip.active) + step))
             strip.active = ids[index]
 
-    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+    def on_day_strip_activated(self, event: DayStrip.Activated) -> None:
         event.stop()
         self._fill(self._active_day())
         self.query_one(f"#{DAY_LIST}", SessionList).focus()
