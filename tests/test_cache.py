@@ -25,7 +25,8 @@ from tui_guide.library import load as loader_module
 from tui_guide.library.cache import CACHE_ENV, cache_dir, cached_load
 from tui_guide.library.load import load_programme
 from tui_guide.library.sources import bundled_data
-from tui_guide.programme.model import reported
+from tui_guide.programme.model import Kind, Session, reported
+from tui_guide.programme.query import SessionFilter
 
 DATA = bundled_data()
 BROKEN = Path(__file__).parent / "data" / "broken"
@@ -425,6 +426,25 @@ def test_an_imported_schedule_comes_back_from_the_cache_the_same(
     assert counted == [source]  # parsed once, then read from the cache
     assert second == first
     assert any(s.links or s.subtitle for s in second.sessions)
+
+
+@pytest.mark.skipif(not SCHEDULES.is_dir(), reason="../shared/schedules is not beside the repo")
+@pytest.mark.parametrize("name", ["37c3.xml", "frab-camp2019.json", "debconf23.xml"])
+def test_a_day_s_sessions_come_in_time_order_from_the_file_and_from_the_cache(
+    tmp_path: Path, name: str
+) -> None:
+    """The days' lists filter a day's sessions without sorting them again (`in_order`):
+    parsed or cached, each day is in `Session.sort_key` order already."""
+    source = tmp_path / name
+    shutil.copy(SCHEDULES / name, source)
+    load_programme([source])  # writes the cache
+    for programme in (load_programme([source], cache=False), load_programme([source])):
+        for festival in programme.festivals:
+            for day in [*festival.days, None]:
+                sessions = festival.sessions_on(day)
+                assert list(sessions) == sorted(sessions, key=Session.sort_key)
+                for wanted in (SessionFilter(), SessionFilter(kinds=frozenset({Kind.TALK}))):
+                    assert wanted.apply(sessions, in_order=True) == wanted.apply(sessions)
 
 
 NO_ZONE = Path(__file__).parent / "data" / "schedules" / "no-zone.xml"

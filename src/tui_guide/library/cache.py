@@ -495,10 +495,13 @@ class _Texts:
         if person is None:
             texts = self.texts
             name, role, affiliation = self._people[at]
-            person = self._persons[at] = Person(
-                texts[name],
-                None if role is None else texts[role],
-                None if affiliation is None else texts[affiliation],
+            # As the sessions are made: the fields set at once, without the frozen
+            # dataclass's __init__ (one object.__setattr__ a field; 4,000 people a big day).
+            person = self._persons[at] = object.__new__(Person)
+            person.__dict__.update(
+                name=texts[name],
+                role=None if role is None else texts[role],
+                affiliation=None if affiliation is None else texts[affiliation],
             )
         return person
 

@@ -108,7 +108,7 @@ class DaysScreen(ListScreen):
         seen = day in self._kept
         self._shown, self._filled = day, True
         sessions = self.session_filter_for(self.festival).apply(
-            self.festival.sessions_on(day), self.session_index
+            self.festival.sessions_on(day), self.session_index, in_order=True
         )
         moment = self.now(self.festival)
         # Opened afresh, a day that is on is scrolled to what is on or next; one seen before
