@@ -582,6 +582,7 @@ class _CachedDays:
         shared = self._texts()
         texts, text_group, people_group = shared.texts, shared.text_group, shared.people_group
         new = object.__new__
+        total, venue_count = self._total, len(venues)
         sessions: list[Session] = []
         positions: list[int] = []
         for row in rows:
@@ -608,13 +609,13 @@ class _CachedDays:
                 held_by,
             ) = row
             if not (
-                0 <= position < self._total
-                and _in_range(on)
-                and _in_range(held_by)
-                and _naive(start)
-                and _naive(end)
+                0 <= position < total
+                and (on is None or FIRST_YEAR <= on.year <= LAST_YEAR)
+                and (held_by is None or FIRST_YEAR <= held_by.year <= LAST_YEAR)
+                and (start is None or start.tzinfo is None)
+                and (end is None or end.tzinfo is None)
                 and day_starts.tzinfo is None
-                and (venue is None or 0 <= venue < len(venues))
+                and (venue is None or 0 <= venue < venue_count)
             ):
                 raise CacheError("a session breaking a rule")
             session: Session = new(Session)
@@ -636,7 +637,7 @@ class _CachedDays:
                     "description": texts[description],
                     "url": None if url is None else texts[url],
                     "subtitle": texts[subtitle],
-                    "links": tuple(Link(*link) for link in links),
+                    "links": tuple([Link(*link) for link in links]) if links else (),
                     "guid": guid,
                     "type": None if type_ is None else texts[type_],
                     "day_starts": day_starts,
