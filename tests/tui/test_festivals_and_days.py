@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from textual.widgets import OptionList
 
 from tui_guide.library.load import load_programme
 from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.venues import VenuesScreen
 from tui_guide.tui.widgets.day_strip import DayStrip
+from tui_guide.tui.widgets.line_list import LineList
 from tui_guide.tui.widgets.session_list import SessionList
 
 from .helpers import (
@@ -43,7 +43,7 @@ async def test_festivals_screen_lists_every_festival_and_enter_opens_days(make_a
         await pilot.pause()
         assert app.current_mode == "festivals"
         assert isinstance(app.screen, FestivalsScreen)
-        festivals = app.screen.query_one("#festivals", OptionList)
+        festivals = app.screen.query_one("#festivals", LineList)
         assert option_ids(festivals) == [
             BAKU,
             "korkyt-ata-2025",

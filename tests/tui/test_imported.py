@@ -7,7 +7,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
 
 from tui_guide.library.load import load_programme
 from tui_guide.programme import Programme
@@ -15,6 +14,7 @@ from tui_guide.tui.screens.days import DaysScreen
 from tui_guide.tui.screens.festivals import FestivalsScreen
 from tui_guide.tui.screens.session import SessionScreen
 from tui_guide.tui.screens.venue import VenueScreen
+from tui_guide.tui.widgets.line_list import LineList
 
 from .helpers import active_day, day_list, option_ids, screen_text, show_day
 
@@ -43,7 +43,7 @@ async def test_37c3_opens_on_its_day_with_every_event_in_its_room_and_time(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, FestivalsScreen)
-        festivals = app.screen.query_one("#festivals", OptionList)
+        festivals = app.screen.query_one("#festivals", LineList)
         assert option_ids(festivals) == ["debconf23", "37c3"]
         await pilot.press("down", "enter")
         await pilot.pause()
