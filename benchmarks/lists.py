@@ -39,7 +39,7 @@ from datetime import datetime
 from datetime import time as dt_time
 from pathlib import Path
 
-from .settle import after_start
+from .settle import after_start, day_strip
 from .settle import settle as _settle
 
 STEPS = ("idle key", "busiest day", "scroll to the end", "People", "My programme (100)")
@@ -56,7 +56,6 @@ async def _once(path: Path) -> dict[str, float]:
     from tui_guide.tui.app import GuideApp
     from tui_guide.tui.screens.days import tab_id
     from tui_guide.tui.screens.mine import MineScreen
-    from tui_guide.tui.widgets.day_strip import DayStrip
     from tui_guide.tui.widgets.session_list import SessionList
 
     programme = load_programme([path])
@@ -79,7 +78,7 @@ async def _once(path: Path) -> dict[str, float]:
             async def timed(name: str, key: str | None = None) -> None:
                 started = time.perf_counter()
                 if key is None:
-                    app.screen.query_one(DayStrip).active = tab_id(day)
+                    app.screen.query_one(day_strip()).active = tab_id(day)
                 else:
                     await pilot.press(key)
                 await _settle(pilot)
@@ -153,7 +152,6 @@ async def _frames(path: Path, profile: Path | None) -> dict[str, float]:
     from tui_guide.programme.clock import Clock
     from tui_guide.tui.app import GuideApp
     from tui_guide.tui.screens.days import tab_id
-    from tui_guide.tui.widgets.day_strip import DayStrip
 
     from .frames import FrameWatch
 
@@ -180,7 +178,7 @@ async def _frames(path: Path, profile: Path | None) -> dict[str, float]:
             while app.search_indexes.sessions is None:
                 await pilot.pause(0.01)
             await app.workers.wait_for_complete()
-            app.screen.query_one(DayStrip).active = tab_id(festival.days[before])
+            app.screen.query_one(day_strip()).active = tab_id(festival.days[before])
             await _settle(pilot)
             app.screen.query_one("#day-list").focus()
             await _settle(pilot)

@@ -61,6 +61,7 @@ from tui_guide.programme.text import fold  # noqa: E402
 
 from . import terminal  # noqa: E402
 from .make_programme import write_programme  # noqa: E402
+from .settle import day_strip  # noqa: E402
 from .settle import settle as _settle  # noqa: E402
 
 START = "<!-- results: written by python -m benchmarks -->"
@@ -203,7 +204,6 @@ async def _measure_app(  # type: ignore[no-untyped-def]
     from tui_guide.programme.clock import Clock
     from tui_guide.tui.app import GuideApp
     from tui_guide.tui.screens.days import tab_id
-    from tui_guide.tui.widgets.day_strip import DayStrip
     from tui_guide.tui.widgets.session_list import SessionList
 
     app = GuideApp(
@@ -222,7 +222,7 @@ async def _measure_app(  # type: ignore[no-untyped-def]
         indexed = time.perf_counter() - started
         await _settle(pilot)
         started = time.perf_counter()
-        app.screen.query_one(DayStrip).active = tab_id(day)
+        app.screen.query_one(day_strip()).active = tab_id(day)
         await _settle(pilot)
         opened = time.perf_counter() - started
         listing = app.screen.query_one("#day-list", SessionList)

@@ -24,3 +24,15 @@ async def after_start(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause(0.01)
     await pilot.app.workers.wait_for_complete()
     await settle(pilot)
+
+
+def day_strip() -> type:
+    """The days screen's strip of days, whose `active` is the day shown: `DayStrip`, or
+    Textual's `Tabs` in a checkout from before it (timed with `--against`)."""
+    try:
+        from tui_guide.tui.widgets.day_strip import DayStrip
+    except ImportError:
+        from textual.widgets import Tabs
+
+        return Tabs
+    return DayStrip
