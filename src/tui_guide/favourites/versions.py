@@ -17,20 +17,15 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui_guide.favourites.database import BesideStore, immediate
 from tui_guide.i18n import _, ngettext
 from tui_guide.programme.model import Festival
 from tui_guide.programme.text import fold
-from tui_guide.programme.versions import (
-    KIND_COUNTS,
-    KINDS,
-    Change,
-    Fingerprint,
-    differing,
-    digest,
-    fingerprints,
-)
+
+if TYPE_CHECKING:
+    from tui_guide.programme.versions import Change, Fingerprint
 
 
 def _dump(print_: Fingerprint) -> str:
@@ -60,6 +55,8 @@ class Recorded:
 
     def counts(self) -> str:
         """'2 new, 1 changed, 1 cancelled' (the kinds found), '' when none."""
+        from tui_guide.programme.versions import KIND_COUNTS, KINDS
+
         found = {kind: sum(1 for c in self.found if c.kind == kind) for kind in KINDS}
         return ", ".join(KIND_COUNTS[kind](n) for kind, n in found.items() if n)
 
@@ -95,6 +92,10 @@ class ProgrammeVersions(BesideStore):
 
     def record(self, festivals: Iterable[Festival]) -> Recorded:
         """Keep the version of each of `festivals`, marking what differs from the last one."""
+        # The comparison's module (and hashlib) only once a load is recorded, after the
+        # guide's first paint: the store is opened before it.
+        from tui_guide.programme.versions import digest, fingerprints
+
         found: list[Change] = []
         for festival in festivals:
             current = fingerprints(festival)
@@ -110,6 +111,8 @@ class ProgrammeVersions(BesideStore):
         current: dict[str, Fingerprint],
         whole: str,
     ) -> list[Change]:
+        from tui_guide.programme.versions import Change, differing
+
         row = db.execute(
             "SELECT digest FROM festival_versions WHERE festival = ?", (festival,)
         ).fetchone()
@@ -183,6 +186,8 @@ class ProgrammeVersions(BesideStore):
                 )
                 .fetchall()
             )
+        from tui_guide.programme.versions import Change
+
         found = []
         for fest, session, seen, now in rows:
             if not isinstance(fest, str) or not isinstance(session, str):

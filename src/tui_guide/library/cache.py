@@ -37,7 +37,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import hashlib
 import json
 import os
 import stat as stat_module
@@ -52,7 +51,6 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
-from tui_guide.atomic import write_atomically
 from tui_guide.programme.model import (
     Festival,
     Kind,
@@ -66,6 +64,11 @@ from tui_guide.programme.model import (
 )
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS
 from tui_guide.reading import MAX_PROGRAMME_BYTES, is_regular
+
+try:  # hashlib's own blake2b, without hashlib's OpenSSL, which costs every start milliseconds
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
 
 CACHE_ENV = "TUI_GUIDE_CACHE"
 """A folder to keep the cache in instead of the user cache folder; "off" for no cache."""
@@ -240,7 +243,7 @@ class _Schema:
         self.order = list(_FIELDS)
         shape = [f"{cls.__qualname__}: {names}" for cls, names in _FIELDS.items()]
         shape += [repr(row) for row in _ROWS]
-        self.fingerprint = hashlib.blake2b("\n".join(shape).encode(), digest_size=16).hexdigest()
+        self.fingerprint = blake2b("\n".join(shape).encode(), digest_size=16).hexdigest()
         self.head = msgspec.msgpack.Decoder(_Head)
         self.day = msgspec.msgpack.Decoder(tuple[_SessionRow, ...])
         self.shared = msgspec.msgpack.Decoder(_Shared)
@@ -809,14 +812,14 @@ def _code_fingerprint() -> str:
         except OSError:  # pragma: no cover - a file gone while listing
             continue
         parts.append(f"{file.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+    return blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def _entry(folder: Path, resolved: Path, timezone: str | None) -> Path:
     # A load with a --timezone has an entry of its own, beside the one without: switching
     # between the two rebuilds neither.
     key = str(resolved) if timezone is None else f"{resolved}\0{timezone}"
-    name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16)
+    name = blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16)
     return folder / f"{name.hexdigest()}{SUFFIX}"
 
 
@@ -838,7 +841,7 @@ def _header(resolved: Path, stat: os.stat_result, timezone: str | None) -> dict[
 
 def _digest(resolved: Path) -> str | None:
     """The blake2b hash of a regular file, a block at a time (no copy in memory)."""
-    digest = hashlib.blake2b()
+    digest = blake2b()
     try:
         descriptor = os.open(resolved, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(descriptor, "rb") as stream:
@@ -932,6 +935,8 @@ def _write(entry: Path, header: dict[str, Any], loaded: Loaded, path: Path) -> N
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
+        from tui_guide.atomic import write_atomically  # only a load from source writes
+
         write_atomically(entry, head + b"\n" + payload, durable=False)
     except OSError:
         pass  # a read-only or full cache folder only means no cache

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui_guide.programme.versions import Change
+if TYPE_CHECKING:  # the comparison's module: imported with the Changes screen, not at start
+    from tui_guide.programme.versions import Change
 
 
 @dataclass

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui_guide.favourites.gaps import Fit, Gap
 from tui_guide.programme.model import Festival, Session, Venue
+
+if TYPE_CHECKING:  # My programme's gaps: imported with its screen, not at the start
+    from tui_guide.favourites.gaps import Fit, Gap
 
 
 @dataclass
