@@ -8,7 +8,7 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
@@ -16,8 +16,7 @@ from types import ModuleType
 from rich.console import Console
 from rich.text import Text
 
-from tui_guide.cli.argparse_words import speak
-from tui_guide.cli.common import data_option, minutes, state_dir_option
+from tui_guide.cli.common import data_option, minutes, state_dir_option, zone
 from tui_guide.cli.settings import apply_settings, config_option
 from tui_guide.i18n import Choice, _, choose, set_language
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR
@@ -115,7 +114,6 @@ def language(words: Sequence[str], setting: str | None = None) -> Choice:
     tui_guide.i18n), spoken from now on."""
     choice = choose(_option(words, "--lang"), setting, os.environ)
     set_language(choice.code)
-    speak()
     return choice
 
 
@@ -147,7 +145,11 @@ class _Version(argparse.Action):
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser, with the options of the subcommands `argv` may ask for (every one when
     `argv` is None); the others are there by name only, so that a mistyped command is still
-    told apart and the guide's start imports none of them."""
+    told apart and the guide's start imports none of them. Its words (and argparse's) are in
+    the language chosen (`language`)."""
+    from tui_guide.cli.argparse_words import speak
+
+    speak()
     parser = argparse.ArgumentParser(
         prog="tui-guide",
         description=_(
@@ -198,13 +200,67 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+# The options of a plain start of the guide, by name: where the parser puts each (`dest`),
+# and its type. `plain_start` reads these alone, as the parser would.
+_PLAIN: dict[str, tuple[str, Callable[[str], object]]] = {
+    "--data": ("data", Path),  # appended: every --data, in order
+    "--timezone": ("timezone", zone),
+    "--now": ("now", _moment),
+    "--state-dir": ("state_dir", Path),
+    "--lang": ("lang", str),
+    "--remind": ("remind", minutes),
+    "--config": ("config", Path),
+}
+# Every name the parser sets on a start of the guide, in its order, and their defaults.
+_DESTS = ("version", "data", "timezone", "now", "state_dir", "lang", "favourites", "remind")
+_DESTS += ("config", "command")
+
+
+def plain_start(words: Sequence[str]) -> argparse.Namespace | None:
+    """What the parser gives for `words`, without building it, when they are a plain start
+    of the guide: no command, no help, only the options of `_PLAIN`, each spelled in full
+    with its value (`--now X` or `--now=X`). None for anything else, for a value the parser
+    could take otherwise (empty, or starting with '-') and for one its type refuses: the
+    parser reads those, and says what is wrong."""
+    found: dict[str, object] = dict.fromkeys(_DESTS)
+    data: list[object] = []
+    index = 0
+    while index < len(words):
+        name, equals, value = words[index].partition("=")
+        if name not in _PLAIN:
+            return None
+        if not equals:
+            if index + 1 == len(words):
+                return None
+            index += 1
+            value = words[index]
+        if not value or value.startswith("-"):
+            return None
+        dest, kind = _PLAIN[name]
+        try:
+            read = kind(value)
+        except (argparse.ArgumentTypeError, TypeError, ValueError):
+            return None
+        if dest == "data":
+            data.append(read)
+        else:
+            found[dest] = read  # given twice, the last one (as the parser has it)
+        index += 1
+    if data:
+        found["data"] = data
+    return argparse.Namespace(**found)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = _paths_as_data(sys.argv[1:] if argv is None else list(argv))
     # The settings first, for their language: the parser's own words are in it.
     given = _option(words, "--config")
     loaded = read_settings(config_path(Path(given) if given else None))
     choice = language(words, loaded.settings.language)
-    args = build_parser(words).parse_args(words)
+    # The parser is built only when the words need it: a plain start of the guide does not.
+    args = plain_start(words)
+    if args is None:
+        args = build_parser(words).parse_args(words)
     out = Console(highlight=False, markup=False, emoji=False)
     err = Console(stderr=True, highlight=False, markup=False, emoji=False)
     # The guide says what is wrong in the settings in a notice; the other commands here.
