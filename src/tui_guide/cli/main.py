@@ -212,8 +212,10 @@ _PLAIN: dict[str, tuple[str, Callable[[str], object]]] = {
     "--config": ("config", Path),
 }
 # Every name the parser sets on a start of the guide, in its order, and their defaults.
-_DESTS = ("version", "data", "timezone", "now", "state_dir", "lang", "favourites", "remind")
-_DESTS += ("config", "command")
+_DESTS = (
+    *("version", "data", "timezone", "now", "state_dir", "lang", "favourites", "remind"),
+    *("config", "command"),
+)
 
 
 def plain_start(words: Sequence[str]) -> argparse.Namespace | None:
