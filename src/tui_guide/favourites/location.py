@@ -10,11 +10,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui_guide.favourites.legacy import LEGACY_NAME
-
 STATE_ENV = "TUI_GUIDE_STATE_DIR"
 FAVOURITES_ENV = "TUI_GUIDE_FAVOURITES"  # deprecated: the first release's JSON file
 DATABASE_NAME = "favourites.sqlite3"
+LEGACY_NAME = "favourites.json"  # the first release's file, moved in (favourites/legacy.py)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import json
 import os
@@ -797,12 +798,14 @@ def paused_gc() -> Iterator[None]:
 # --- Cache files ----------------------------------------------------------------------
 
 
+@functools.cache
 def _code_fingerprint() -> str:
     """Names, sizes and modification times of the code that turns a file into a festival
     (the model, the readers of every format and this package): an upgrade or an edit of any
     of it makes every cache stale. Cheaper than asking importlib.metadata for the package
     version, which costs a fifth of the guide's start, and it also sees edits in a source
-    tree."""
+    tree. Worked out once a process (the code running does not change while it runs): a
+    start reads a cache file per programme file, each asking for it."""
     parts = [f"msgspec {msgspec.__version__}"]
     root = Path(__file__).parent.parent
     code = [root / "programme", root / "formats", root / "library"]
