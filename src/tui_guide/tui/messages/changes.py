@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -12,8 +11,9 @@ if TYPE_CHECKING:  # the comparison's module: imported with the Changes screen, 
     from tui_guide.programme.versions import Change
 
 
-@dataclass
 class MarkChangesSeen(Message):
     """Take the marks of `changes` away (`a` on the Changes screen)."""
 
-    changes: Sequence[Change]
+    def __init__(self, changes: Sequence[Change]) -> None:
+        super().__init__()
+        self.changes = changes
