@@ -11,7 +11,6 @@ per load: two guides opening as a refresh lands mark each change once.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
@@ -29,6 +28,8 @@ if TYPE_CHECKING:
 
 
 def _dump(print_: Fingerprint) -> str:
+    import json  # a load is recorded after the first paint: json is not needed before it
+
     return json.dumps(print_, ensure_ascii=False)
 
 
@@ -36,6 +37,8 @@ def _load(text: object) -> Fingerprint | None:
     """A fingerprint read back, or None when the row does not hold one (edited by hand)."""
     if not isinstance(text, str):
         return None
+    import json
+
     try:
         value = json.loads(text)
     except ValueError:

@@ -38,7 +38,6 @@ import contextlib
 import dataclasses
 import functools
 import gc
-import json
 import os
 import stat as stat_module
 import struct
@@ -883,6 +882,19 @@ class Deferred:
         return False
 
 
+def _header_of(line: bytes) -> Any:
+    """A cache file's header line, as `json.loads` reads it: by msgspec's JSON decoder
+    (imported with msgspec already; the standard library's json costs the start a
+    millisecond), and by json itself for what msgspec refuses (a path with a lone
+    surrogate, written with "surrogatepass")."""
+    try:
+        return msgspec.json.decode(line)
+    except msgspec.DecodeError:
+        import json
+
+        return json.loads(line)
+
+
 def _open(entry: Path) -> tuple[dict[str, Any], _Segments] | None:
     """The header of a cache file and its payload's segments, or None."""
     try:
@@ -898,7 +910,7 @@ def _open(entry: Path) -> tuple[dict[str, Any], _Segments] | None:
         end = start.find(b"\n")  # a header, however long its path
         if end < 0:
             raise CacheError("no header")
-        head = json.loads(start[:end])
+        head = _header_of(start[:end])
         if not isinstance(head, dict):
             raise CacheError("no header")
     except (OSError, CacheError, ValueError, RecursionError):
@@ -931,6 +943,8 @@ def _write(entry: Path, header: dict[str, Any], loaded: Loaded, path: Path) -> N
         payload = encode(loaded, path)
     except (TypeError, ValueError, KeyError, msgspec.MsgspecError):  # pragma: no cover
         return
+    import json  # only a load from source writes a cache
+
     header = {**header, "given": str(path)}
     try:
         head = json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass")
