@@ -660,3 +660,52 @@ def test_the_plain_start_knows_only_options_the_parser_has() -> None:
     fast = plain_start([])
     assert fast is not None and vars(fast) == _parsed([])
     assert plain_start(["list"]) is None and plain_start(["--help"]) is None
+
+
+def test_a_subcommand_runs_with_the_collector_on_and_leaves_it_as_it_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The guide starts with no collections (cli/main.py); a subcommand collects as usual.
+    import gc
+
+    from tui_guide.cli import validate
+
+    seen: list[bool] = []
+    monkeypatch.setattr(validate, "run", lambda args, out, err: seen.append(gc.isenabled()) or 0)
+    assert gc.isenabled()
+    assert main(["validate"]) == 0
+    assert seen == [True]
+    assert gc.isenabled()
+    gc.disable()  # a caller that collects nothing is left so
+    try:
+        assert main(["validate"]) == 0
+        assert seen == [True, False]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_guide_starts_with_no_collection_and_runs_with_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from tui_guide.cli import guide
+    from tui_guide.tui.app import GuideApp
+
+    seen: dict[str, bool] = {}
+    load = guide.load_programme
+
+    def loading(*args: object, **kwargs: object) -> object:
+        seen["load"] = gc.isenabled()
+        return load(*args, **kwargs)
+
+    def running(app: GuideApp) -> None:
+        seen["run"] = gc.isenabled()
+
+    monkeypatch.setattr(guide, "load_programme", loading)
+    monkeypatch.setattr(GuideApp, "run", running)
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # run_guide's, for a terminal's lifetime
+    assert main(["--state-dir", str(tmp_path)]) == 0
+    assert seen == {"load": False, "run": True}
+    assert gc.isenabled()

@@ -985,6 +985,9 @@ def run_guide(
     # collection never walks its hundreds of thousands of objects (a pause of ~0.2 s at
     # 50,000 sessions, which would fall in the first paint).
     gc.freeze()
+    # And collected from here on as usual (the command line starts the guide without: see
+    # cli/main.py), each collection walking only what is made after this.
+    gc.enable()
     try:
         app.run()
     finally:
