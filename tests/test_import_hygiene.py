@@ -81,6 +81,7 @@ def test_the_guides_start_loads_no_subcommand_and_no_calendar_export() -> None:
         "from tui_guide.cli.main import plain_start\n"
         "args = plain_start(['--now', '2025-12-07T14:10'])\n"
         "assert args is not None and args.command is None\n"
+        "import tui_guide.cli.settings  # main's, for the settings file\n"
         "import tui_guide.cli.guide, tui_guide.tui.app, tui_guide.tui.screens.mine\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
