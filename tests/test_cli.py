@@ -685,7 +685,7 @@ def test_a_subcommand_runs_with_the_collector_on_and_leaves_it_as_it_was(
         gc.enable()
 
 
-def test_the_guide_starts_with_no_collection_and_runs_with_them(
+def test_the_guide_starts_with_no_collection_until_its_first_paint(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import gc
@@ -694,7 +694,7 @@ def test_the_guide_starts_with_no_collection_and_runs_with_them(
     from tui_guide.tui.app import GuideApp
 
     seen: dict[str, bool] = {}
-    load = guide.load_programme
+    load = guide.load_programme  # the collector turned on by the App after its first paint
 
     def loading(*args: object, **kwargs: object) -> object:
         seen["load"] = gc.isenabled()
@@ -702,10 +702,11 @@ def test_the_guide_starts_with_no_collection_and_runs_with_them(
 
     def running(app: GuideApp) -> None:
         seen["run"] = gc.isenabled()
+        seen["after paint"] = app.collect_after_paint
 
     monkeypatch.setattr(guide, "load_programme", loading)
     monkeypatch.setattr(GuideApp, "run", running)
     monkeypatch.setattr(gc, "freeze", lambda: None)  # run_guide's, for a terminal's lifetime
     assert main(["--state-dir", str(tmp_path)]) == 0
-    assert seen == {"load": False, "run": True}
+    assert seen == {"load": False, "run": False, "after paint": True}
     assert gc.isenabled()

@@ -320,7 +320,13 @@ class GuideApp(App[None]):
         # indexes.
         self.call_after_refresh(self._after_first_paint)
 
+    collect_after_paint = False
+    """Turn the cycle collector on once the first screen is up: the command line starts
+    the guide with it off (cli/main.py, run_guide)."""
+
     def _after_first_paint(self) -> None:
+        if self.collect_after_paint:
+            gc.enable()
         if self.cache_checks or not all(f.by_day.made for f in self.programme.festivals):
             # The days not shown yet, in a thread, once the first screen has settled (as
             # the search indexes after them).
@@ -985,9 +991,10 @@ def run_guide(
     # collection never walks its hundreds of thousands of objects (a pause of ~0.2 s at
     # 50,000 sessions, which would fall in the first paint).
     gc.freeze()
-    # And collected from here on as usual (the command line starts the guide without: see
-    # cli/main.py), each collection walking only what is made after this.
-    gc.enable()
+    # Collected again, as usual, once the first screen is up (the command line starts the
+    # guide without collections, cli/main.py): each collection walks only what is made
+    # after this, and none falls in the first screen's making.
+    app.collect_after_paint = True
     try:
         app.run()
     finally:
