@@ -14,9 +14,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from tui_guide.favourites.database import BesideStore, immediate
 from tui_guide.i18n import _, ngettext
@@ -48,8 +49,7 @@ def _load(text: object) -> Fingerprint | None:
     return (value[0], value[1], value[2], value[3], value[4])
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(msgspec.Struct, frozen=True):
     """What one load found: the sessions that differ from the version kept (against that
     version, not the one last seen), and how many changes are still to be seen in all."""
 

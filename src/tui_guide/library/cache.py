@@ -856,8 +856,7 @@ def _digest(resolved: Path) -> str | None:
     return digest.hexdigest()
 
 
-@dataclasses.dataclass
-class Deferred:
+class Deferred(msgspec.Struct):
     """A cache file read on its cheap checks alone, its content hash still to be compared
     (`holds`, after the guide's first paint)."""
 
