@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -10,9 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from tui_guide import __version__
 from tui_guide.cli import main
+from tui_guide.cli.main import _PLAIN, _VALUED, build_parser, plain_start
 from tui_guide.library.sources import DATA_ENV
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -578,3 +584,129 @@ def test_every_top_level_option_with_a_value_is_known_to_the_path_shorthand() ->
         for option in action.option_strings
     }
     assert valued == _VALUED
+
+
+# The words a start may be made of: the options of a plain start and the others, in full,
+# abbreviated, with "=" and without, the help, subcommands, and values that each option's
+# type takes or refuses (or that the parser could read as an option of their own).
+_PLAIN_NAMES = ("--data", "--timezone", "--now", "--state-dir", "--lang", "--remind", "--config")
+_OTHER_WORDS = ("--favourites", "--version", "--da", "--no", "--help", "-h", "--", "--x")
+_VALUE_WORDS = (
+    *("data", "some folder/with spaces", "a=b", "", "-", "-x", "-5", "--data", "list"),
+    *("2025-12-07T14:10", "2025-12-07T14:10+04:00", "1899-12-31T23:00", "tomorrow"),
+    *("Asia/Baku", "UTC", "Nowhere/City", "../etc", "0", "10", "10080", "10081", " 7"),
+    *("tr", "xx", "settings.toml", "validate"),
+)
+# A value of each option that its type takes.
+_GOOD = {"--now": "2025-12-07T14:10", "--timezone": "Asia/Baku", "--remind": "15"}
+
+
+def _parsed(words: list[str]) -> dict[str, object] | None:
+    """What the full parser makes of `words`, or None when it refuses them."""
+    try:
+        with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+            return vars(build_parser(words).parse_args(words))
+    except SystemExit:
+        return None
+
+
+@settings(max_examples=examples(600))
+@given(
+    words=st.lists(
+        st.one_of(
+            st.tuples(st.sampled_from(_PLAIN_NAMES + _OTHER_WORDS)),
+            st.tuples(st.sampled_from(_VALUE_WORDS)),
+            st.tuples(st.sampled_from(_PLAIN_NAMES), st.sampled_from(_VALUE_WORDS)),
+            st.builds(
+                lambda name, value: (f"{name}={value}",),
+                st.sampled_from(_PLAIN_NAMES + _OTHER_WORDS),
+                st.sampled_from(_VALUE_WORDS),
+            ),
+        ),
+        max_size=6,
+    ).map(lambda parts: [word for part in parts for word in part])
+)
+def test_a_plain_start_reads_its_words_as_the_parser_does(words: list[str]) -> None:
+    # Whatever it answers (None: the parser reads them), the parser answers the same.
+    fast = plain_start(words)
+    if fast is not None:
+        assert vars(fast) == _parsed(words)
+
+
+@settings(max_examples=examples(200))
+@given(
+    options=st.lists(
+        st.tuples(
+            st.sampled_from(_PLAIN_NAMES),
+            st.sampled_from(["data", "a=b", "x y", "tr", "settings.toml", "../etc"]),
+            st.booleans(),
+        ),
+        max_size=6,
+    )
+)
+def test_a_plain_start_of_the_guide_needs_no_parser(options: list[tuple[str, str, bool]]) -> None:
+    words: list[str] = []
+    for name, value, joined in options:
+        value = _GOOD.get(name, value)
+        words += [f"{name}={value}"] if joined else [name, value]
+    fast = plain_start(words)
+    assert fast is not None
+    assert vars(fast) == _parsed(words)
+
+
+def test_the_plain_start_knows_only_options_the_parser_has() -> None:
+    assert set(_PLAIN) == set(_PLAIN_NAMES)
+    assert set(_PLAIN) <= _VALUED
+    fast = plain_start([])
+    assert fast is not None and vars(fast) == _parsed([])
+    assert plain_start(["list"]) is None and plain_start(["--help"]) is None
+
+
+def test_a_subcommand_runs_with_the_collector_on_and_leaves_it_as_it_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The guide starts with no collections (cli/main.py); a subcommand collects as usual.
+    import gc
+
+    from tui_guide.cli import validate
+
+    seen: list[bool] = []
+    monkeypatch.setattr(validate, "run", lambda args, out, err: seen.append(gc.isenabled()) or 0)
+    assert gc.isenabled()
+    assert main(["validate"]) == 0
+    assert seen == [True]
+    assert gc.isenabled()
+    gc.disable()  # a caller that collects nothing is left so
+    try:
+        assert main(["validate"]) == 0
+        assert seen == [True, False]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_guide_starts_with_no_collection_until_its_first_paint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from tui_guide.cli import guide
+    from tui_guide.tui.app import GuideApp
+
+    seen: dict[str, bool] = {}
+    load = guide.load_programme  # the collector turned on by the App after its first paint
+
+    def loading(*args: object, **kwargs: object) -> object:
+        seen["load"] = gc.isenabled()
+        return load(*args, **kwargs)
+
+    def running(app: GuideApp) -> None:
+        seen["run"] = gc.isenabled()
+        seen["after paint"] = app.collect_after_paint
+
+    monkeypatch.setattr(guide, "load_programme", loading)
+    monkeypatch.setattr(GuideApp, "run", running)
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # run_guide's, for a terminal's lifetime
+    assert main(["--state-dir", str(tmp_path)]) == 0
+    assert seen == {"load": False, "run": False, "after paint": True}
+    assert gc.isenabled()

@@ -73,14 +73,15 @@ NOT_FOR_THE_GUIDE = (
 
 
 def test_the_guides_start_loads_no_subcommand_and_no_calendar_export() -> None:
-    # What `tui-guide` with no subcommand imports up to running the App: the parser, the
-    # guide's command and the App, and (imported as its section opens) My programme's screen.
+    # What `tui-guide` with no subcommand imports up to running the App: its options read
+    # (a plain start: no parser built), the guide's command and the App, and (imported as its
+    # section opens) My programme's screen.
     script = (
         "import json, sys\n"
-        "from tui_guide.cli.main import build_parser\n"
-        "args = build_parser(['--now', '2025-12-07T14:10']).parse_args(\n"
-        "    ['--now', '2025-12-07T14:10'])\n"
-        "assert args.command is None\n"
+        "from tui_guide.cli.main import plain_start\n"
+        "args = plain_start(['--now', '2025-12-07T14:10'])\n"
+        "assert args is not None and args.command is None\n"
+        "import tui_guide.cli.settings  # main's, for the settings file\n"
         "import tui_guide.cli.guide, tui_guide.tui.app, tui_guide.tui.screens.mine\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
@@ -92,7 +93,6 @@ def test_the_guides_start_loads_no_subcommand_and_no_calendar_export() -> None:
     assert "tui_guide.tui.screens.mine" in loaded  # the screens were imported
     assert [m for m in NOT_FOR_THE_GUIDE if m in loaded] == []
     assert sorted(m for m in loaded if m.startswith("tui_guide.cli.")) == [
-        "tui_guide.cli.argparse_words",  # argparse's own words in the guide's language
         "tui_guide.cli.common",
         "tui_guide.cli.guide",
         "tui_guide.cli.load_status",

@@ -12,7 +12,6 @@ The limits are documented in docs/data-format.md ("Limits").
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -147,6 +146,8 @@ def loads_json(data: bytes, *, strict: bool = True, what: str = "JSON") -> Any:
     A lone surrogate (an escape, or written out in bytes) is read as U+FFFD; nesting deeper
     than Python's recursion allows, and a number longer than it converts, are errors that
     say so."""
+    import json  # only for a JSON file: the guide's start reads none
+
     try:
         doc = json.loads(data, strict=strict)
     except json.JSONDecodeError as error:

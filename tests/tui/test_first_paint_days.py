@@ -87,3 +87,30 @@ async def test_the_date_tba_tab_says_not_given_from_the_head(
         tabs = app.screen.query_one(DayStrip).labels
         assert tabs[-1] == "Date not given"
         assert None not in at_paint and len(at_paint) == 1
+
+
+async def test_the_collector_is_on_again_once_the_first_screen_is_up(
+    monkeypatch, make_app, write_festival
+) -> None:
+    # As run_guide starts it: the collector off (cli/main.py) until the first paint.
+    import gc
+
+    programme = load_programme([write_festival(BODY)])
+    collecting: list[bool] = []
+    after = GuideApp._after_first_paint
+
+    def painted(self) -> None:
+        collecting.append(gc.isenabled())
+        after(self)
+        collecting.append(gc.isenabled())
+
+    monkeypatch.setattr(GuideApp, "_after_first_paint", painted)
+    app = make_app(programme)
+    app.collect_after_paint = True
+    gc.disable()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: len(collecting) == 2)
+            assert collecting == [False, True]
+    finally:
+        gc.enable()

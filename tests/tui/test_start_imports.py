@@ -29,7 +29,16 @@ NOT_AT_START = (
     # The search indexes' modules: the worker that builds (or reads back) them imports them.
     "tui_guide.library.index_cache",
     "tui_guide.programme.search",
+    # What runs after the paint or on a key: the programme's versions compared, My
+    # programme's gaps and reminders.
+    "tui_guide.programme.versions",
+    "tui_guide.favourites.gaps",
+    "tui_guide.favourites.agenda",
 )
+# Libraries the first frame does without, which a bare Textual app does not import either:
+# the viewer's own zone (only for a time shown in it), hashlib's OpenSSL (the cache's
+# blake2b is hashlib's own, from _blake2), the settings' writer thread, importlib.resources.
+NOT_AT_START_ELSEWHERE = ("tzlocal", "_hashlib", "concurrent.futures.thread", "importlib.resources")
 
 SCRIPT = """
 import json, sys
@@ -50,6 +59,7 @@ class Guide(GuideApp):
     def _after_first_paint(self):
         # What the first frame needed, before anything that follows it is started.
         seen["painted"] = sorted(m for m in sys.modules if m.startswith("tui_guide."))
+        seen["others"] = sorted(m for m in OTHERS if m in sys.modules)
         seen["screen"] = type(self.screen).__name__
         super()._after_first_paint()
 
@@ -63,20 +73,22 @@ async def painted(pilot):
 app = Guide(programme, favourites=Favourites())
 app.run(headless=True, size=(120, 40), auto_pilot=painted)
 later = sorted(m for m in sys.modules if m.startswith("tui_guide."))
-print(json.dumps([seen["screen"], seen["painted"], later]))
+print(json.dumps([seen["screen"], seen["painted"], later, seen["others"]]))
 """
 
 
 def _start(which: str) -> tuple[str, list[str], list[str]]:
+    script = f"OTHERS = {NOT_AT_START_ELSEWHERE!r}\n{SCRIPT}"
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(DATA), which],
+        [sys.executable, "-c", script, str(DATA), which],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    screen, painted, later = json.loads(done.stdout.splitlines()[-1])
+    screen, painted, later, others = json.loads(done.stdout.splitlines()[-1])
+    assert others == []  # NOT_AT_START_ELSEWHERE, none of them loaded by the first frame
     return screen, painted, later
 
 

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 from rich.console import Console
 from rich.text import Text
 
-from tui_guide.atomic import Protected, Refused, write_atomically
 from tui_guide.favourites import STATE_ENV, Favourites, locate
 from tui_guide.i18n import _, ngettext
 from tui_guide.library.cache import cache_dir
@@ -28,6 +27,7 @@ from tui_guide.programme.text import fold, printable
 from tui_guide.settings import MAX_REMIND
 
 if TYPE_CHECKING:
+    from tui_guide.atomic import Protected
     from tui_guide.programme.search import SearchIndex
 
 EXIT_OK = 0
@@ -290,6 +290,8 @@ def protected(args: argparse.Namespace, *inputs: Path) -> list[Protected]:
     would read (--data, or the bundled and added ones), the favourites store (with its
     journal, its lock and the first release's file), the programme cache and the state of
     added programmes."""
+    from tui_guide.atomic import Protected  # only for a command that writes: not the guide
+
     keep = [Protected(path, "the file being read") for path in inputs]
     files, _ = expand(data_paths(data_of(args)))
     keep += [Protected(path, "a programme file being read") for path in files]
@@ -330,6 +332,8 @@ def write_output(
 def write_file(path: Path, data: bytes, err: Console, keep: Sequence[Protected]) -> bool:
     """Write `path` whole, never over what `keep` names; False (and why, on stderr) when it
     cannot be."""
+    from tui_guide.atomic import Refused, write_atomically
+
     try:
         write_atomically(path, data, protected=keep)
     except Refused as error:

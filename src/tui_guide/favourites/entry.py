@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
+
+import msgspec
 
 from tui_guide.i18n import _
 from tui_guide.programme.format import day_label
@@ -11,8 +12,7 @@ from tui_guide.programme.model import Session
 from tui_guide.reading import whole
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(msgspec.Struct, frozen=True):
     """What a session was when it was starred: enough to name it when it is gone, and to
     say what changed when the programme moves it."""
 
@@ -43,8 +43,7 @@ class Snapshot:
         return text
 
 
-@dataclass(frozen=True)
-class Favourite:
+class Favourite(msgspec.Struct, frozen=True):
     """A starred session, keyed on `festival-id/session-id`."""
 
     key: str

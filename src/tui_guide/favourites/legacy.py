@@ -13,8 +13,6 @@ from pathlib import Path
 
 from tui_guide.reading import MAX_FAVOURITES_BYTES, JsonError, ReadError, loads_json, read_limited
 
-LEGACY_NAME = "favourites.json"
-
 
 class LegacyError(Exception):
     """The file could not be read at all (a folder, no permission): it is left alone."""

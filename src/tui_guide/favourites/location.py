@@ -7,18 +7,17 @@ the database goes beside that file, and the file is moved into it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
-from tui_guide.favourites.legacy import LEGACY_NAME
+import msgspec
 
 STATE_ENV = "TUI_GUIDE_STATE_DIR"
 FAVOURITES_ENV = "TUI_GUIDE_FAVOURITES"  # deprecated: the first release's JSON file
 DATABASE_NAME = "favourites.sqlite3"
+LEGACY_NAME = "favourites.json"  # the first release's file, moved in (favourites/legacy.py)
 
 
-@dataclass(frozen=True)
-class StoreLocation:
+class StoreLocation(msgspec.Struct, frozen=True):
     """The database file, and the JSON file of the first release to move into it."""
 
     database: Path

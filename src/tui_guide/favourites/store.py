@@ -29,7 +29,6 @@ from tui_guide.favourites.database import (
     set_aside,
 )
 from tui_guide.favourites.entry import Favourite, Snapshot
-from tui_guide.favourites.legacy import LegacyError, read_legacy
 from tui_guide.favourites.location import StoreLocation
 from tui_guide.i18n import N_, _, ngettext
 from tui_guide.programme.model import Session
@@ -346,6 +345,8 @@ class Favourites:
 
     def _read_in(self, legacy: Path | None) -> None:
         """With nothing saved, at least show the keys of the first release's file."""
+        from tui_guide.favourites.legacy import LegacyError, read_legacy
+
         try:
             found = read_legacy(legacy) if legacy is not None else None
         except LegacyError:
@@ -356,6 +357,14 @@ class Favourites:
 
     def _move_in(self, legacy: Path) -> None:
         """Copy the keys of the first release's JSON file in, then rename it aside."""
+        try:
+            legacy.lstat()
+        except FileNotFoundError:
+            return  # none (on most machines, long moved in): its reader is not even imported
+        except OSError:
+            pass  # read_legacy says what is wrong
+        from tui_guide.favourites.legacy import LegacyError, read_legacy
+
         try:
             found = read_legacy(legacy)
         except LegacyError as error:

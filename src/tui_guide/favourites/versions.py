@@ -11,29 +11,26 @@ per load: two guides opening as a refresh lands mark each change once.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import msgspec
 
 from tui_guide.favourites.database import BesideStore, immediate
 from tui_guide.i18n import _, ngettext
 from tui_guide.programme.model import Festival
 from tui_guide.programme.text import fold
-from tui_guide.programme.versions import (
-    KIND_COUNTS,
-    KINDS,
-    Change,
-    Fingerprint,
-    differing,
-    digest,
-    fingerprints,
-)
+
+if TYPE_CHECKING:
+    from tui_guide.programme.versions import Change, Fingerprint
 
 
 def _dump(print_: Fingerprint) -> str:
+    import json  # a load is recorded after the first paint: json is not needed before it
+
     return json.dumps(print_, ensure_ascii=False)
 
 
@@ -41,6 +38,8 @@ def _load(text: object) -> Fingerprint | None:
     """A fingerprint read back, or None when the row does not hold one (edited by hand)."""
     if not isinstance(text, str):
         return None
+    import json
+
     try:
         value = json.loads(text)
     except ValueError:
@@ -50,8 +49,7 @@ def _load(text: object) -> Fingerprint | None:
     return (value[0], value[1], value[2], value[3], value[4])
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(msgspec.Struct, frozen=True):
     """What one load found: the sessions that differ from the version kept (against that
     version, not the one last seen), and how many changes are still to be seen in all."""
 
@@ -60,6 +58,8 @@ class Recorded:
 
     def counts(self) -> str:
         """'2 new, 1 changed, 1 cancelled' (the kinds found), '' when none."""
+        from tui_guide.programme.versions import KIND_COUNTS, KINDS
+
         found = {kind: sum(1 for c in self.found if c.kind == kind) for kind in KINDS}
         return ", ".join(KIND_COUNTS[kind](n) for kind, n in found.items() if n)
 
@@ -95,6 +95,10 @@ class ProgrammeVersions(BesideStore):
 
     def record(self, festivals: Iterable[Festival]) -> Recorded:
         """Keep the version of each of `festivals`, marking what differs from the last one."""
+        # The comparison's module (and hashlib) only once a load is recorded, after the
+        # guide's first paint: the store is opened before it.
+        from tui_guide.programme.versions import digest, fingerprints
+
         found: list[Change] = []
         for festival in festivals:
             current = fingerprints(festival)
@@ -110,6 +114,8 @@ class ProgrammeVersions(BesideStore):
         current: dict[str, Fingerprint],
         whole: str,
     ) -> list[Change]:
+        from tui_guide.programme.versions import Change, differing
+
         row = db.execute(
             "SELECT digest FROM festival_versions WHERE festival = ?", (festival,)
         ).fetchone()
@@ -183,6 +189,8 @@ class ProgrammeVersions(BesideStore):
                 )
                 .fetchall()
             )
+        from tui_guide.programme.versions import Change
+
         found = []
         for fest, session, seen, now in rows:
             if not isinstance(fest, str) or not isinstance(session, str):

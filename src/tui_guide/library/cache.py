@@ -36,9 +36,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
-import hashlib
-import json
 import os
 import stat as stat_module
 import struct
@@ -52,7 +51,6 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
-from tui_guide.atomic import write_atomically
 from tui_guide.programme.model import (
     Festival,
     Kind,
@@ -66,6 +64,11 @@ from tui_guide.programme.model import (
 )
 from tui_guide.programme.rules import FIRST_YEAR, LAST_YEAR, MAX_DAYS
 from tui_guide.reading import MAX_PROGRAMME_BYTES, is_regular
+
+try:  # hashlib's own blake2b, without hashlib's OpenSSL, which costs every start milliseconds
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
 
 CACHE_ENV = "TUI_GUIDE_CACHE"
 """A folder to keep the cache in instead of the user cache folder; "off" for no cache."""
@@ -240,7 +243,7 @@ class _Schema:
         self.order = list(_FIELDS)
         shape = [f"{cls.__qualname__}: {names}" for cls, names in _FIELDS.items()]
         shape += [repr(row) for row in _ROWS]
-        self.fingerprint = hashlib.blake2b("\n".join(shape).encode(), digest_size=16).hexdigest()
+        self.fingerprint = blake2b("\n".join(shape).encode(), digest_size=16).hexdigest()
         self.head = msgspec.msgpack.Decoder(_Head)
         self.day = msgspec.msgpack.Decoder(tuple[_SessionRow, ...])
         self.shared = msgspec.msgpack.Decoder(_Shared)
@@ -798,12 +801,14 @@ def paused_gc() -> Iterator[None]:
 # --- Cache files ----------------------------------------------------------------------
 
 
+@functools.cache
 def _code_fingerprint() -> str:
     """Names, sizes and modification times of the code that turns a file into a festival
     (the model, the readers of every format and this package): an upgrade or an edit of any
     of it makes every cache stale. Cheaper than asking importlib.metadata for the package
     version, which costs a fifth of the guide's start, and it also sees edits in a source
-    tree."""
+    tree. Worked out once a process (the code running does not change while it runs): a
+    start reads a cache file per programme file, each asking for it."""
     parts = [f"msgspec {msgspec.__version__}"]
     root = Path(__file__).parent.parent
     code = [root / "programme", root / "formats", root / "library"]
@@ -813,14 +818,14 @@ def _code_fingerprint() -> str:
         except OSError:  # pragma: no cover - a file gone while listing
             continue
         parts.append(f"{file.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+    return blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def _entry(folder: Path, resolved: Path, timezone: str | None) -> Path:
     # A load with a --timezone has an entry of its own, beside the one without: switching
     # between the two rebuilds neither.
     key = str(resolved) if timezone is None else f"{resolved}\0{timezone}"
-    name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16)
+    name = blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16)
     return folder / f"{name.hexdigest()}{SUFFIX}"
 
 
@@ -842,7 +847,7 @@ def _header(resolved: Path, stat: os.stat_result, timezone: str | None) -> dict[
 
 def _digest(resolved: Path) -> str | None:
     """The blake2b hash of a regular file, a block at a time (no copy in memory)."""
-    digest = hashlib.blake2b()
+    digest = blake2b()
     try:
         descriptor = os.open(resolved, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(descriptor, "rb") as stream:
@@ -855,8 +860,7 @@ def _digest(resolved: Path) -> str | None:
     return digest.hexdigest()
 
 
-@dataclasses.dataclass
-class Deferred:
+class Deferred(msgspec.Struct):
     """A cache file read on its cheap checks alone, its content hash still to be compared
     (`holds`, after the guide's first paint)."""
 
@@ -881,6 +885,19 @@ class Deferred:
         return False
 
 
+def _header_of(line: bytes) -> Any:
+    """A cache file's header line, as `json.loads` reads it: by msgspec's JSON decoder
+    (imported with msgspec already; the standard library's json costs the start a
+    millisecond), and by json itself for what msgspec refuses (a path with a lone
+    surrogate, written with "surrogatepass")."""
+    try:
+        return msgspec.json.decode(line)
+    except msgspec.DecodeError:
+        import json
+
+        return json.loads(line)
+
+
 def _open(entry: Path) -> tuple[dict[str, Any], _Segments] | None:
     """The header of a cache file and its payload's segments, or None."""
     try:
@@ -896,7 +913,7 @@ def _open(entry: Path) -> tuple[dict[str, Any], _Segments] | None:
         end = start.find(b"\n")  # a header, however long its path
         if end < 0:
             raise CacheError("no header")
-        head = json.loads(start[:end])
+        head = _header_of(start[:end])
         if not isinstance(head, dict):
             raise CacheError("no header")
     except (OSError, CacheError, ValueError, RecursionError):
@@ -929,6 +946,8 @@ def _write(entry: Path, header: dict[str, Any], loaded: Loaded, path: Path) -> N
         payload = encode(loaded, path)
     except (TypeError, ValueError, KeyError, msgspec.MsgspecError):  # pragma: no cover
         return
+    import json  # only a load from source writes a cache
+
     header = {**header, "given": str(path)}
     try:
         head = json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass")
@@ -936,6 +955,8 @@ def _write(entry: Path, header: dict[str, Any], loaded: Loaded, path: Path) -> N
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
+        from tui_guide.atomic import write_atomically  # only a load from source writes
+
         write_atomically(entry, head + b"\n" + payload, durable=False)
     except OSError:
         pass  # a read-only or full cache folder only means no cache

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 from tui_guide.formats.load import SUFFIXES
@@ -13,7 +12,9 @@ DATA_ENV = "TUI_GUIDE_DATA"
 
 def bundled_data() -> Path:
     """The programme shipped with the package (in a source tree, the repository's `data/`)."""
-    installed = Path(str(files("tui_guide"))) / "bundled"
+    # The package's own folder, as importlib.resources.files("tui_guide") names it for a
+    # package on disk (that module costs every start a millisecond to import).
+    installed = Path(__file__).resolve().parents[1] / "bundled"
     if installed.is_dir():
         return installed
     return Path(__file__).resolve().parents[3] / "data"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
+
 DEFAULT_THEME = "textual-dark"
 """Textual's own default theme."""
 
@@ -43,8 +45,7 @@ class Settings:
 FIELDS = ("theme", "language", "zone", "remind", "section")
 
 
-@dataclass(frozen=True)
-class SettingsProblem:
+class SettingsProblem(msgspec.Struct, frozen=True):
     """Something wrong in a settings file: where (`line` when known, `field` when it is one
     field's) and what, ending with what the guide does instead."""
 

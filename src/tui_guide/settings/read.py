@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from tui_guide.i18n import _
 from tui_guide.programme.text import printable
@@ -29,8 +30,7 @@ MAX_SETTINGS_BYTES = 1024 * 1024
 """The largest settings file read: a real one is a few hundred bytes."""
 
 
-@dataclass(frozen=True)
-class LoadedSettings:
+class LoadedSettings(msgspec.Struct, frozen=True):
     """The settings read from `path`, the problems found, and whether the file may be
     written (False when it exists but could not be read as TOML: it is left as it is;
     `unreadable` says why)."""

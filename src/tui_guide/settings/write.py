@@ -10,7 +10,6 @@ import threading
 from collections.abc import Mapping
 from pathlib import Path
 
-from tui_guide.atomic import check_target, write_atomically
 from tui_guide.i18n import _
 from tui_guide.settings.read import BrokenFile, parse, read_bytes
 
@@ -40,6 +39,8 @@ class SettingsFile:
         NotSaved, leaving the file as it was."""
         import tomlkit  # only when something is written: not at every start
         import tomlkit.exceptions
+
+        from tui_guide.atomic import check_target, write_atomically
 
         with self._lock:
             try:

@@ -21,16 +21,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from tui_guide.favourites import Favourites, FavouritesError
-from tui_guide.favourites.agenda import starting_soon
 from tui_guide.favourites.hidden import HiddenError, HiddenStore
 from tui_guide.favourites.location import state_dir
-from tui_guide.favourites.versions import ProgrammeVersions, Recorded
 from tui_guide.i18n import N_, _, ngettext
 from tui_guide.programme.clock import Clock
 from tui_guide.programme.format import until, zone_label
 from tui_guide.programme.hiding import Hidden, newly_hidden
 from tui_guide.programme.model import Festival, Programme, Session
-from tui_guide.programme.notices import load_notice
 from tui_guide.programme.query import SessionFilter
 from tui_guide.programme.text import middle_cut, printable
 from tui_guide.settings import LoadedSettings, Settings
@@ -61,6 +58,7 @@ from tui_guide.tui.settings import KeptSettings
 if TYPE_CHECKING:
     from textual.worker import Worker
 
+    from tui_guide.favourites.versions import ProgrammeVersions, Recorded
     from tui_guide.library.cache import Deferred
     from tui_guide.programme.people import PersonEntry
     from tui_guide.tui.screens.filters import FilterChoice
@@ -295,7 +293,7 @@ class GuideApp(App[None]):
                 self._hidden_problem = str(error)
         self._hidden_counts: tuple[tuple[Hidden, str, int], tuple[int, int, int]] | None = None
         self.cache_checks = tuple(cache_checks)  # cache files whose hash is still to compare
-        self.viewer_zone = viewer_zone or local_zone()  # "your time"
+        self._viewer_zone = viewer_zone  # "your time" (None: the machine's, when first asked)
         self.reminded: set[str] = set()
         self.reminding = False
         store = self.favourites.path
@@ -322,7 +320,13 @@ class GuideApp(App[None]):
         # indexes.
         self.call_after_refresh(self._after_first_paint)
 
+    collect_after_paint = False
+    """Turn the cycle collector on once the first screen is up: the command line starts
+    the guide with it off (cli/main.py, run_guide)."""
+
     def _after_first_paint(self) -> None:
+        if self.collect_after_paint:
+            gc.enable()
         if self.cache_checks or not all(f.by_day.made for f in self.programme.festivals):
             # The days not shown yet, in a thread, once the first screen has settled (as
             # the search indexes after them).
@@ -431,6 +435,8 @@ class GuideApp(App[None]):
 
     def check_reminders(self) -> None:
         """Say once for each favourite that it starts within `remind` minutes."""
+        from tui_guide.favourites.agenda import starting_soon  # after the first paint
+
         starred = self._starred_sessions()
         for festival in self.programme.festivals:
             moment = self.clock.now(festival.timezone)
@@ -477,6 +483,8 @@ class GuideApp(App[None]):
         problems = self.programme.problems
         if not problems:
             return
+        from tui_guide.programme.notices import load_notice  # only for a load with problems
+
         # Each skipped file with its first problem; for the others a count (validate lists
         # them): a large export's hundreds of warnings would cover the screen.
         lines = load_notice(problems, self.programme.skipped, self.notice_width)
@@ -795,6 +803,15 @@ class GuideApp(App[None]):
         )
 
     @property
+    def viewer_zone(self) -> ZoneInfo:
+        """The viewer's own zone ("your time"): the one handed in, else the machine's, looked
+        up when first shown (tzlocal takes milliseconds, which a first paint in the festival's
+        time does without)."""
+        if self._viewer_zone is None:
+            self._viewer_zone = local_zone()
+        return self._viewer_zone
+
+    @property
     def shown_zone(self) -> ZoneInfo | None:
         """The zone times are shown in: None for each festival's own, else the viewer's."""
         return self.viewer_zone if self.own_zone else None
@@ -974,6 +991,10 @@ def run_guide(
     # collection never walks its hundreds of thousands of objects (a pause of ~0.2 s at
     # 50,000 sessions, which would fall in the first paint).
     gc.freeze()
+    # Collected again, as usual, once the first screen is up (the command line starts the
+    # guide without collections, cli/main.py): each collection walks only what is made
+    # after this, and none falls in the first screen's making.
+    app.collect_after_paint = True
     try:
         app.run()
     finally:

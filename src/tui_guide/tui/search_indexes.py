@@ -18,7 +18,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui_guide.programme.haystacks import festival_texts
-from tui_guide.programme.now import opening_day
 from tui_guide.tui.widgets.rows import measure_ahead
 from tui_guide.tui.widgets.session_list import measure_ahead as measure_rows
 
@@ -101,6 +100,8 @@ class SearchIndexes:
             # away, for the days' list (its width the same guess). Not every day's: at
             # 50,000 sessions that kept this worker, and the interpreter, a second longer
             # for days seldom opened.
+            from tui_guide.programme.now import opening_day  # the days' screen's: not at start
+
             app = self._app
             festival = app.festival
             moment = app.clock.now(festival.timezone)

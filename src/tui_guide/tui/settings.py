@@ -5,7 +5,6 @@ the last write finish before the guide's process ends)."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,8 @@ from tui_guide.settings.write import Value
 from tui_guide.tui.messages.settings import SettingsWritten
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from textual.app import App
 
 FESTIVAL_SECTIONS = ("days", "timetable", "venues", "now")
@@ -75,6 +76,8 @@ class KeptSettings:
         if self.file is None:
             return
         if self._writer is None:
+            from concurrent.futures import ThreadPoolExecutor  # the first change: not at start
+
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="settings")
         written: dict[str, Value] = {key: value for key, value in differ.items()}  # type: ignore[misc]
         self._writes.append(self._writer.submit(self._write, app, self.file, written, announce))

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TypeAlias
 
 from textual.message import Message
@@ -11,29 +10,30 @@ from textual.message import Message
 from tui_guide.programme.model import Session
 
 
-@dataclass
 class ToggleFavourite(Message):
     """Star `session`, or unstar it when it is starred (f, s, a click on a star)."""
 
-    session: Session
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
 
     @property
     def key(self) -> str:
         return self.session.key
 
 
-@dataclass
 class RemoveFavourite(Message):
     """Take the favourite `key` (`festival-id/session-id`) out of My programme, whether its
     session is still in the programme or gone from it (x)."""
 
-    key: str
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
 
 
 FavouriteChange: TypeAlias = ToggleFavourite | RemoveFavourite
 """Every change of a favourite a screen can ask for."""
 
 
-@dataclass
 class RefreshFavourites(Message):
     """Read the store again: another guide may have changed it."""

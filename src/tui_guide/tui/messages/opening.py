@@ -1,76 +1,90 @@
-"""Asking to open something: a screen, a section, the filters."""
+"""Asking to open something: a screen, a section, the filters.
+
+Every Message here and in its neighbours is a plain subclass with its own `__init__`, as
+Textual's and our widgets' are: a dataclass costs a start about 0.15 ms a class to make (its
+methods compiled from source), and the App needs each of these before its first paint, for
+its handlers."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui_guide.favourites.gaps import Fit, Gap
 from tui_guide.programme.model import Festival, Session, Venue
 
+if TYPE_CHECKING:  # My programme's gaps: imported with its screen, not at the start
+    from tui_guide.favourites.gaps import Fit, Gap
 
-@dataclass
+
 class OpenSession(Message):
     """Show everything about `session` (Enter or a click on a row, a search hit)."""
 
-    session: Session
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
 
 
-@dataclass
 class OpenVenue(Message):
     """Show a venue of `festival` and its sessions; `None` is the "Venue TBA" list."""
 
-    festival: Festival
-    venue: Venue | None
+    def __init__(self, festival: Festival, venue: Venue | None) -> None:
+        super().__init__()
+        self.festival = festival
+        self.venue = venue
 
 
-@dataclass
 class OpenPerson(Message):
     """Show one person's sessions across festivals, by their folded name."""
 
-    key: str
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
 
 
-@dataclass
 class OpenSessions(Message):
     """Show `sessions` under `heading` (a country's, a tag's)."""
 
-    heading: str
-    sessions: Sequence[Session]
+    def __init__(self, heading: str, sessions: Sequence[Session]) -> None:
+        super().__init__()
+        self.heading = heading
+        self.sessions = sessions
 
 
-@dataclass
 class OpenGap(Message):
     """Show the sessions that fit in a gap between favourites (`g` in My programme)."""
 
-    gap: Gap
-    fits: Sequence[Fit]
+    def __init__(self, gap: Gap, fits: Sequence[Fit]) -> None:
+        super().__init__()
+        self.gap = gap
+        self.fits = fits
 
 
-@dataclass
 class OpenFestival(Message):
     """Make `festival` the current one and show its days."""
 
-    festival: Festival
+    def __init__(self, festival: Festival) -> None:
+        super().__init__()
+        self.festival = festival
 
 
-@dataclass
 class ShowSection(Message):
     """Go to a section (a mode of the App: days, venues, people, now, mine, festivals), as
     its key does."""
 
-    mode: str
+    def __init__(self, mode: str) -> None:
+        super().__init__()
+        self.mode = mode
 
 
-@dataclass
 class OpenFilters(Message):
     """Open the filters dialog, as ctrl+f does."""
 
 
-@dataclass
 class ShowLink(Message):
     """Show a web address in full and copy it (the guide never starts a browser)."""
 
-    url: str
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
