@@ -490,7 +490,11 @@ class _Texts:
     def people_group(self, at: int) -> tuple[Person, ...]:
         group = self._made_people.get(at)
         if group is None:
-            group = self._made_people[at] = tuple(self._person(i) for i in self._people_groups[at])
+            made, person = self._persons.get, self._person
+            # A loop, not a generator: a big day makes 3,000 groups, most of them new.
+            group = self._made_people[at] = tuple(
+                [made(i) or person(i) for i in self._people_groups[at]]
+            )
         return group
 
     def _person(self, at: int) -> Person:
