@@ -152,14 +152,9 @@ def starts(words: list[str], repeat: int, against: Path | None) -> dict[str, tup
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--child"]:
         return child(argv[1], argv[2:])
-    import argparse
+    from .terminal import start_arguments
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("path", nargs="?", type=Path, help="a programme (default: the bundled)")
-    parser.add_argument("--now", help="the guide's clock (YYYY-MM-DDTHH:MM)")
-    parser.add_argument("--repeat", type=int, default=9)
-    parser.add_argument("--against", type=Path, help="another checkout's src/, timed in turn")
-    args = parser.parse_args(argv)
+    args = start_arguments(__doc__ or "", argv, repeat=9)
     words = ["--data", str(args.path or REPO / "data")]
     if args.now:
         words += ["--now", args.now]

@@ -149,13 +149,19 @@ def guide_command(path: Path | None, now: str | None) -> list[str]:
     return command
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def start_arguments(doc: str, argv: list[str], repeat: int) -> argparse.Namespace:
+    """The options of a benchmark of the start (this one's, `start_cpu`'s): a programme, the
+    clock, the repeats, and another checkout to time in turns."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("path", nargs="?", type=Path, help="a programme (default: the bundled)")
     parser.add_argument("--now", help="the guide's clock (YYYY-MM-DDTHH:MM)")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=repeat)
     parser.add_argument("--against", type=Path, help="another checkout's src/, timed in turn")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = start_arguments(__doc__, argv, repeat=5)
     env = {**os.environ, "TEXTUAL_ANIMATIONS": "none"}
     found = terminal_starts(
         guide_command(args.path or REPO / "data", args.now), env, args.repeat, args.against
