@@ -4,10 +4,14 @@ mouse does what it did on the widgets they replace. How they look is in the snap
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from textual.app import App, ComposeResult
 from textual.command import CommandPalette
+from textual.widget import Widget
+from textual.widgets import Header
 
 from tui_guide.programme.model import Kind
 from tui_guide.programme.query import SessionFilter
@@ -139,3 +143,68 @@ def test_the_bar_fits_its_width_whenever_any_level_can(
         assert bar.badge == bar.badges[0]  # nothing shortened that did not need it
     shown = current is not None and (current != "festivals" or festivals > 1)
     assert shown == any(link.current for link in bar.links)
+
+
+class HeaderBoth(App[None]):
+    """Textual's Header above the guide's, on one screen with a title given."""
+
+    def __init__(self, title: str, sub_title: str) -> None:
+        super().__init__()
+        self.given = (title, sub_title)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield GuideHeader()
+
+    def on_mount(self) -> None:
+        self.screen.title, self.screen.sub_title = self.given
+
+
+def cells_of(app: App, widget: Widget) -> list[tuple[str, object, object]]:
+    strips = app.screen._compositor.render_strips()
+    return [
+        (char, segment.style.color, segment.style.bgcolor)
+        for segment in strips[widget.region.y]
+        for char in segment.text
+        if segment.style is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    "title, sub_title",
+    [
+        ("Days", "Baku Cinema Breeze"),
+        ("日本語の映画祭テスト", "東京国際映画祭"),  # two cells a letter
+        ("Days", "🎬🎬 Fest 🎉"),
+        ("映画" * 20, "long"),  # cut with an ellipsis
+        ("[bold]x[/]", "[red]y"),  # shown as it is, not as markup
+    ],
+)
+@pytest.mark.parametrize("width", [19, 40, 80])
+async def test_the_header_draws_as_textual_s(title: str, sub_title: str, width: int) -> None:
+    app = HeaderBoth(title, sub_title)
+    async with app.run_test(size=(width, 4)) as pilot:
+        await pilot.pause()
+        assert cells_of(app, app.query_one(GuideHeader)) == cells_of(app, app.query_one(Header))
+
+
+async def test_the_hovered_link_follows_a_refit_under_a_still_mouse() -> None:
+    class Bar(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SectionBar("days")
+
+    app = Bar()
+    async with app.run_test(size=(100, 4)) as pilot:
+        bar = app.query_one(SectionBar)
+        await pilot.pause()
+        now = next(link for link in bar.links if link.mode == "now")
+        x = now.x + now.width - 1  # its last cell, while the labels are long
+        await pilot.hover(SectionBar, offset=(x, 0))
+        await pilot.pause()
+        kinds = frozenset({Kind.TALK, Kind.SCREENING, Kind.WORKSHOP})
+        bar.show_filters(SessionFilter(kinds=kinds), True, (3, 10, 1))  # the labels shorten
+        await pilot.pause()
+        under = bar.link_at(x)
+        assert under is not None and under.mode != "now"
+        lit = [link.mode for link in bar.links if "section-bar--hover" in bar._names(link)]
+        assert lit == [under.mode]

@@ -47,7 +47,7 @@ def drawn(app: App, widget: Tabs | DayStrip) -> list[list[tuple[str, object]]]:
     return lines
 
 
-@pytest.mark.parametrize("width", [30, 60, 97, 120, 600])
+@pytest.mark.parametrize("width", [5, 12, 30, 60, 97, 120, 600])
 @pytest.mark.parametrize("active", ["d0", "d1", "d9", "d19", "d20"])
 async def test_the_strip_is_drawn_as_textual_s_tabs(width: int, active: str) -> None:
     app = Both(TABS, active)

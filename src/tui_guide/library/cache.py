@@ -41,6 +41,7 @@ import gc
 import os
 import stat as stat_module
 import struct
+import sys
 import threading
 import zlib
 from collections.abc import Callable, Iterator, Mapping
@@ -813,7 +814,9 @@ def _code_fingerprint() -> str:
     version, which costs a fifth of the guide's start, and it also sees edits in a source
     tree. Worked out once a process (the code running does not change while it runs): a
     start reads a cache file per programme file, each asking for it."""
-    parts = [f"msgspec {msgspec.__version__}"]
+    # The interpreter too: a day is cached in the order its sort keys gave (`str.casefold`
+    # among them), and the guide filters it without sorting it again.
+    parts = [f"msgspec {msgspec.__version__}", f"python {sys.version}"]
     root = Path(__file__).parent.parent
     code = [root / "programme", root / "formats", root / "library"]
     for file in sorted(file for folder in code for file in folder.rglob("*.py")):

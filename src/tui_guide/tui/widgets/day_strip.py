@@ -164,7 +164,12 @@ class DayStrip(Widget, can_focus=True):
                 centre = start + (cell_len(self.tabs[index].label) + 2) / 2
                 delta = int(centre - (self.row_x + width / 2) + 0.5)
                 most = max(0, max(self._total, width) - width)
-                self.row_x = max(0, min(most, self.row_x + delta))
+                row_x = max(0, min(most, self.row_x + delta))
+                if not row_x <= start < row_x + width:
+                    # A tab wider than the strip: its start kept in view, not its middle
+                    # (`scroll_to_center`'s `origin_visible`).
+                    row_x = max(0, min(most, start))
+                self.row_x = row_x
         return self.row_x
 
     def on_resize(self, event: events.Resize) -> None:

@@ -7,6 +7,7 @@ screen's `title` and `sub_title` as Textual's does, through `App.format_title`."
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -86,11 +87,12 @@ class GuideHeader(Widget, can_focus=False):
         icon = self.get_component_rich_style("guide-header--icon-hover") if self._hover else blank
         room = max(0, width - ICON_WIDTH - CLOCK_WIDTH)
         title: list[Segment] = []
-        used = 0
+        used = offset = 0  # cells (wide letters take two), and characters
         # As Textual's Static draws text: each span's style with its offset (for selection).
         for text, text_style in self.title.truncate(room, ellipsis=True).render(style, end=""):
-            title.append(Segment(text, (style + text_style).rich_style_with_offset(used, 0)))
-            used += len(text)
+            title.append(Segment(text, (style + text_style).rich_style_with_offset(offset, 0)))
+            offset += len(text)
+            used += cell_len(text)
         left = (room - used) // 2
         fill, pad = blank + _NOT_REVERSE, Style(bgcolor=blank.bgcolor)
         segments = [

@@ -190,7 +190,7 @@ class SectionBar(Widget, can_focus=False):
         self.badge = ""
         """The badge's text drawn, after the bar has fitted its width ("" for no badge)."""
         self._fitted_to = -1
-        self._hover: SectionLink | None = None
+        self._pointer: int | None = None  # the mouse's column, while it is over the bar
 
     @property
     def badge_x(self) -> int:
@@ -249,7 +249,7 @@ class SectionBar(Widget, can_focus=False):
         if link.current:
             return ("section-bar--link", "section-bar--current")
         names: tuple[str, ...] = ("section-bar--link",)
-        if link is self._hover:
+        if self._pointer is not None and link is self.link_at(self._pointer):
             names += ("section-bar--hover",)
         if link.within:
             names += ("section-bar--within",)
@@ -272,15 +272,17 @@ class SectionBar(Widget, can_focus=False):
             return None
         return next((link for link in self.links if link.x <= x < link.x + link.width), None)
 
+    # The link under the mouse is found where the links are drawn now: after a refit (a
+    # resize, or the badge changing) another may be under a mouse that has not moved.
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        self._show_hover(self.link_at(event.x))
+        self._point(event.x)
 
     def on_leave(self, event: events.Leave) -> None:
-        self._show_hover(None)
+        self._point(None)
 
-    def _show_hover(self, link: SectionLink | None) -> None:
-        if link is not self._hover:
-            self._hover = link
+    def _point(self, x: int | None) -> None:
+        if x != self._pointer:
+            self._pointer = x
             self.refresh()
 
     def on_click(self, event: events.Click) -> None:
