@@ -206,5 +206,7 @@ async def test_the_hovered_link_follows_a_refit_under_a_still_mouse() -> None:
         await pilot.pause()
         under = bar.link_at(x)
         assert under is not None and under.mode != "now"
-        lit = [link.mode for link in bar.links if "section-bar--hover" in bar._names(link)]
+        lit = [
+            link.mode for link in bar.links if "section-bar--hover" in bar._names(link, bar.hovered)
+        ]
         assert lit == [under.mode]

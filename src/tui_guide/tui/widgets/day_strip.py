@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -112,12 +113,8 @@ class DayStrip(Widget, can_focus=True):
     def __init__(self, tabs: Sequence[DayTab], *, active: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
         self.tabs = tuple(tabs)
-        self._starts: list[int] = []
-        x = 0
-        for tab in self.tabs:
-            self._starts.append(x)
-            x += cell_len(tab.label) + 2
-        self._total = x
+        self._widths = [cell_len(tab.label) + 2 for tab in self.tabs]  # padding included
+        *self._starts, self._total = accumulate(self._widths, initial=0)
         self.set_reactive(DayStrip.active, active if active in self.ids else "")
         self.row_x = 0
         """The first column of the row in view (the row scrolls to keep the chosen tab in
@@ -161,7 +158,7 @@ class DayStrip(Widget, can_focus=True):
             index = self._index(self.active)
             if index is not None:
                 start = self._starts[index]
-                centre = start + (cell_len(self.tabs[index].label) + 2) / 2
+                centre = start + self._widths[index] / 2
                 delta = int(centre - (self.row_x + width / 2) + 0.5)
                 most = max(0, max(self._total, width) - width)
                 row_x = max(0, min(most, self.row_x + delta))
@@ -182,8 +179,9 @@ class DayStrip(Widget, can_focus=True):
         blank = Style(bgcolor=self.rich_style.bgcolor)
         if y == 0:
             segments: list[Segment] = []
+            hovered = self._hovered()
             for index, tab in enumerate(self.tabs):
-                style = self.get_visual_style(*self._names(index))
+                style = self.get_visual_style(*self._names(index, hovered))
                 pad = Style(bgcolor=style.rich_style.bgcolor)
                 segments += [
                     Segment(" ", pad),
@@ -197,10 +195,10 @@ class DayStrip(Widget, can_focus=True):
             return Strip.blank(width, blank)
         return line.crop(scroll, scroll + width).extend_cell_length(width, blank)
 
-    def _names(self, index: int) -> tuple[str, ...]:
+    def _names(self, index: int, hovered: int | None) -> tuple[str, ...]:
         """A tab's component styles, in the order Textual's Tab rules cascade."""
         names: tuple[str, ...] = ("day-strip--tab",)
-        if index == self._hovered():
+        if index == hovered:
             names += ("day-strip--hover",)
         if self.tabs[index].id == self.active:
             names += ("day-strip--active",)
@@ -215,7 +213,7 @@ class DayStrip(Widget, can_focus=True):
             lit = (0.0, 0.0)
         else:
             start = self._starts[index] + 1
-            lit = (float(start), float(start + cell_len(self.tabs[index].label)))
+            lit = (float(start), float(start + self._widths[index] - 2))
         bar = Bar(
             highlight_range=lit,
             highlight_style=Style.from_color(style.color),
@@ -230,7 +228,7 @@ class DayStrip(Widget, can_focus=True):
     def _tab_at(self, x: int) -> int | None:
         column = x + self.row_x
         for index, start in enumerate(self._starts):
-            if start <= column < start + cell_len(self.tabs[index].label) + 2:
+            if start <= column < start + self._widths[index]:
                 return index
         return None
 

@@ -236,20 +236,26 @@ class SectionBar(Widget, can_focus=False):
         if self._fitted_to != width:
             self.fit(width)
         segments: list[Segment] = []
+        hovered = self.hovered
         for link in self.links:
-            segments += self._padded(link.label, self._names(link))
+            segments += self._padded(link.label, self._names(link, hovered))
         links = Strip(segments).crop_extend(0, self.badge_x, blank)
         if not self.badge:
             return links
         badge = Strip(self._padded(self.badge, ("section-bar--badge",)))
         return Strip.join([links, badge]).crop_extend(0, width, blank)
 
-    def _names(self, link: SectionLink) -> tuple[str, ...]:
+    @property
+    def hovered(self) -> SectionLink | None:
+        """The link under the mouse, where the links are drawn now."""
+        return None if self._pointer is None else self.link_at(self._pointer)
+
+    def _names(self, link: SectionLink, hovered: SectionLink | None) -> tuple[str, ...]:
         """The component styles of a link, in the order the old widgets' rules cascaded."""
         if link.current:
             return ("section-bar--link", "section-bar--current")
         names: tuple[str, ...] = ("section-bar--link",)
-        if self._pointer is not None and link is self.link_at(self._pointer):
+        if link is hovered:
             names += ("section-bar--hover",)
         if link.within:
             names += ("section-bar--within",)
